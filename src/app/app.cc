@@ -1,0 +1,133 @@
+#include "app/app.h"
+
+#include <boost/json/serialize.hpp>
+#include <thread>
+
+#include "audit/audit.h"
+#include "audit/routes.h"
+#include "auth/routes.h"
+#include "auth/rules.h"
+#include "core/log.h"
+#include "db/migrate.h"
+#include "org/routes.h"
+
+namespace anlan {
+namespace app {
+
+const std::string& openApiDocument();  // generated from docs/openapi.json
+
+std::vector<db::Migration> allMigrations() {
+  std::vector<db::Migration> all;
+  for (const auto* list : {&org::migrations(), &audit::migrations(), &auth::migrations()}) {
+    all.insert(all.end(), list->begin(), list->end());
+  }
+  return all;
+}
+
+namespace {
+
+int cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+}  // namespace
+
+Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Random& random) {
+  std::unique_ptr<App> app(new App(cfg, clock, random));
+  int workers = cfg.worker_threads > 0 ? cfg.worker_threads : std::max(4, 2 * cores());
+  TRY(app->db_, db::open(cfg.db, std::max(cfg.db_pool_size, workers)));
+  TRY(auto applied, db::migrate(*app->db_, allMigrations(), clock));
+  (void)applied;
+  TRY(auto registry, org::Registry::load(*app->db_));
+  app->registry_ = std::make_unique<org::Registry>(std::move(registry));
+  app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->registry_, app->bus_, clock,
+                                                   random, cfg);
+
+  auth::addRoutes(app->router_, *app->auth_);
+  org::addRoutes(app->router_, *app->auth_, *app->registry_);
+  audit::addRoutes(app->router_, *app->auth_, *app->db_);
+  app->addSystemRoutes();
+
+  http::ServerOptions so;
+  TRY(auto listen, http::parseListen(cfg.listen));
+  so.host = listen.first;
+  so.port = listen.second;
+  so.tls_cert = cfg.tls_cert;
+  so.tls_key = cfg.tls_key;
+  so.max_header_bytes = cfg.max_header_bytes;
+  so.max_body_bytes = cfg.max_body_bytes;
+  so.read_timeout_ms = cfg.read_timeout_ms;
+  so.max_connections = cfg.max_connections;
+  so.io_threads = cfg.io_threads > 0 ? cfg.io_threads : cores();
+  so.worker_threads = workers;
+  try {
+    app->server_ = std::make_unique<http::Server>(so, app->router_, app->metrics_);
+  } catch (const std::exception& e) {
+    return Error::invalid("tls_cert", std::string("cannot load the TLS certificate or key: ") + e.what());
+  }
+
+  // Events reach each WebSocket client whose jurisdiction contains the event's.
+  auth::AuthService& auth = *app->auth_;
+  const org::Registry& reg = *app->registry_;
+  app->server_->setWebSocket("/api/v1/events", [&auth, &reg](http::Request& req) -> Result<http::WsFilter> {
+    TRY(auto p, auth::requirePrincipal(auth, req));
+    TRY_STATUS(auth::authorize(p, auth::Action::kSubscribeEvents));
+    std::string root = p.user.jurisdiction;
+    return http::WsFilter([&reg, root](const std::string& j) { return j.empty() || reg.contains(root, j); });
+  });
+  http::Server* server = app->server_.get();
+  app->ws_subscription_ = app->bus_.subscribe([server](const bus::Event& e) {
+    boost::json::object msg{{"type", e.type}, {"jurisdiction", e.jurisdiction}, {"at", e.at}, {"data", e.data}};
+    server->broadcast(e.jurisdiction, boost::json::serialize(msg));
+  });
+
+  app->metrics_.addGauge("anlan_db_pool_connections", "Database connections open.",
+                         [db = app->db_.get()] { return db->stats().size; });
+  app->metrics_.addGauge("anlan_db_pool_in_use", "Database connections lent out now.",
+                         [db = app->db_.get()] { return db->stats().in_use; });
+  app->metrics_.addGauge("anlan_websocket_clients", "WebSocket clients connected.",
+                         [server] { return static_cast<double>(server->wsClients()); });
+  app->metrics_.addGauge("anlan_http_connections", "HTTP connections open.",
+                         [server] { return server->connections(); });
+  return app;
+}
+
+App::~App() {
+  stop();
+  bus_.unsubscribe(ws_subscription_);
+}
+
+void App::start() {
+  server_->start();
+  log::info("serving", {{"listen", cfg_.listen}, {"port", server_->port()},
+                        {"tls", !cfg_.tls_cert.empty()}, {"db", db_->engine() == db::Engine::kSqlite ? "sqlite" : "postgresql"}});
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+}
+
+void App::addSystemRoutes() {
+  router_.add("GET", "/healthz", [this](http::Request&) {
+    Status s = db_->ping();
+    boost::json::object o{{"status", s.ok() ? "ok" : "degraded"},
+                          {"version", ANLAN_VERSION},
+                          {"database", s.ok() ? "reachable" : "unreachable"},
+                          {"time", clock_.now()}};
+    return http::jsonResponse(o, s.ok() ? 200 : 503);
+  }, "Liveness and database reachability (public)");
+
+  router_.add("GET", "/metrics", [this](http::Request&) {
+    http::Response r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = metrics_.render();
+    return r;
+  }, "Prometheus metrics (public)");
+
+  router_.add("GET", "/api/v1/openapi.json", [](http::Request&) {
+    http::Response r;
+    r.body = openApiDocument();
+    return r;
+  }, "This API's OpenAPI 3 description (public)");
+}
+
+}  // namespace app
+}  // namespace anlan

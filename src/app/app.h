@@ -1,0 +1,60 @@
+// Wiring: the only place that knows every module. Opens the database, applies migrations, builds
+// the services and their routes, and runs the server. Used by main and by the integration tests.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "auth/service.h"
+#include "bus/bus.h"
+#include "core/clock.h"
+#include "core/config.h"
+#include "db/database.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "org/registry.h"
+
+namespace anlan::app {
+
+// Every module's migrations in dependency order.
+std::vector<db::Migration> allMigrations();
+
+class App {
+ public:
+  // Opens the database named in `cfg`, migrates it and builds every module. The clock and
+  // random source must outlive the App.
+  static Result<std::unique_ptr<App>> open(const Config& cfg, const Clock& clock, Random& random);
+  ~App();
+
+  // Starts serving on cfg.listen; throws std::runtime_error when it cannot listen.
+  void start();
+  void stop();
+  unsigned short port() const { return server_->port(); }
+
+  db::Database& db() { return *db_; }
+  auth::AuthService& auth() { return *auth_; }
+  bus::Bus& bus() { return bus_; }
+  const org::Registry& registry() const { return *registry_; }
+  const http::Router& router() const { return router_; }
+  http::Server& server() { return *server_; }
+  const Config& config() const { return cfg_; }
+
+ private:
+  App(const Config& cfg, const Clock& clock, Random& random) : cfg_(cfg), clock_(clock), random_(random) {}
+  void addSystemRoutes();
+
+  Config cfg_;
+  const Clock& clock_;
+  Random& random_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<org::Registry> registry_;
+  bus::Bus bus_;
+  std::unique_ptr<auth::AuthService> auth_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::Server> server_;
+  std::uint64_t ws_subscription_ = 0;
+};
+
+}  // namespace anlan::app

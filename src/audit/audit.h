@@ -1,0 +1,66 @@
+// The audit trail: every write appends a record in the same transaction, hash-chained so that an
+// edit or deletion made directly in the database is found by verify().
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "db/database.h"
+#include "db/migrate.h"
+
+namespace anlan::audit {
+
+const std::vector<db::Migration>& migrations();
+
+struct Actor {
+  std::optional<std::int64_t> id;  // none for the system (CLI, scheduler)
+  std::string name;                // username or "system"
+};
+
+struct Record {
+  std::int64_t id = 0;
+  Millis at = 0;
+  Actor actor;
+  std::string entity;        // "user", "session", …
+  std::string entity_id;
+  std::string action;        // "create", "update", "login", …
+  std::string jurisdiction;  // scope the record belongs to
+  std::optional<boost::json::value> before, after;
+  std::string prev_hash, hash;
+};
+
+// Appends one record inside the caller's write transaction `c` and returns its id. On PostgreSQL
+// the chain head row is locked until the transaction ends, so appends are serialised.
+Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor,
+                            std::string entity, std::string entity_id, std::string action,
+                            std::string jurisdiction, std::optional<boost::json::value> before,
+                            std::optional<boost::json::value> after);
+
+struct Filter {
+  std::vector<std::string> jurisdictions;  // only records in these (empty: all)
+  std::optional<std::string> entity, entity_id, action, actor;
+  std::optional<Millis> from, to;  // at in [from, to)
+  std::optional<std::int64_t> before_id;  // keyset cursor: records with id < before_id
+  int limit = 50;
+};
+
+// Newest first.
+Result<std::vector<Record>> list(db::Database& db, const Filter& f);
+
+struct Verification {
+  bool ok = true;
+  std::int64_t records = 0;
+  std::optional<std::int64_t> first_broken_id;  // the first record whose link does not hold
+  std::string problem;
+};
+
+// Walks the whole chain and reports the first broken link (edited, deleted or reordered records,
+// or a head that does not match the last record).
+Result<Verification> verify(db::Database& db);
+
+}  // namespace anlan::audit

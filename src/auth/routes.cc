@@ -1,0 +1,209 @@
+#include "auth/routes.h"
+
+#include "auth/rules.h"
+#include "core/crypto.h"
+#include "core/json.h"
+#include "http/params.h"
+
+namespace anlan::auth {
+namespace {
+
+namespace bj = boost::json;
+using http::errorResponse;
+using http::jsonResponse;
+using http::Request;
+using http::Response;
+
+std::string bearer(const Request& req) {
+  std::string_view h = req.header("authorization");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (h.size() > kPrefix.size() && h.substr(0, kPrefix.size()) == kPrefix) {
+    return std::string(h.substr(kPrefix.size()));
+  }
+  return {};
+}
+
+bj::object meJson(const Principal& p, const org::Registry& reg) {
+  bj::object o = toJson(p.user);
+  if (const auto* j = reg.find(p.user.jurisdiction)) {
+    o["jurisdiction_name"] = j->name;
+    o["jurisdiction_name_en"] = j->name_en;
+  }
+  return o;
+}
+
+std::string cookie(const std::string& name, const std::string& value, bool http_only, bool secure,
+                   std::int64_t max_age) {
+  std::string c = name + "=" + value + "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (http_only) c += "; HttpOnly";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+// Turns a Result into a response: the value through `ok`, an error through the one table.
+template <class T, class F>
+Response reply(Result<T> r, F ok) {
+  if (!r.ok()) return errorResponse(r.error());
+  return ok(r.value());
+}
+
+Result<UserPatch> parsePatch(const bj::object& o) {
+  TRY_STATUS(json::onlyFields(o, {"version", "display_name", "role", "jurisdiction", "department",
+                                  "phone", "active"}));
+  UserPatch p;
+  TRY(p.version, json::requireInt(o, "version"));
+  TRY(p.display_name, json::optionalString(o, "display_name", 100));
+  TRY(p.role, json::optionalString(o, "role", 40));
+  TRY(p.jurisdiction, json::optionalString(o, "jurisdiction", 12));
+  TRY(p.department, json::optionalString(o, "department", 100));
+  TRY(p.phone, json::optionalString(o, "phone", 40));
+  TRY(p.active, json::optionalBool(o, "active"));
+  return p;
+}
+
+Result<NewUser> parseNewUser(const bj::object& o) {
+  TRY_STATUS(json::onlyFields(o, {"username", "display_name", "password", "role", "jurisdiction",
+                                  "department", "phone", "enterprise_id"}));
+  NewUser u;
+  TRY(u.username, json::requireString(o, "username", 64));
+  TRY(u.display_name, json::requireString(o, "display_name", 100));
+  TRY(u.password, json::requireString(o, "password", 200));
+  TRY(u.role, json::requireString(o, "role", 40));
+  TRY(u.jurisdiction, json::requireString(o, "jurisdiction", 12));
+  TRY(u.department, json::optionalString(o, "department", 100));
+  TRY(u.phone, json::optionalString(o, "phone", 40));
+  TRY(u.enterprise_id, json::optionalInt(o, "enterprise_id"));
+  return u;
+}
+
+}  // namespace
+
+Result<Principal> requirePrincipal(AuthService& auth, const Request& req) {
+  std::string token = bearer(req);
+  bool via_cookie = false;
+  if (token.empty()) {
+    token = req.cookie(kSessionCookie);
+    via_cookie = true;
+  }
+  if (token.empty()) return Error::unauthenticated();
+  TRY(auto p, auth.authenticate(token));
+  p.via_cookie = via_cookie;
+  if (via_cookie && !req.isSafeMethod() &&
+      !constantTimeEquals(req.header(kCsrfHeader), p.csrf)) {
+    return Error::denied("missing or wrong X-CSRF-Token for a cookie-authenticated write");
+  }
+  return p;
+}
+
+void addRoutes(http::Router& router, AuthService& auth) {
+  router.add("POST", "/api/v1/auth/login", [&auth](Request& req) -> Response {
+    auto body = json::parseObject(req.body);
+    if (!body.ok()) return errorResponse(body.error());
+    auto user = json::requireString(*body, "username", 64);
+    if (!user.ok()) return errorResponse(user.error());
+    auto pw = json::requireString(*body, "password", 200);
+    if (!pw.ok()) return errorResponse(pw.error());
+    std::int64_t retry = 0;
+    auto r = auth.login({*user, *pw, req.remote_addr, std::string(req.header("user-agent"))}, &retry);
+    if (!r.ok()) {
+      Response res = errorResponse(r.error());
+      if (r.error().code == Code::kResourceExhausted) {
+        res.headers.emplace_back("Retry-After", std::to_string(retry));
+      }
+      return res;
+    }
+    bj::object out{{"token", r->token}, {"csrf_token", r->csrf}, {"expires_at", r->expires_at},
+                   {"user", meJson(Principal{r->user, {}, r->csrf, false}, auth.registry())}};
+    Response res = jsonResponse(out);
+    std::int64_t age = (r->expires_at - 0) / 1000;  // absolute expiry bounds the cookie too
+    age = std::min<std::int64_t>(age, 7 * 24 * 3600);
+    res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, r->token, true, req.tls, age));
+    res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, r->csrf, false, req.tls, age));
+    res.headers.emplace_back("Cache-Control", "no-store");
+    return res;
+  }, "Sign in with username and password");
+
+  router.add("POST", "/api/v1/auth/logout", [&auth](Request& req) -> Response {
+    auto p = requirePrincipal(auth, req);
+    if (!p.ok()) return errorResponse(p.error());
+    if (auto s = auth.logout(*p); !s.ok()) return errorResponse(s.error());
+    Response res = jsonResponse(bj::object{{"ok", true}});
+    res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, "", true, req.tls, 0));
+    res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, "", false, req.tls, 0));
+    return res;
+  }, "End the current session");
+
+  router.add("GET", "/api/v1/me", [&auth](Request& req) -> Response {
+    return reply(requirePrincipal(auth, req), [&](const Principal& p) {
+      bj::object o = meJson(p, auth.registry());
+      o["csrf_token"] = p.csrf;
+      return jsonResponse(o);
+    });
+  }, "The signed-in user");
+
+  router.add("GET", "/api/v1/users", [&auth](Request& req) -> Response {
+    auto p = requirePrincipal(auth, req);
+    if (!p.ok()) return errorResponse(p.error());
+    auto limit = http::limitParam(req);
+    if (!limit.ok()) return errorResponse(limit.error());
+    auto cursor = http::intParam(req, "cursor");
+    if (!cursor.ok()) return errorResponse(cursor.error());
+    return reply(auth.listUsers(*p, http::textParam(req, "role"), http::textParam(req, "q"),
+                                *cursor, *limit),
+                 [&](const std::vector<User>& users) {
+                   bj::array items;
+                   for (const auto& u : users) items.push_back(toJson(u));
+                   bj::value next = nullptr;
+                   if (static_cast<int>(users.size()) == *limit) next = std::to_string(users.back().id);
+                   return jsonResponse(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
+                 });
+  }, "List users in the caller's jurisdiction");
+
+  router.add("POST", "/api/v1/users", [&auth](Request& req) -> Response {
+    auto p = requirePrincipal(auth, req);
+    if (!p.ok()) return errorResponse(p.error());
+    if (auto s = authorize(*p, Action::kManageUsers); !s.ok()) return errorResponse(s.error());
+    auto body = json::parseObject(req.body);
+    if (!body.ok()) return errorResponse(body.error());
+    auto in = parseNewUser(*body);
+    if (!in.ok()) return errorResponse(in.error());
+    return reply(auth.createUser(&*p, *in), [](const User& u) { return jsonResponse(toJson(u), 201); });
+  }, "Create a user");
+
+  router.add("GET", "/api/v1/users/{id}", [&auth](Request& req) -> Response {
+    auto p = requirePrincipal(auth, req);
+    if (!p.ok()) return errorResponse(p.error());
+    auto id = http::idParam(req);
+    if (!id.ok()) return errorResponse(id.error());
+    return reply(auth.getUser(*p, *id), [](const User& u) { return jsonResponse(toJson(u)); });
+  }, "One user");
+
+  router.add("PATCH", "/api/v1/users/{id}", [&auth](Request& req) -> Response {
+    auto p = requirePrincipal(auth, req);
+    if (!p.ok()) return errorResponse(p.error());
+    if (auto s = authorize(*p, Action::kManageUsers); !s.ok()) return errorResponse(s.error());
+    auto id = http::idParam(req);
+    if (!id.ok()) return errorResponse(id.error());
+    auto body = json::parseObject(req.body);
+    if (!body.ok()) return errorResponse(body.error());
+    auto patch = parsePatch(*body);
+    if (!patch.ok()) return errorResponse(patch.error());
+    return reply(auth.updateUser(*p, *id, *patch), [](const User& u) { return jsonResponse(toJson(u)); });
+  }, "Change a user (role, unit, active…) with optimistic version");
+
+  router.add("POST", "/api/v1/users/{id}/password", [&auth](Request& req) -> Response {
+    auto p = requirePrincipal(auth, req);
+    if (!p.ok()) return errorResponse(p.error());
+    if (auto s = authorize(*p, Action::kManageUsers); !s.ok()) return errorResponse(s.error());
+    auto id = http::idParam(req);
+    if (!id.ok()) return errorResponse(id.error());
+    auto body = json::parseObject(req.body);
+    if (!body.ok()) return errorResponse(body.error());
+    auto pw = json::requireString(*body, "password", 200);
+    if (!pw.ok()) return errorResponse(pw.error());
+    if (auto s = auth.resetPassword(&*p, *id, *pw); !s.ok()) return errorResponse(s.error());
+    return jsonResponse(bj::object{{"ok", true}});
+  }, "Reset a user's password (ends their sessions)");
+}
+
+}  // namespace anlan::auth

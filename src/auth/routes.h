@@ -1,0 +1,22 @@
+// HTTP routes of accounts and sessions, and the guard every module's routes use to find out who
+// is asking.
+#pragma once
+
+#include "auth/service.h"
+#include "http/message.h"
+#include "http/router.h"
+
+namespace anlan::auth {
+
+inline constexpr const char* kSessionCookie = "anlan_session";
+inline constexpr const char* kCsrfCookie = "anlan_csrf";
+inline constexpr const char* kCsrfHeader = "x-csrf-token";
+
+// The principal behind `req`: a bearer token or the session cookie. Cookie-authenticated writes
+// must carry the session's CSRF token in X-CSRF-Token (kPermissionDenied otherwise).
+Result<Principal> requirePrincipal(AuthService& auth, const http::Request& req);
+
+// Registers /api/v1/auth/*, /api/v1/me and /api/v1/users*.
+void addRoutes(http::Router& router, AuthService& auth);
+
+}  // namespace anlan::auth

@@ -1,0 +1,281 @@
+#include "auth/service.h"
+
+#include <thread>
+
+#include "audit/audit.h"
+#include "auth/rules.h"
+#include "auth/store.h"
+#include "core/crypto.h"
+#include "core/log.h"
+
+namespace anlan::auth {
+namespace {
+
+constexpr Millis kTouchEvery = 60'000;  // last_seen is written at most once a minute
+
+audit::Actor actorOf(const Principal* p) {
+  if (!p) return {std::nullopt, "system"};
+  return {p->user.id, p->user.username};
+}
+
+int hashConcurrency(const Config& cfg) {
+  if (cfg.argon2_concurrency > 0) return cfg.argon2_concurrency;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+AuthService::AuthService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
+                         const Clock& clock, Random& random, const Config& cfg)
+    : db_(db),
+      registry_(registry),
+      bus_(bus),
+      clock_(clock),
+      random_(random),
+      cfg_(cfg),
+      hasher_(cfg.argon2_ops, cfg.argon2_mem_kib, hashConcurrency(cfg)),
+      throttle_(clock, cfg.login_window_seconds * 1000) {
+  auto h = hasher_.hash(base64Url(random_.bytes(16)));
+  dummy_hash_ = h.ok() ? h.value() : std::string();
+}
+
+std::string AuthService::csrfFor(const std::string& token) {
+  return sha256Hex("anlan-csrf|" + token).substr(0, 32);
+}
+
+Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry_after) {
+  if (in.username.empty()) return Error::invalid("username", "username is required");
+  if (in.password.empty()) return Error::invalid("password", "password is required");
+  std::string account_key = "account:" + in.username, addr_key = "addr:" + in.remote_addr;
+  auto wait = throttle_.blocked(account_key, cfg_.login_account_failures);
+  if (!wait) wait = throttle_.blocked(addr_key, cfg_.login_address_failures);
+  if (wait) {
+    if (retry_after) *retry_after = *wait;
+    return Error{Code::kResourceExhausted, "too many failed sign-ins; try again later", {}};
+  }
+
+  TRY(auto found, db::read<std::optional<std::pair<User, std::string>>>(
+                      db_, [&](db::Conn& c) { return store::findLogin(c, in.username); }));
+  bool ok = found ? hasher_.verify(found->second, in.password)
+                  : (hasher_.verify(dummy_hash_, in.password), false);
+  if (!ok) {
+    throttle_.fail(account_key);
+    throttle_.fail(addr_key);
+    log::warn("sign-in failed", {{"username", in.username}, {"remote", in.remote_addr}});
+    return Error::unauthenticated("wrong username or password");
+  }
+  throttle_.clear(account_key);
+
+  LoginResult out;
+  out.token = base64Url(random_.bytes(32));
+  out.csrf = csrfFor(out.token);
+  out.user = found->first;
+  Millis now = clock_.now();
+  out.expires_at = now + cfg_.session_absolute_hours * 3600 * 1000;
+  std::string agent = in.user_agent.substr(0, 300);
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY_STATUS(store::insertSession(c, sha256Hex(out.token), out.user.id, now, out.expires_at,
+                                    in.remote_addr, agent));
+    TRY(auto id, audit::append(c, clock_, {out.user.id, out.user.username}, "session",
+                               std::to_string(out.user.id), "login", out.user.jurisdiction,
+                               std::nullopt,
+                               boost::json::object{{"remote_addr", in.remote_addr},
+                                                   {"user_agent", agent}}));
+    (void)id;
+    return {};
+  }));
+  return out;
+}
+
+Result<Principal> AuthService::authenticate(const std::string& token) {
+  if (token.empty() || token.size() > 200) return Error::unauthenticated();
+  std::string h = sha256Hex(token);
+  Millis now = clock_.now();
+  struct Found {
+    store::SessionRow session;
+    std::optional<User> user;
+  };
+  TRY(auto found, db::read<std::optional<Found>>(db_, [&](db::Conn& c) -> Result<std::optional<Found>> {
+        TRY(auto s, store::findSession(c, h));
+        if (!s) return std::optional<Found>();
+        TRY(auto u, store::findUser(c, s->user_id));
+        return std::optional<Found>(Found{*s, std::move(u)});
+      }));
+  if (!found || !found->user || !found->user->active) return Error::unauthenticated();
+  const auto& s = found->session;
+  if (s.revoked_at) return Error::unauthenticated("session ended; sign in again");
+  if (now >= s.expires_at) return Error::unauthenticated("session expired; sign in again");
+  if (now >= s.last_seen_at + cfg_.session_idle_minutes * 60 * 1000) {
+    return Error::unauthenticated("session expired after inactivity; sign in again");
+  }
+  if (now - s.last_seen_at >= kTouchEvery) {
+    // Bookkeeping, not a business write: not audited.
+    TRY_STATUS(db_.write([&](db::Conn& c) { return store::touchSession(c, h, now); }));
+  }
+  return Principal{std::move(*found->user), h, csrfFor(token), false};
+}
+
+Status AuthService::logout(const Principal& p) {
+  return db_.write([&](db::Conn& c) -> Status {
+    TRY_STATUS(store::revokeSession(c, p.session_hash, clock_.now()));
+    TRY(auto id, audit::append(c, clock_, actorOf(&p), "session", std::to_string(p.user.id),
+                               "logout", p.user.jurisdiction, std::nullopt, std::nullopt));
+    (void)id;
+    return {};
+  });
+}
+
+Status AuthService::checkManage(const Principal* actor, const std::string& jurisdiction) const {
+  if (!actor) return {};
+  TRY_STATUS(authorize(*actor, Action::kManageUsers));
+  if (!inScope(*actor, registry_, jurisdiction)) {
+    return Error::denied("that jurisdiction is outside yours");
+  }
+  return {};
+}
+
+Status AuthService::validateAssignment(const std::string& role, const std::string& jurisdiction,
+                                       const std::optional<std::string>& department) const {
+  auto r = parseRole(role);
+  if (!r) {
+    return Error::invalid("role", "role must be one of admin, commander, duty_officer, "
+                                  "department_officer, enterprise_officer");
+  }
+  const org::Jurisdiction* j = registry_.find(jurisdiction);
+  if (!j) return Error::invalid("jurisdiction", "unknown jurisdiction code '" + jurisdiction + "'");
+  if (*r == Role::kDepartmentOfficer && (!department || department->empty())) {
+    return Error::invalid("department", "a department officer needs a department");
+  }
+  return {};
+}
+
+void AuthService::publish(const std::string& type, const User& u) {
+  bus_.publish({type, u.jurisdiction, clock_.now(), toJson(u)});
+}
+
+Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) {
+  TRY_STATUS(validateUsername(in.username));
+  if (in.display_name.empty() || in.display_name.size() > 100) {
+    return Error::invalid("display_name", "display name must be 1 to 100 bytes");
+  }
+  TRY_STATUS(validatePassword(in.password));
+  TRY_STATUS(validateAssignment(in.role, in.jurisdiction, in.department));
+  TRY_STATUS(checkManage(actor, in.jurisdiction));
+  TRY(auto hash, hasher_.hash(in.password));
+  User u;
+  u.username = in.username;
+  u.display_name = in.display_name;
+  u.role = *parseRole(in.role);
+  u.jurisdiction = in.jurisdiction;
+  u.department = in.department;
+  u.enterprise_id = in.enterprise_id;
+  u.phone = in.phone;
+  u.created_at = u.updated_at = clock_.now();
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    auto id = store::insertUser(c, u, hash);
+    if (!id.ok()) {
+      if (id.error().code == Code::kConflict) {
+        return Error{Code::kConflict, "username '" + u.username + "' is taken", "username"};
+      }
+      return std::move(id).error();
+    }
+    u.id = id.value();
+    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "user", std::to_string(u.id), "create",
+                                u.jurisdiction, std::nullopt, toJson(u)));
+    (void)aid;
+    return {};
+  }));
+  publish("user.created", u);
+  return u;
+}
+
+Result<User> AuthService::getUser(const Principal& actor, std::int64_t id) {
+  TRY_STATUS(authorize(actor, Action::kReadUsers));
+  TRY(auto u, db::read<std::optional<User>>(db_, [&](db::Conn& c) { return store::findUser(c, id); }));
+  // Out of scope reads as not found: a guessed id tells nothing.
+  if (!u || !inScope(actor, registry_, u->jurisdiction)) return Error::notFound("no such user");
+  return std::move(*u);
+}
+
+Result<User> AuthService::updateUser(const Principal& actor, std::int64_t id, const UserPatch& patch) {
+  TRY_STATUS(authorize(actor, Action::kManageUsers));
+  User before, after;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(auto u, store::findUser(c, id));
+    if (!u || !inScope(actor, registry_, u->jurisdiction)) return Error::notFound("no such user");
+    before = *u;
+    if (patch.version != before.version) {
+      return Error::conflict("the user was changed by someone else (version " +
+                             std::to_string(before.version) + "); reload and try again");
+    }
+    after = before;
+    if (patch.display_name) {
+      if (patch.display_name->empty() || patch.display_name->size() > 100) {
+        return Error::invalid("display_name", "display name must be 1 to 100 bytes");
+      }
+      after.display_name = *patch.display_name;
+    }
+    if (patch.role) after.role = parseRole(*patch.role).value_or(after.role);
+    if (patch.jurisdiction) after.jurisdiction = *patch.jurisdiction;
+    if (patch.department) after.department = patch.department->empty() ? std::nullopt : patch.department;
+    if (patch.phone) after.phone = patch.phone->empty() ? std::nullopt : patch.phone;
+    if (patch.active) after.active = *patch.active;
+    TRY_STATUS(validateAssignment(patch.role ? *patch.role : roleName(after.role), after.jurisdiction,
+                                  after.department));
+    if (!inScope(actor, registry_, after.jurisdiction)) {
+      return Error{Code::kPermissionDenied, "that jurisdiction is outside yours", "jurisdiction"};
+    }
+    if (actor.user.id == id && (!after.active || after.role != before.role)) {
+      return Error{Code::kFailedPrecondition, "you cannot deactivate yourself or change your own role", "active"};
+    }
+    after.version = before.version + 1;
+    after.updated_at = clock_.now();
+    TRY(bool updated, store::updateUser(c, after));
+    if (!updated) return Error::conflict("the user was changed by someone else; reload and try again");
+    if (!after.active && before.active) TRY_STATUS(store::revokeUserSessions(c, id, after.updated_at));
+    TRY(auto aid, audit::append(c, clock_, actorOf(&actor), "user", std::to_string(id), "update",
+                                after.jurisdiction, toJson(before), toJson(after)));
+    (void)aid;
+    return {};
+  }));
+  publish("user.updated", after);
+  return after;
+}
+
+Status AuthService::resetPassword(const Principal* actor, std::int64_t id, const std::string& password) {
+  if (actor) TRY_STATUS(authorize(*actor, Action::kManageUsers));
+  TRY_STATUS(validatePassword(password));
+  TRY(auto hash, hasher_.hash(password));
+  return db_.write([&](db::Conn& c) -> Status {
+    TRY(auto u, store::findUser(c, id));
+    if (!u || (actor && !inScope(*actor, registry_, u->jurisdiction))) {
+      return Error::notFound("no such user");
+    }
+    Millis now = clock_.now();
+    TRY_STATUS(store::setPassword(c, id, hash, now));
+    TRY_STATUS(store::revokeUserSessions(c, id, now));
+    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "user", std::to_string(id),
+                                "reset_password", u->jurisdiction, std::nullopt, std::nullopt));
+    (void)aid;
+    return {};
+  });
+}
+
+Result<std::vector<User>> AuthService::listUsers(const Principal& actor, std::optional<std::string> role,
+                                                 std::optional<std::string> q,
+                                                 std::optional<std::int64_t> after_id, int limit) {
+  TRY_STATUS(authorize(actor, Action::kReadUsers));
+  store::UserQuery query;
+  for (const auto* j : registry_.subtree(actor.user.jurisdiction)) query.jurisdictions.push_back(j->code);
+  query.role = std::move(role);
+  query.q = std::move(q);
+  query.after_id = after_id;
+  query.limit = limit;
+  return db::read<std::vector<User>>(db_, [&](db::Conn& c) { return store::listUsers(c, query); });
+}
+
+Result<std::optional<User>> AuthService::findByUsername(const std::string& username) {
+  return db::read<std::optional<User>>(db_, [&](db::Conn& c) { return store::findUserByName(c, username); });
+}
+
+}  // namespace anlan::auth

@@ -1,0 +1,151 @@
+#include "auth/store.h"
+
+namespace anlan::auth::store {
+namespace {
+
+constexpr const char* kUserColumns =
+    "SELECT id, username, display_name, role, jurisdiction, department, enterprise_id, phone, "
+    "active, version, created_at, updated_at FROM users";
+
+User toUser(const db::Row& r) {
+  User u;
+  u.id = r.i64(0);
+  u.username = r.str(1);
+  u.display_name = r.str(2);
+  u.role = parseRole(r.str(3)).value_or(Role::kDutyOfficer);
+  u.jurisdiction = r.str(4);
+  u.department = r.optStr(5);
+  u.enterprise_id = r.optI64(6);
+  u.phone = r.optStr(7);
+  u.active = r.i64(8) != 0;
+  u.version = r.i64(9);
+  u.created_at = r.i64(10);
+  u.updated_at = r.i64(11);
+  return u;
+}
+
+db::Value opt(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+db::Value opt(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+
+}  // namespace
+
+Result<std::optional<User>> findUser(db::Conn& c, std::int64_t id) {
+  TRY(auto rows, c.query(std::string(kUserColumns) + " WHERE id = ?", {id}));
+  if (rows.empty()) return std::optional<User>();
+  return std::optional<User>(toUser(rows[0]));
+}
+
+Result<std::optional<User>> findUserByName(db::Conn& c, const std::string& username) {
+  TRY(auto rows, c.query(std::string(kUserColumns) + " WHERE username = ?", {username}));
+  if (rows.empty()) return std::optional<User>();
+  return std::optional<User>(toUser(rows[0]));
+}
+
+Result<std::optional<std::pair<User, std::string>>> findLogin(db::Conn& c,
+                                                              const std::string& username) {
+  using Out = std::optional<std::pair<User, std::string>>;
+  TRY(auto rows, c.query("SELECT id, username, display_name, role, jurisdiction, department, "
+                         "enterprise_id, phone, active, version, created_at, updated_at, "
+                         "password_hash FROM users WHERE username = ? AND active = 1",
+                         {username}));
+  if (rows.empty()) return Out();
+  return Out(std::make_pair(toUser(rows[0]), rows[0].str(12)));
+}
+
+Result<std::int64_t> insertUser(db::Conn& c, const User& u, const std::string& password_hash) {
+  TRY(auto rows,
+      c.query("INSERT INTO users (username, display_name, password_hash, role, jurisdiction, "
+              "department, enterprise_id, phone, active, version, created_at, updated_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+              {u.username, u.display_name, password_hash, roleName(u.role), u.jurisdiction,
+               opt(u.department), opt(u.enterprise_id), opt(u.phone), std::int64_t{u.active},
+               u.created_at, u.updated_at}));
+  return rows[0].i64(0);
+}
+
+Result<bool> updateUser(db::Conn& c, const User& u) {
+  TRY(auto n, c.exec("UPDATE users SET display_name = ?, role = ?, jurisdiction = ?, "
+                     "department = ?, enterprise_id = ?, phone = ?, active = ?, version = ?, "
+                     "updated_at = ? WHERE id = ? AND version = ?",
+                     {u.display_name, roleName(u.role), u.jurisdiction, opt(u.department),
+                      opt(u.enterprise_id), opt(u.phone), std::int64_t{u.active}, u.version,
+                      u.updated_at, u.id, u.version - 1}));
+  return n == 1;
+}
+
+Status setPassword(db::Conn& c, std::int64_t id, const std::string& hash, Millis now) {
+  TRY(auto n, c.exec("UPDATE users SET password_hash = ?, version = version + 1, updated_at = ? "
+                     "WHERE id = ?",
+                     {hash, now, id}));
+  if (n != 1) return Error::notFound("no such user");
+  return {};
+}
+
+Result<std::vector<User>> listUsers(db::Conn& c, const UserQuery& q) {
+  std::string sql = kUserColumns;
+  std::vector<db::Value> params;
+  std::string where;
+  auto clause = [&](const std::string& t) { where += (where.empty() ? " WHERE " : " AND ") + t; };
+  if (!q.jurisdictions.empty()) {
+    std::string in = "jurisdiction IN (";
+    for (std::size_t i = 0; i < q.jurisdictions.size(); ++i) {
+      in += i ? ", ?" : "?";
+      params.emplace_back(q.jurisdictions[i]);
+    }
+    clause(in + ")");
+  }
+  if (q.role) clause("role = ?"), params.emplace_back(*q.role);
+  if (q.q) {
+    clause("(username LIKE ? OR display_name LIKE ?)");
+    params.emplace_back("%" + *q.q + "%");
+    params.emplace_back("%" + *q.q + "%");
+  }
+  if (q.after_id) clause("id > ?"), params.emplace_back(*q.after_id);
+  sql += where + " ORDER BY id LIMIT ?";
+  params.emplace_back(std::int64_t{q.limit});
+  TRY(auto rows, c.query(sql, params));
+  std::vector<User> out;
+  for (const auto& r : rows.rows) out.push_back(toUser(r));
+  return out;
+}
+
+Status insertSession(db::Conn& c, const std::string& token_hash, std::int64_t user_id, Millis now,
+                     Millis expires_at, const std::string& addr, const std::string& agent) {
+  TRY(auto n, c.exec("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, "
+                     "expires_at, revoked_at, remote_addr, user_agent) "
+                     "VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+                     {token_hash, user_id, now, now, expires_at, addr, agent}));
+  (void)n;
+  return {};
+}
+
+Result<std::optional<SessionRow>> findSession(db::Conn& c, const std::string& token_hash) {
+  TRY(auto rows, c.query("SELECT user_id, created_at, last_seen_at, expires_at, revoked_at "
+                         "FROM sessions WHERE token_hash = ?",
+                         {token_hash}));
+  if (rows.empty()) return std::optional<SessionRow>();
+  const auto& r = rows[0];
+  return std::optional<SessionRow>(SessionRow{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.optI64(4)});
+}
+
+Status touchSession(db::Conn& c, const std::string& token_hash, Millis now) {
+  TRY(auto n, c.exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, token_hash}));
+  (void)n;
+  return {};
+}
+
+Status revokeSession(db::Conn& c, const std::string& token_hash, Millis now) {
+  TRY(auto n, c.exec("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                     {now, token_hash}));
+  (void)n;
+  return {};
+}
+
+Status revokeUserSessions(db::Conn& c, std::int64_t user_id, Millis now) {
+  TRY(auto n, c.exec("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                     {now, user_id}));
+  (void)n;
+  return {};
+}
+
+}  // namespace anlan::auth::store

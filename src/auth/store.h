@@ -1,0 +1,44 @@
+// SQL for users and sessions; every function runs inside the caller's transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/model.h"
+#include "core/result.h"
+#include "db/database.h"
+
+namespace anlan::auth::store {
+
+Result<std::optional<User>> findUser(db::Conn& c, std::int64_t id);
+Result<std::optional<User>> findUserByName(db::Conn& c, const std::string& username);
+// The password hash of an active user, or nullopt.
+Result<std::optional<std::pair<User, std::string>>> findLogin(db::Conn& c, const std::string& username);
+// Inserts a user; a taken username is kConflict. Returns the new id.
+Result<std::int64_t> insertUser(db::Conn& c, const User& u, const std::string& password_hash);
+// Updates every mutable field if the stored version is `u.version - 1`; false when stale.
+Result<bool> updateUser(db::Conn& c, const User& u);
+Status setPassword(db::Conn& c, std::int64_t id, const std::string& hash, Millis now);
+
+struct UserQuery {
+  std::vector<std::string> jurisdictions;
+  std::optional<std::string> role, q;
+  std::optional<std::int64_t> after_id;
+  int limit = 50;
+};
+Result<std::vector<User>> listUsers(db::Conn& c, const UserQuery& q);
+
+struct SessionRow {
+  std::int64_t user_id = 0;
+  Millis created_at = 0, last_seen_at = 0, expires_at = 0;
+  std::optional<Millis> revoked_at;
+};
+Status insertSession(db::Conn& c, const std::string& token_hash, std::int64_t user_id, Millis now,
+                     Millis expires_at, const std::string& addr, const std::string& agent);
+Result<std::optional<SessionRow>> findSession(db::Conn& c, const std::string& token_hash);
+Status touchSession(db::Conn& c, const std::string& token_hash, Millis now);
+Status revokeSession(db::Conn& c, const std::string& token_hash, Millis now);
+Status revokeUserSessions(db::Conn& c, std::int64_t user_id, Millis now);
+
+}  // namespace anlan::auth::store

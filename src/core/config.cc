@@ -1,0 +1,106 @@
+#include "core/config.h"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+
+namespace anlan {
+namespace {
+
+template <class T>
+Status parseNumber(const std::string& key, const std::string& text, T& out) {
+  T v{};
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size())
+    return Error::invalid(key, key + " must be a number, got '" + text + "'");
+  out = v;
+  return {};
+}
+
+// One table of settable keys: name -> setter from text.
+using Setter = std::function<Status(Config&, const std::string&, const std::string&)>;
+
+template <class T>
+Setter num(T Config::*m) {
+  return [m](Config& c, const std::string& k, const std::string& v) {
+    return parseNumber(k, v, c.*m);
+  };
+}
+Setter str(std::string Config::*m) {
+  return [m](Config& c, const std::string&, const std::string& v) -> Status {
+    c.*m = v;
+    return {};
+  };
+}
+
+const std::map<std::string, Setter>& setters() {
+  static const std::map<std::string, Setter> table = {
+      {"listen", str(&Config::listen)},
+      {"db", str(&Config::db)},
+      {"tls_cert", str(&Config::tls_cert)},
+      {"tls_key", str(&Config::tls_key)},
+      {"web_root", str(&Config::web_root)},
+      {"log_level", str(&Config::log_level)},
+      {"worker_threads", num(&Config::worker_threads)},
+      {"io_threads", num(&Config::io_threads)},
+      {"max_header_bytes", num(&Config::max_header_bytes)},
+      {"max_body_bytes", num(&Config::max_body_bytes)},
+      {"read_timeout_ms", num(&Config::read_timeout_ms)},
+      {"max_connections", num(&Config::max_connections)},
+      {"session_idle_minutes", num(&Config::session_idle_minutes)},
+      {"session_absolute_hours", num(&Config::session_absolute_hours)},
+      {"login_account_failures", num(&Config::login_account_failures)},
+      {"login_address_failures", num(&Config::login_address_failures)},
+      {"login_window_seconds", num(&Config::login_window_seconds)},
+      {"argon2_ops", num(&Config::argon2_ops)},
+      {"argon2_mem_kib", num(&Config::argon2_mem_kib)},
+      {"argon2_concurrency", num(&Config::argon2_concurrency)},
+      {"db_pool_size", num(&Config::db_pool_size)},
+  };
+  return table;
+}
+
+}  // namespace
+
+Status setConfigValue(Config& cfg, const std::string& key, const std::string& value) {
+  auto it = setters().find(key);
+  if (it == setters().end()) return Error::invalid(key, "unknown setting '" + key + "'");
+  return it->second(cfg, key, value);
+}
+
+Status loadConfigFile(const std::string& path, Config& cfg) {
+  toml::table doc;
+  try {
+    doc = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Error::invalid("config", "cannot read " + path + ": " + std::string(e.description()));
+  }
+  for (auto&& [k, node] : doc) {
+    std::string key(k.str());
+    std::string text;
+    if (auto s = node.value<std::string>()) {
+      text = *s;
+    } else if (auto i = node.value<std::int64_t>()) {
+      text = std::to_string(*i);
+    } else {
+      return Error::invalid(key, "setting '" + key + "' must be a string or an integer");
+    }
+    TRY_STATUS(setConfigValue(cfg, key, text));
+  }
+  return {};
+}
+
+void applyEnvironment(Config& cfg) {
+  static const std::pair<const char*, std::string Config::*> vars[] = {
+      {"ANLAN_LISTEN", &Config::listen},       {"ANLAN_DB", &Config::db},
+      {"ANLAN_TLS_CERT", &Config::tls_cert},   {"ANLAN_TLS_KEY", &Config::tls_key},
+      {"ANLAN_WEB_ROOT", &Config::web_root},   {"ANLAN_LOG_LEVEL", &Config::log_level},
+  };
+  for (auto& [name, member] : vars) {
+    if (const char* v = std::getenv(name); v && *v) cfg.*member = v;
+  }
+}
+
+}  // namespace anlan

@@ -1,0 +1,53 @@
+// Server configuration: built-in defaults < TOML file < environment (ANLAN_*) < command-line flags.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/result.h"
+
+namespace anlan {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string db = "sqlite:var/anlan.db";
+  std::string tls_cert;  // PEM files; TLS is on when both are set
+  std::string tls_key;
+  std::string web_root;  // built web UI (served with SPA fallback when present)
+  std::string log_level = "info";
+  int worker_threads = 0;  // 0: twice the number of cores, at least 4
+  int io_threads = 0;      // 0: the number of cores
+
+  // HTTP protection.
+  std::uint32_t max_header_bytes = 16 * 1024;
+  std::uint64_t max_body_bytes = 1024 * 1024;
+  int read_timeout_ms = 15'000;
+  int max_connections = 10'000;
+
+  // Sessions.
+  std::int64_t session_idle_minutes = 30;
+  std::int64_t session_absolute_hours = 12;
+
+  // Login throttling: failures within the window before further attempts are refused.
+  int login_account_failures = 5;
+  int login_address_failures = 20;
+  std::int64_t login_window_seconds = 15 * 60;
+
+  // argon2id cost (libsodium crypto_pwhash); defaults are the INTERACTIVE limits.
+  std::uint64_t argon2_ops = 2;
+  std::uint64_t argon2_mem_kib = 64 * 1024;
+  int argon2_concurrency = 0;  // 0: number of cores
+
+  // Postgres pool size.
+  int db_pool_size = 8;
+};
+
+// Loads a TOML file over `cfg`. Unknown keys are errors (field = the key).
+Status loadConfigFile(const std::string& path, Config& cfg);
+// Applies ANLAN_LISTEN, ANLAN_DB, ANLAN_TLS_CERT, ANLAN_TLS_KEY, ANLAN_WEB_ROOT, ANLAN_LOG_LEVEL.
+void applyEnvironment(Config& cfg);
+// Applies one "key=value" setting by TOML key name (used by flags and tests).
+Status setConfigValue(Config& cfg, const std::string& key, const std::string& value);
+
+}  // namespace anlan

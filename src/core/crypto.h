@@ -1,0 +1,18 @@
+// Small cryptographic helpers over libsodium. All functions are thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace anlan {
+
+// Initialises libsodium; call once at start (idempotent). Throws on failure.
+void initCrypto();
+// SHA-256 of `data` as 64 lower-case hex characters.
+std::string sha256Hex(std::string_view data);
+// URL-safe base64 without padding.
+std::string base64Url(std::string_view bytes);
+// Compares two strings in time independent of where they differ.
+bool constantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace anlan

@@ -1,0 +1,74 @@
+#include "core/json.h"
+
+namespace anlan::json {
+
+Result<bj::object> parseObject(std::string_view text) {
+  boost::system::error_code ec;
+  bj::value v = bj::parse(text, ec);
+  if (ec) return Error::invalid("body", "request body is not valid JSON: " + ec.message());
+  if (!v.is_object()) return Error::invalid("body", "request body must be a JSON object");
+  return std::move(v.as_object());
+}
+
+Result<std::optional<std::string>> optionalString(const bj::object& o, std::string_view field,
+                                                  std::size_t max_len) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::string>();
+  if (!it->value().is_string()) {
+    return Error::invalid(std::string(field), std::string(field) + " must be a string");
+  }
+  std::string s(it->value().as_string());
+  if (s.size() > max_len) {
+    return Error::invalid(std::string(field),
+                          std::string(field) + " is longer than " + std::to_string(max_len) + " bytes");
+  }
+  return std::optional<std::string>(std::move(s));
+}
+
+Result<std::string> requireString(const bj::object& o, std::string_view field, std::size_t max_len) {
+  TRY(auto s, optionalString(o, field, max_len));
+  if (!s || s->empty()) {
+    return Error::invalid(std::string(field), std::string(field) + " is required");
+  }
+  return std::move(*s);
+}
+
+Result<std::optional<std::int64_t>> optionalInt(const bj::object& o, std::string_view field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::int64_t>();
+  const bj::value& v = it->value();
+  if (v.is_int64()) return std::optional<std::int64_t>(v.as_int64());
+  if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return std::optional<std::int64_t>(static_cast<std::int64_t>(v.as_uint64()));
+  }
+  return Error::invalid(std::string(field), std::string(field) + " must be an integer");
+}
+
+Result<std::int64_t> requireInt(const bj::object& o, std::string_view field) {
+  TRY(auto v, optionalInt(o, field));
+  if (!v) return Error::invalid(std::string(field), std::string(field) + " is required");
+  return *v;
+}
+
+Result<std::optional<bool>> optionalBool(const bj::object& o, std::string_view field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<bool>();
+  if (!it->value().is_bool()) {
+    return Error::invalid(std::string(field), std::string(field) + " must be true or false");
+  }
+  return std::optional<bool>(it->value().as_bool());
+}
+
+Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed) {
+  for (const auto& kv : o) {
+    bool known = false;
+    for (auto a : allowed) known = known || kv.key() == a;
+    if (!known) {
+      std::string k(kv.key());
+      return Error::invalid(k, "unknown field '" + k + "'");
+    }
+  }
+  return {};
+}
+
+}  // namespace anlan::json

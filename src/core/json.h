@@ -1,0 +1,31 @@
+// JSON input helpers: parse untrusted text and read typed fields, each failure naming the field.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace anlan::json {
+
+namespace bj = boost::json;
+
+// Parses `text` as a JSON object; a syntax error or non-object is invalid_argument on "body".
+Result<bj::object> parseObject(std::string_view text);
+
+// Required and optional fields. Wrong types and empty required strings are invalid_argument.
+Result<std::string> requireString(const bj::object& o, std::string_view field,
+                                  std::size_t max_len = 1000);
+Result<std::optional<std::string>> optionalString(const bj::object& o, std::string_view field,
+                                                  std::size_t max_len = 1000);
+Result<std::int64_t> requireInt(const bj::object& o, std::string_view field);
+Result<std::optional<std::int64_t>> optionalInt(const bj::object& o, std::string_view field);
+Result<std::optional<bool>> optionalBool(const bj::object& o, std::string_view field);
+
+// Refuses any key of `o` not in `allowed` (a typo must not be silently ignored).
+Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed);
+
+}  // namespace anlan::json

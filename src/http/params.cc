@@ -1,0 +1,49 @@
+#include "http/params.h"
+
+#include <charconv>
+
+namespace anlan::http {
+namespace {
+
+std::optional<std::int64_t> toInt(const std::string& s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+Result<int> limitParam(const Request& req, int def, int max) {
+  auto text = req.queryParam("limit");
+  if (!text) return def;
+  auto v = toInt(*text);
+  if (!v || *v < 1 || *v > max) {
+    return Error::invalid("limit", "limit must be an integer from 1 to " + std::to_string(max));
+  }
+  return static_cast<int>(*v);
+}
+
+Result<std::optional<std::int64_t>> intParam(const Request& req, const std::string& name) {
+  auto text = req.queryParam(name);
+  if (!text || text->empty()) return std::optional<std::int64_t>();
+  auto v = toInt(*text);
+  if (!v) return Error::invalid(name, name + " must be an integer");
+  return std::optional<std::int64_t>(*v);
+}
+
+std::optional<std::string> textParam(const Request& req, const std::string& name) {
+  auto text = req.queryParam(name);
+  if (!text || text->empty()) return std::nullopt;
+  return text;
+}
+
+Result<std::int64_t> idParam(const Request& req, const std::string& name) {
+  auto it = req.params.find(name);
+  if (it == req.params.end()) return Error::notFound("not found");
+  auto v = toInt(it->second);
+  if (!v || *v < 1) return Error::notFound("not found");
+  return *v;
+}
+
+}  // namespace anlan::http

@@ -1,0 +1,21 @@
+// Helpers for reading list parameters (?limit=&cursor=) the same way on every route.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "http/message.h"
+
+namespace anlan::http {
+
+// ?limit= in [1, max], default `def`; anything else is invalid_argument on "limit".
+Result<int> limitParam(const Request& req, int def = 50, int max = 500);
+// An integer query parameter, or nullopt when absent; not an integer is invalid_argument.
+Result<std::optional<std::int64_t>> intParam(const Request& req, const std::string& name);
+// A non-empty text query parameter, or nullopt.
+std::optional<std::string> textParam(const Request& req, const std::string& name);
+// A positive integer path parameter ({id}); anything else is not_found.
+Result<std::int64_t> idParam(const Request& req, const std::string& name = "id");
+
+}  // namespace anlan::http

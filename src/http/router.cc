@@ -1,0 +1,52 @@
+#include "http/router.h"
+
+#include <string_view>
+
+namespace anlan::http {
+namespace {
+
+// Matches `path` against `pattern`, collecting {params}. No allocation on mismatch.
+bool matchPath(std::string_view pattern, std::string_view path,
+               std::map<std::string, std::string>* params) {
+  while (!pattern.empty() || !path.empty()) {
+    if (pattern.empty() || path.empty() || pattern[0] != '/' || path[0] != '/') return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    auto pe = pattern.find('/');
+    auto se = path.find('/');
+    std::string_view pseg = pattern.substr(0, pe), seg = path.substr(0, se);
+    if (pseg.size() > 2 && pseg.front() == '{' && pseg.back() == '}') {
+      if (seg.empty()) return false;
+      if (params) (*params)[std::string(pseg.substr(1, pseg.size() - 2))] = std::string(seg);
+    } else if (pseg != seg) {
+      return false;
+    }
+    pattern = pe == std::string_view::npos ? std::string_view() : pattern.substr(pe);
+    path = se == std::string_view::npos ? std::string_view() : path.substr(se);
+  }
+  return true;
+}
+
+}  // namespace
+
+void Router::add(std::string method, std::string pattern, Handler handler, std::string summary) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(summary)});
+}
+
+Router::Match Router::match(Request& req) const {
+  Match m;
+  std::string_view method = req.method == "HEAD" ? std::string_view("GET") : req.method;
+  for (const auto& r : routes_) {
+    if (!matchPath(r.pattern, req.path, nullptr)) continue;
+    if (r.method != method) {
+      m.path_known = true;
+      continue;
+    }
+    matchPath(r.pattern, req.path, &req.params);
+    m.route = &r;
+    return m;
+  }
+  return m;
+}
+
+}  // namespace anlan::http

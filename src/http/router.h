@@ -1,0 +1,38 @@
+// Route table: method + path pattern ("/api/v1/users/{id}") -> handler. Knows no domain module.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace anlan::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Handler handler;
+  std::string summary;  // one line for the route list and OpenAPI
+};
+
+class Router {
+ public:
+  // Adds a route. Patterns are literal segments and {name} parameters.
+  void add(std::string method, std::string pattern, Handler handler, std::string summary = {});
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route
+    bool path_known = false;       // the path exists under another method (405)
+  };
+  // Finds the route for `req`, filling req.params. Thread-safe after set-up.
+  Match match(Request& req) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace anlan::http

@@ -1,0 +1,446 @@
+// The only translation unit that includes Beast: it is slow to compile, so it stays here.
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <boost/url/parse.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <list>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "core/log.h"
+
+namespace anlan::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(use_awaitable);
+
+Result<std::pair<std::string, unsigned short>> parseListen(const std::string& text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos) return Error::invalid("listen", "listen must be HOST:PORT");
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  std::string port = text.substr(colon + 1);
+  if (host.empty() || port.empty() || port.size() > 5 ||
+      port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) > 65535) {
+    return Error::invalid("listen", "listen must be HOST:PORT, got '" + text + "'");
+  }
+  return std::make_pair(host, static_cast<unsigned short>(std::stoi(port)));
+}
+
+namespace {
+
+// A WebSocket client as the hub sees it, whatever its stream type.
+class WsClient {
+ public:
+  explicit WsClient(WsFilter filter) : filter_(std::move(filter)) {}
+  virtual ~WsClient() = default;
+  bool accepts(const std::string& j) const { return filter_(j); }
+  virtual void send(std::shared_ptr<const std::string> text) = 0;
+  virtual void close() = 0;
+
+ private:
+  WsFilter filter_;
+};
+
+template <class Stream>
+class WsClientOf final : public WsClient, public std::enable_shared_from_this<WsClientOf<Stream>> {
+ public:
+  static constexpr std::size_t kMaxQueue = 1024;
+
+  WsClientOf(websocket::stream<Stream> ws, WsFilter filter)
+      : WsClient(std::move(filter)), ws_(std::move(ws)), signal_(ws_.get_executor()) {
+    signal_.expires_at(std::chrono::steady_clock::time_point::max());
+  }
+
+  void send(std::shared_ptr<const std::string> text) override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), text = std::move(text)] {
+      if (self->closed_) return;
+      if (self->queue_.size() >= kMaxQueue) {  // a client that cannot keep up is let go
+        self->doClose();
+        return;
+      }
+      self->queue_.push_back(std::move(text));
+      self->signal_.cancel_one();
+    });
+  }
+
+  void close() override {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this()] { self->doClose(); });
+  }
+
+  awaitable<void> run() {
+    auto self = this->shared_from_this();
+    asio::co_spawn(ws_.get_executor(), writeLoop(), asio::detached);
+    beast::flat_buffer buf;
+    for (;;) {
+      auto [ec, n] = co_await ws_.async_read(buf, kTuple);
+      if (ec) break;
+      buf.consume(n);  // incoming messages are not used yet; control frames are handled by Beast
+    }
+    closed_ = true;
+    signal_.cancel();
+  }
+
+ private:
+  void doClose() {
+    if (closed_) return;
+    closed_ = true;
+    signal_.cancel();
+    beast::get_lowest_layer(ws_).close();
+  }
+
+  awaitable<void> writeLoop() {
+    auto self = this->shared_from_this();
+    while (!closed_) {
+      if (queue_.empty()) {
+        co_await signal_.async_wait(kTuple);
+        continue;
+      }
+      auto msg = std::move(queue_.front());
+      queue_.pop_front();
+      ws_.text(true);
+      auto [ec, n] = co_await ws_.async_write(asio::buffer(*msg), kTuple);
+      if (ec) doClose();
+    }
+  }
+
+  websocket::stream<Stream> ws_;
+  asio::steady_timer signal_;
+  std::deque<std::shared_ptr<const std::string>> queue_;
+  bool closed_ = false;
+};
+
+// Counts a connection for its lifetime.
+struct ConnectionCount {
+  explicit ConnectionCount(std::atomic<int>& n) : n_(n) { ++n_; }
+  ~ConnectionCount() { --n_; }
+  std::atomic<int>& n_;
+};
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(ServerOptions o, const Router& r, Metrics& m)
+      : opts_(std::move(o)),
+        router_(r),
+        metrics_(m),
+        pool_(std::max(1, opts_.worker_threads)),
+        acceptor_(ioc_) {
+    if (!opts_.tls_cert.empty() || !opts_.tls_key.empty()) {
+      ssl_.emplace(asio::ssl::context::tls_server);
+      ssl_->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                        asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                        asio::ssl::context::no_tlsv1_1);
+      ssl_->use_certificate_chain_file(opts_.tls_cert);
+      ssl_->use_private_key_file(opts_.tls_key, asio::ssl::context::pem);
+    }
+  }
+
+  void start() {
+    tcp::endpoint ep(asio::ip::make_address(opts_.host), opts_.port);
+    acceptor_.open(ep.protocol());
+    acceptor_.set_option(asio::socket_base::reuse_address(true));
+    acceptor_.bind(ep);
+    acceptor_.listen(asio::socket_base::max_listen_connections);
+    port_ = acceptor_.local_endpoint().port();
+    asio::co_spawn(ioc_, acceptLoop(), asio::detached);
+    for (int i = 0; i < std::max(1, opts_.io_threads); ++i) {
+      threads_.emplace_back([this] { ioc_.run(); });
+    }
+  }
+
+  void stop() {
+    if (stopped_.exchange(true)) return;
+    asio::post(ioc_, [this] {
+      beast::error_code ec;
+      acceptor_.close(ec);
+    });
+    {
+      std::lock_guard lock(ws_mu_);
+      for (auto& c : ws_clients_) c->close();
+    }
+    ioc_.stop();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+    pool_.join();
+  }
+
+  void broadcast(const std::string& jurisdiction, std::string text) {
+    auto msg = std::make_shared<const std::string>(std::move(text));
+    std::lock_guard lock(ws_mu_);
+    for (auto& c : ws_clients_) {
+      if (c->accepts(jurisdiction)) c->send(msg);
+    }
+  }
+
+  ServerOptions opts_;
+  const Router& router_;
+  Metrics& metrics_;
+  asio::io_context ioc_;
+  asio::thread_pool pool_;
+  std::optional<asio::ssl::context> ssl_;
+  tcp::acceptor acceptor_;
+  std::vector<std::thread> threads_;
+  std::atomic<bool> stopped_{false};
+  std::atomic<int> connections_{0};
+  unsigned short port_ = 0;
+  std::string ws_path_;
+  WsAuthorizer ws_authorize_;
+  mutable std::mutex ws_mu_;
+  std::list<std::shared_ptr<WsClient>> ws_clients_;
+  std::atomic<std::uint64_t> next_request_{1};
+
+ private:
+  awaitable<void> acceptLoop() {
+    for (;;) {
+      auto [ec, sock] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
+      if (ec) {
+        if (ec == asio::error::operation_aborted || !acceptor_.is_open()) co_return;
+        continue;
+      }
+      if (connections_.load() >= opts_.max_connections) {
+        beast::error_code ignored;
+        sock.close(ignored);  // over the cap: refuse at once rather than queue
+        continue;
+      }
+      beast::error_code ignored;
+      sock.set_option(tcp::no_delay(true), ignored);
+      auto ex = sock.get_executor();
+      asio::co_spawn(ex, session(std::move(sock)), asio::detached);
+    }
+  }
+
+  awaitable<void> session(tcp::socket sock) {
+    ConnectionCount count(connections_);
+    beast::error_code ec;
+    auto remote = sock.remote_endpoint(ec);
+    std::string addr = ec ? std::string() : remote.address().to_string();
+    beast::tcp_stream stream(std::move(sock));
+    if (ssl_) {
+      beast::ssl_stream<beast::tcp_stream> tls(std::move(stream), *ssl_);
+      beast::get_lowest_layer(tls).expires_after(std::chrono::milliseconds(opts_.read_timeout_ms));
+      auto [hec] = co_await tls.async_handshake(asio::ssl::stream_base::server, kTuple);
+      if (hec) co_return;
+      if (co_await serve(tls, addr, true)) {
+        beast::get_lowest_layer(tls).expires_after(std::chrono::seconds(2));
+        co_await tls.async_shutdown(kTuple);
+      }
+    } else {
+      if (co_await serve(stream, addr, false)) {
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      }
+    }
+  }
+
+  // Serves requests on one connection until it closes. Returns whether the stream is still ours
+  // to shut down (false after a WebSocket upgrade took it).
+  template <class Stream>
+  awaitable<bool> serve(Stream& stream, const std::string& addr, bool tls) {
+    beast::flat_buffer buf;
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(opts_.max_header_bytes);
+      parser.body_limit(opts_.max_body_bytes);
+      beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(opts_.read_timeout_ms));
+      auto [ec, n] = co_await bhttp::async_read(stream, buf, parser, kTuple);
+      if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
+        co_await writeError(stream, Error{Code::kPayloadTooLarge, "request too large", {}});
+        co_return true;
+      }
+      if (ec && ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+          ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+        co_await writeError(stream, Error::invalid("request", "malformed HTTP request"));
+        co_return true;
+      }
+      if (ec) co_return true;  // closed, timed out or reset
+
+      auto& breq = parser.get();
+      Request req = convert(breq, addr, tls);
+      if (websocket::is_upgrade(breq)) {
+        if (req.path != ws_path_ || !ws_authorize_) {
+          co_await writeResponse(stream, errorResponse(Error::notFound("no WebSocket here")),
+                                 req.request_id, false, false);
+          co_return true;
+        }
+        co_await upgrade(stream, parser.release(), req);
+        co_return false;
+      }
+      auto start = std::chrono::steady_clock::now();
+      Response res = co_await asio::co_spawn(
+          pool_, [&]() -> awaitable<Response> { co_return handle(req, start); }, use_awaitable);
+      bool keep = breq.keep_alive();
+      if (!co_await writeResponse(stream, res, req.request_id, keep, req.method == "HEAD")) {
+        co_return false;
+      }
+      if (!keep) co_return true;
+    }
+  }
+
+  template <class Stream>
+  awaitable<void> upgrade(Stream& stream, bhttp::request<bhttp::string_body> breq, Request& req) {
+    auto verdict = co_await asio::co_spawn(
+        pool_, [&]() -> awaitable<Result<WsFilter>> { co_return ws_authorize_(req); },
+        use_awaitable);
+    if (!verdict.ok()) {
+      co_await writeResponse(stream, errorResponse(verdict.error()), req.request_id, false, false);
+      co_return;
+    }
+    websocket::stream<Stream> ws(std::move(stream));
+    beast::get_lowest_layer(ws).expires_never();
+    ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws.read_message_max(64 * 1024);
+    auto [ec] = co_await ws.async_accept(breq, kTuple);
+    if (ec) co_return;
+    auto client = std::make_shared<WsClientOf<Stream>>(std::move(ws), std::move(verdict.value()));
+    std::list<std::shared_ptr<WsClient>>::iterator it;
+    {
+      std::lock_guard lock(ws_mu_);
+      it = ws_clients_.insert(ws_clients_.end(), client);
+    }
+    log::info("websocket connected", {{"request_id", req.request_id}, {"remote", req.remote_addr}});
+    co_await client->run();
+    std::lock_guard lock(ws_mu_);
+    ws_clients_.erase(it);
+  }
+
+  Request convert(const bhttp::request<bhttp::string_body>& b, const std::string& addr, bool tls) {
+    Request r;
+    r.method = std::string(b.method_string());
+    r.remote_addr = addr;
+    r.tls = tls;
+    for (const auto& f : b) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      r.headers.emplace_back(std::move(name), std::string(f.value()));
+    }
+    auto target = boost::urls::parse_origin_form(b.target());
+    if (target) {
+      r.path = std::string(target->path());
+      for (auto p : target->params()) r.query[std::string(p.key)] = std::string(p.value);
+    } else {
+      r.path = std::string(b.target());
+    }
+    std::string_view given = r.header("x-request-id");
+    if (!given.empty() && given.size() <= 64 &&
+        given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+            std::string_view::npos) {
+      r.request_id = std::string(given);
+    } else {
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "r%llx", static_cast<unsigned long long>(next_request_++));
+      r.request_id = buf;
+    }
+    r.body = b.body();
+    return r;
+  }
+
+  // Routes and runs one request on a worker thread; never throws.
+  Response handle(Request& req, std::chrono::steady_clock::time_point start) {
+    Response res;
+    std::string route = "(none)";
+    try {
+      auto m = router_.match(req);
+      if (m.route) {
+        route = m.route->pattern;
+        res = m.route->handler(req);
+      } else if (m.path_known) {
+        res = errorResponse(Error{Code::kMethodNotAllowed, "method " + req.method + " not allowed here", {}});
+      } else {
+        res = errorResponse(Error::notFound("no such route: " + req.path));
+      }
+    } catch (const std::exception& e) {
+      metrics_.countInternalError();
+      log::error("handler failed", {{"request_id", req.request_id}, {"error", e.what()}});
+      res = errorResponse(Error::internal("internal error; request id " + req.request_id));
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    metrics_.observe(req.method, route, res.status, secs);
+    if (res.status >= 500 && res.status != 503) metrics_.countInternalError();
+    if (opts_.access_log) {
+      log::info("access", {{"request_id", req.request_id}, {"method", req.method},
+                           {"path", req.path}, {"status", res.status},
+                           {"micros", static_cast<std::int64_t>(secs * 1e6)},
+                           {"remote", req.remote_addr}});
+    }
+    return res;
+  }
+
+  template <class Stream>
+  awaitable<bool> writeResponse(Stream& stream, const Response& res, const std::string& request_id,
+                                bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+    out.set(bhttp::field::content_type, res.content_type);
+    out.set("X-Request-Id", request_id);
+    out.set("X-Content-Type-Options", "nosniff");
+    for (const auto& [k, v] : res.headers) out.insert(k, v);
+    out.keep_alive(keep_alive);
+    out.body() = res.body;
+    out.prepare_payload();
+    if (head) out.body().clear();
+    beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(opts_.read_timeout_ms));
+    bhttp::serializer<false, bhttp::string_body> sr{out};
+    if (head) sr.split(true);
+    beast::error_code ec;
+    if (head) {
+      std::tie(ec, std::ignore) = co_await bhttp::async_write_header(stream, sr, kTuple);
+    } else {
+      std::tie(ec, std::ignore) = co_await bhttp::async_write(stream, sr, kTuple);
+    }
+    co_return !ec;
+  }
+
+  template <class Stream>
+  awaitable<void> writeError(Stream& stream, const Error& e) {
+    co_await writeResponse(stream, errorResponse(e), "-", false, false);
+  }
+};
+
+Server::Server(ServerOptions options, const Router& router, Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), router, metrics)) {}
+Server::~Server() { stop(); }
+
+void Server::setWebSocket(std::string path, WsAuthorizer authorize) {
+  impl_->ws_path_ = std::move(path);
+  impl_->ws_authorize_ = std::move(authorize);
+}
+
+void Server::start() {
+  try {
+    impl_->start();
+  } catch (const boost::system::system_error& e) {
+    throw std::runtime_error("cannot listen on " + impl_->opts_.host + ":" +
+                             std::to_string(impl_->opts_.port) + ": " + e.what());
+  }
+}
+
+unsigned short Server::port() const { return impl_->port_; }
+void Server::stop() { impl_->stop(); }
+void Server::broadcast(const std::string& j, std::string text) { impl_->broadcast(j, std::move(text)); }
+std::size_t Server::wsClients() const {
+  std::lock_guard lock(impl_->ws_mu_);
+  return impl_->ws_clients_.size();
+}
+int Server::connections() const { return impl_->connections_.load(); }
+
+}  // namespace anlan::http

@@ -1,0 +1,65 @@
+// The HTTP/1.1 + WebSocket server on one port (Boost.Beast, Asio coroutines), TLS when configured.
+// Network I/O runs on the I/O threads; every handler runs on a separate worker pool, so blocking
+// work (database, password hashing) never stalls a connection.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace anlan::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port
+  std::string tls_cert, tls_key;
+  std::uint32_t max_header_bytes = 16 * 1024;
+  std::uint64_t max_body_bytes = 1024 * 1024;
+  int read_timeout_ms = 15'000;
+  int max_connections = 10'000;
+  int io_threads = 1;
+  int worker_threads = 4;
+  bool access_log = true;
+};
+
+// Parses "host:port" (IPv6 as "[::1]:8080").
+Result<std::pair<std::string, unsigned short>> parseListen(const std::string& text);
+
+// Decides whether a WebSocket client may subscribe, and which events it sees: the returned
+// filter gets an event's jurisdiction code and says whether to deliver it. Runs on a worker.
+using WsFilter = std::function<bool(const std::string& jurisdiction)>;
+using WsAuthorizer = std::function<Result<WsFilter>(Request&)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, const Router& router, Metrics& metrics);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Accepts WebSocket upgrades at `path`, admitting clients that `authorize` accepts.
+  void setWebSocket(std::string path, WsAuthorizer authorize);
+  // Binds, listens and starts the I/O and worker threads. Throws std::runtime_error on failure.
+  void start();
+  // The bound port (useful with port 0).
+  unsigned short port() const;
+  // Stops accepting, closes connections and joins every thread. Idempotent.
+  void stop();
+  // Sends `text` to every WebSocket client whose filter accepts `jurisdiction`. Thread-safe.
+  void broadcast(const std::string& jurisdiction, std::string text);
+  // Number of WebSocket clients connected now.
+  std::size_t wsClients() const;
+  // Number of open connections now.
+  int connections() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace anlan::http

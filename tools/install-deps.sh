@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Anlan needs to build, run and test, skipping what is present.
+# Usage: tools/install-deps.sh [build|test]   (default: build). Needs root (or sudo) for apt-get.
+set -euo pipefail
+mode=${1:-build}
+
+build_pkgs=(
+  g++ cmake ninja-build ccache pkg-config make
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libssl-dev libsodium-dev libsqlite3-dev libpq-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev
+)
+test_pkgs=(
+  postgresql-15 wrk nginx-light
+)
+
+pkgs=("${build_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts services on install; the project starts its own on private ports.
+for svc in postgresql nginx; do
+  if command -v systemctl >/dev/null && systemctl is-active --quiet "$svc" 2>/dev/null; then
+    $sudo systemctl stop "$svc" || true
+  fi
+done
+exit 0
