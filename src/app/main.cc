@@ -25,8 +25,9 @@ usage:
               [--set KEY=VALUE]...
   anlan migrate [--config FILE] [--db URL]
   anlan admin create-user --username U --role ROLE --jurisdiction CODE [--display-name NAME]
-              [--password PW]          (else ANLAN_PASSWORD, else read from standard input)
-  anlan admin reset-password --username U [--password PW]
+              [--department NAME] [--password PW] [--config FILE] [--db URL]
+              (the password: --password, else ANLAN_PASSWORD, else a line of standard input)
+  anlan admin reset-password --username U [--password PW] [--config FILE] [--db URL]
   anlan audit verify [--config FILE] [--db URL]
   anlan backup --to FILE [--config FILE] [--db URL]
   anlan version
@@ -47,6 +48,8 @@ bool parseArgs(int argc, char** argv, Args& a, std::string& err) {
     std::string w = argv[i];
     if (w == "--demo") {
       a.demo = true;
+    } else if (w == "--help" || w == "-h") {
+      a.words.insert(a.words.begin(), "help");
     } else if (w.rfind("--", 0) == 0) {
       if (i + 1 >= argc) {
         err = w + " needs a value";
@@ -111,13 +114,14 @@ std::filesystem::path demoPasswordFile(const Config& cfg) {
 
 Result<std::string> demoPassword(const Config& cfg, const std::string& given, Random& random) {
   auto file = demoPasswordFile(cfg);
-  if (!given.empty()) return given;
-  if (std::ifstream in(file); in) {
-    std::string pw;
-    std::getline(in, pw);
-    if (!pw.empty()) return pw;
+  if (given.empty()) {
+    if (std::ifstream in(file); in) {
+      std::string pw;
+      std::getline(in, pw);
+      if (!pw.empty()) return pw;
+    }
   }
-  std::string pw = "Anlan-" + base64Url(random.bytes(9)) + "7";
+  std::string pw = given.empty() ? "Anlan-" + base64Url(random.bytes(9)) + "7" : given;
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   std::ofstream out(file);

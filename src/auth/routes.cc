@@ -115,8 +115,7 @@ void addRoutes(http::Router& router, AuthService& auth) {
     bj::object out{{"token", r->token}, {"csrf_token", r->csrf}, {"expires_at", r->expires_at},
                    {"user", meJson(Principal{r->user, {}, r->csrf, false}, auth.registry())}};
     Response res = jsonResponse(out);
-    std::int64_t age = (r->expires_at - 0) / 1000;  // absolute expiry bounds the cookie too
-    age = std::min<std::int64_t>(age, 7 * 24 * 3600);
+    std::int64_t age = r->ttl_seconds;  // the session's absolute expiry bounds the cookie
     res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, r->token, true, req.tls, age));
     res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, r->csrf, false, req.tls, age));
     res.headers.emplace_back("Cache-Control", "no-store");

@@ -71,7 +71,8 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
   out.csrf = csrfFor(out.token);
   out.user = found->first;
   Millis now = clock_.now();
-  out.expires_at = now + cfg_.session_absolute_hours * 3600 * 1000;
+  out.ttl_seconds = cfg_.session_absolute_hours * 3600;
+  out.expires_at = now + out.ttl_seconds * 1000;
   std::string agent = in.user_agent.substr(0, 300);
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY_STATUS(store::insertSession(c, sha256Hex(out.token), out.user.id, now, out.expires_at,
@@ -150,7 +151,12 @@ Status AuthService::validateAssignment(const std::string& role, const std::strin
 }
 
 void AuthService::publish(const std::string& type, const User& u) {
-  bus_.publish({type, u.jurisdiction, clock_.now(), toJson(u)});
+  // Events reach every role in the jurisdiction: they carry no contact details.
+  boost::json::object data{{"id", u.id},         {"username", u.username},
+                           {"display_name", u.display_name}, {"role", roleName(u.role)},
+                           {"jurisdiction", u.jurisdiction}, {"active", u.active},
+                           {"version", u.version}};
+  bus_.publish({type, u.jurisdiction, clock_.now(), std::move(data)});
 }
 
 Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) {

@@ -29,6 +29,7 @@ struct LoginResult {
   std::string token;  // shown once; only its hash is stored
   std::string csrf;
   Millis expires_at = 0;
+  std::int64_t ttl_seconds = 0;  // how long the session lives at most
   User user;
 };
 

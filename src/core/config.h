@@ -12,7 +12,7 @@ namespace anlan {
 struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string db = "sqlite:var/anlan.db";
-  std::string tls_cert;  // PEM files; TLS is on when both are set
+  std::string tls_cert;  // PEM files; TLS is on when both are set (one alone is an error)
   std::string tls_key;
   std::string web_root;  // built web UI (served with SPA fallback when present)
   std::string log_level = "info";

@@ -8,7 +8,7 @@
 
 namespace anlan {
 
-// Error codes, mapped to HTTP statuses in one table (http/errors.cc).
+// Error codes, mapped to HTTP statuses in one table (http/message.cc).
 enum class Code {
   kInvalidArgument,
   kUnauthenticated,

@@ -40,6 +40,7 @@ Router::Match Router::match(Request& req) const {
     if (!matchPath(r.pattern, req.path, nullptr)) continue;
     if (r.method != method) {
       m.path_known = true;
+      m.allow += (m.allow.empty() ? "" : ", ") + r.method;
       continue;
     }
     matchPath(r.pattern, req.path, &req.params);

@@ -26,6 +26,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;  // null: no route
     bool path_known = false;       // the path exists under another method (405)
+    std::string allow;             // those methods, for the Allow header
   };
   // Finds the route for `req`, filling req.params. Thread-safe after set-up.
   Match match(Request& req) const;

@@ -147,7 +147,10 @@ class Server::Impl {
         metrics_(m),
         pool_(std::max(1, opts_.worker_threads)),
         acceptor_(ioc_) {
-    if (!opts_.tls_cert.empty() || !opts_.tls_key.empty()) {
+    if (opts_.tls_cert.empty() != opts_.tls_key.empty()) {
+      throw std::runtime_error("TLS needs both tls_cert and tls_key");
+    }
+    if (!opts_.tls_cert.empty()) {
       ssl_.emplace(asio::ssl::context::tls_server);
       ssl_->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
                         asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
@@ -265,12 +268,14 @@ class Server::Impl {
       beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(opts_.read_timeout_ms));
       auto [ec, n] = co_await bhttp::async_read(stream, buf, parser, kTuple);
       if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-        co_await writeError(stream, Error{Code::kPayloadTooLarge, "request too large", {}});
+        Error too_large{Code::kPayloadTooLarge, "request too large", {}};
+        co_await writeError(stream, too_large);
         co_return true;
       }
       if (ec && ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
           ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
-        co_await writeError(stream, Error::invalid("request", "malformed HTTP request"));
+        Error malformed = Error::invalid("request", "malformed HTTP request");
+        co_await writeError(stream, malformed);
         co_return true;
       }
       if (ec) co_return true;  // closed, timed out or reset
@@ -279,8 +284,8 @@ class Server::Impl {
       Request req = convert(breq, addr, tls);
       if (websocket::is_upgrade(breq)) {
         if (req.path != ws_path_ || !ws_authorize_) {
-          co_await writeResponse(stream, errorResponse(Error::notFound("no WebSocket here")),
-                                 req.request_id, false, false);
+          Response none = errorResponse(Error::notFound("no WebSocket here"));
+          co_await writeResponse(stream, none, req.request_id, false, false);
           co_return true;
         }
         co_await upgrade(stream, parser.release(), req);
@@ -303,7 +308,8 @@ class Server::Impl {
         pool_, [&]() -> awaitable<Result<WsFilter>> { co_return ws_authorize_(req); },
         use_awaitable);
     if (!verdict.ok()) {
-      co_await writeResponse(stream, errorResponse(verdict.error()), req.request_id, false, false);
+      Response refused = errorResponse(verdict.error());
+      co_await writeResponse(stream, refused, req.request_id, false, false);
       co_return;
     }
     websocket::stream<Stream> ws(std::move(stream));
@@ -366,6 +372,7 @@ class Server::Impl {
         res = m.route->handler(req);
       } else if (m.path_known) {
         res = errorResponse(Error{Code::kMethodNotAllowed, "method " + req.method + " not allowed here", {}});
+        res.headers.emplace_back("Allow", m.allow);
       } else {
         res = errorResponse(Error::notFound("no such route: " + req.path));
       }
@@ -412,7 +419,8 @@ class Server::Impl {
 
   template <class Stream>
   awaitable<void> writeError(Stream& stream, const Error& e) {
-    co_await writeResponse(stream, errorResponse(e), "-", false, false);
+    Response res = errorResponse(e);
+    co_await writeResponse(stream, res, "-", false, false);
   }
 };
 

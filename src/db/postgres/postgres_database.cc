@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <unordered_map>
 
@@ -51,6 +52,8 @@ Error pgError(PGresult* res, PGconn* h) {
 
 class PgConn final : public Conn {
  public:
+  using Conn::exec;
+  using Conn::query;
   explicit PgConn(PGconn* h) : h_(h) {}
   ~PgConn() override { PQfinish(h_); }
   Engine engine() const override { return Engine::kPostgres; }
@@ -193,6 +196,8 @@ class PostgresDatabase final : public Database {
   Status backupTo(const std::string& path) override {
     // pg_dump takes one consistent snapshot while the server keeps working.
     std::string cmd = "pg_dump --format=custom --no-owner --file='" + path + "' '" + url_ + "'";
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return Error::invalid("to", "backup target exists: " + path);
     if (path.find('\'') != std::string::npos || url_.find('\'') != std::string::npos) {
       return Error::invalid("to", "path and URL must not contain quotes");
     }

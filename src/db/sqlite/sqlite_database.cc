@@ -12,6 +12,8 @@ namespace {
 
 class SqliteConn final : public Conn {
  public:
+  using Conn::exec;
+  using Conn::query;
   explicit SqliteConn(sqlite3* h) : h_(h) {}
   ~SqliteConn() override {
     for (auto& [_, st] : cache_) sqlite3_finalize(st);
@@ -126,6 +128,7 @@ Result<std::unique_ptr<SqliteConn>> openConn(const std::string& path, bool write
     return Error::unavailable("cannot open " + path + ": " + msg);
   }
   auto conn = std::make_unique<SqliteConn>(h);
+  sqlite3_extended_result_codes(h, 1);
   sqlite3_busy_timeout(h, 5000);
   TRY_STATUS(conn->execScript(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"));
@@ -152,21 +155,9 @@ class SqliteDatabase final : public Database {
   }
 
   Status read(const std::function<Status(Conn&)>& fn) override {
-    std::unique_ptr<SqliteConn> c;
-    {
-      std::unique_lock lock(pool_mu_);
-      pool_cv_.wait(lock, [&] { return !idle_.empty(); });
-      c = std::move(idle_.back());
-      idle_.pop_back();
-      ++in_use_;
-    }
+    std::unique_ptr<SqliteConn> c = borrow();
     Status s = inTransaction(*c, "BEGIN", fn);
-    {
-      std::lock_guard lock(pool_mu_);
-      idle_.push_back(std::move(c));
-      --in_use_;
-    }
-    pool_cv_.notify_one();
+    giveBack(std::move(c));
     return s;
   }
 
@@ -193,15 +184,34 @@ class SqliteDatabase final : public Database {
     if (std::filesystem::exists(path, ec)) {
       return Error::invalid("to", "backup target exists: " + path);
     }
-    // VACUUM INTO reads one snapshot: a consistent copy while writers go on.
-    return read([&](Conn& c) -> Status {
-      TRY(auto n, c.exec("VACUUM INTO ?", {Value(path)}));
-      (void)n;
-      return {};
-    });
+    // VACUUM INTO reads one snapshot: a consistent copy while writers go on. It cannot run
+    // inside a transaction, so it borrows a reader connection without read()'s BEGIN.
+    std::unique_ptr<SqliteConn> c = borrow();
+    auto n = c->exec("VACUUM INTO ?", {Value(path)});
+    giveBack(std::move(c));
+    if (!n.ok()) return std::move(n).error();
+    return {};
   }
 
  private:
+  std::unique_ptr<SqliteConn> borrow() {
+    std::unique_lock lock(pool_mu_);
+    pool_cv_.wait(lock, [&] { return !idle_.empty(); });
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    ++in_use_;
+    return c;
+  }
+
+  void giveBack(std::unique_ptr<SqliteConn> c) {
+    {
+      std::lock_guard lock(pool_mu_);
+      idle_.push_back(std::move(c));
+      --in_use_;
+    }
+    pool_cv_.notify_one();
+  }
+
   static Status inTransaction(SqliteConn& c, const char* begin,
                               const std::function<Status(Conn&)>& fn) {
     TRY_STATUS(c.execScript(begin));

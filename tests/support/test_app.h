@@ -1,0 +1,48 @@
+// The whole server in-process on a free port, with a simulated clock, cheap password hashing and
+// the demo accounts seeded (password kPassword).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/app.h"
+#include "support/http_client.h"
+#include "support/test_db.h"
+
+namespace anlan::test {
+
+inline constexpr const char* kPassword = "Test-pass-2026";
+
+struct TestAppOptions {
+  db::Engine engine = db::Engine::kSqlite;
+  std::function<void(Config&)> tweak;  // adjust the configuration before start
+};
+
+class TestApp {
+ public:
+  explicit TestApp(TestAppOptions options = {});
+  ~TestApp();
+
+  app::App& app() { return *app_; }
+  HttpClient client() const { return HttpClient(app_->port()); }
+  unsigned short port() const { return app_->port(); }
+  // Signs `username` in with kPassword and returns the bearer token (fails the test otherwise).
+  std::string login(const std::string& username);
+  // The id of a user by name.
+  std::int64_t userId(const std::string& username);
+  // Stops the server and opens the same database again (a restart).
+  void restart();
+
+  FakeClock clock;
+  SystemRandom random;
+  Config config;
+
+ private:
+  void open();
+  TestAppOptions options_;
+  TestDb db_;
+  std::unique_ptr<app::App> app_;
+};
+
+}  // namespace anlan::test

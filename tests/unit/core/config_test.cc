@@ -1,0 +1,53 @@
+#include "core/config.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "support/test_db.h"
+
+namespace anlan {
+namespace {
+
+TEST(Config, FileThenEnvironmentThenSetting) {
+  test::TempDir dir;
+  std::string path = dir.path() + "/a.toml";
+  std::ofstream(path) << "listen = \"0.0.0.0:9000\"\nmax_connections = 77\ndb = \"sqlite:x.db\"\n";
+  Config cfg;
+  ASSERT_TRUE(loadConfigFile(path, cfg).ok());
+  EXPECT_EQ(cfg.listen, "0.0.0.0:9000");
+  EXPECT_EQ(cfg.max_connections, 77);
+  ::setenv("ANLAN_LISTEN", "127.0.0.1:9001", 1);
+  applyEnvironment(cfg);
+  ::unsetenv("ANLAN_LISTEN");
+  EXPECT_EQ(cfg.listen, "127.0.0.1:9001");
+  EXPECT_EQ(cfg.db, "sqlite:x.db");  // not in the environment: the file's value stays
+  ASSERT_TRUE(setConfigValue(cfg, "listen", "127.0.0.1:9002").ok());
+  EXPECT_EQ(cfg.listen, "127.0.0.1:9002");
+}
+
+TEST(Config, UnknownKeyAndBadNumberNameTheField) {
+  test::TempDir dir;
+  std::string path = dir.path() + "/b.toml";
+  std::ofstream(path) << "lisen = \"x\"\n";
+  Config cfg;
+  auto s = loadConfigFile(path, cfg);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field, "lisen");
+  auto n = setConfigValue(cfg, "max_connections", "many");
+  ASSERT_FALSE(n.ok());
+  EXPECT_EQ(n.error().field, "max_connections");
+  EXPECT_EQ(cfg.max_connections, Config().max_connections);
+}
+
+TEST(Config, SyntaxErrorIsReported) {
+  test::TempDir dir;
+  std::string path = dir.path() + "/c.toml";
+  std::ofstream(path) << "listen = \n";
+  Config cfg;
+  EXPECT_FALSE(loadConfigFile(path, cfg).ok());
+}
+
+}  // namespace
+}  // namespace anlan
