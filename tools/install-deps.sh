@@ -11,7 +11,7 @@ build_pkgs=(
   libgtest-dev libgmock-dev
 )
 test_pkgs=(
-  postgresql-15 sqlite3 python3 curl wrk nginx-light
+  postgresql-15 sqlite3 python3 curl openssl wrk nginx-light
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -47,5 +47,21 @@ server=""
 check "clean stop on SIGTERM" [ "$code" -eq 0 ]
 check "structured logs" bash -c "head -1 '$dir/serve.err' | python3 -c 'import sys,json; json.loads(sys.stdin.readline())'"
 
+# TLS: a self-signed certificate; cookies carry Secure.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$dir/key.pem" -out "$dir/cert.pem" -days 2 \
+  -subj "/CN=localhost" -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" >/dev/null 2>&1
+tport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$anlan" serve --db "sqlite:$dir/b.db" --listen "127.0.0.1:$tport" --set "tls_cert=$dir/cert.pem" \
+  --set "tls_key=$dir/key.pem" "${cheap[@]}" >"$dir/tls.out" 2>"$dir/tls.err" &
+server=$!
+for _ in $(seq 100); do grep -q 'serving on' "$dir/tls.out" 2>/dev/null && break; sleep 0.1; done
+check "https announced" grep -q "https://127.0.0.1:$tport" "$dir/tls.out"
+check "https answers" bash -c "curl -s --cacert '$dir/cert.pem' https://127.0.0.1:$tport/healthz | grep -q reachable"
+check "plain http refused on the TLS port" bash -c "! curl -s -m 3 http://127.0.0.1:$tport/healthz | grep -q reachable"
+check "secure cookies over TLS" bash -c "curl -s -D - -o /dev/null --cacert '$dir/cert.pem' -XPOST https://127.0.0.1:$tport/api/v1/auth/login -d '{\"username\":\"admin\",\"password\":\"Demo-pass-2026\"}' | grep -i 'set-cookie: anlan_session' | grep -q 'Secure'"
+kill -TERM "$server"; wait "$server" || true; server=""
+only_cert=$("$anlan" serve --db "sqlite:$dir/c.db" --listen 127.0.0.1:0 --set "tls_cert=$dir/cert.pem" 2>&1 || echo "exit=$?")
+check "a certificate without its key is refused" bash -c "grep -q 'exit=2' <<<'$only_cert'"
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
