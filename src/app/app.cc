@@ -9,6 +9,8 @@
 #include "auth/rules.h"
 #include "core/log.h"
 #include "db/migrate.h"
+#include "enterprise/routes.h"
+#include "http/static_files.h"
 #include "org/routes.h"
 
 namespace anlan {
@@ -18,7 +20,8 @@ const std::string& openApiDocument();  // generated from docs/openapi.json
 
 std::vector<db::Migration> allMigrations() {
   std::vector<db::Migration> all;
-  for (const auto* list : {&org::migrations(), &audit::migrations(), &auth::migrations()}) {
+  for (const auto* list : {&org::migrations(), &audit::migrations(), &auth::migrations(),
+                           &enterprise::migrations()}) {
     all.insert(all.end(), list->begin(), list->end());
   }
   return all;
@@ -41,10 +44,24 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->registry_, app->bus_, clock,
                                                    random, cfg);
 
+  app->enterprises_ = std::make_unique<enterprise::EnterpriseService>(*app->db_, *app->registry_,
+                                                                      app->bus_, clock);
+
   auth::addRoutes(app->router_, *app->auth_);
+  enterprise::addRoutes(app->router_, *app->auth_, *app->enterprises_, clock);
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
   audit::addRoutes(app->router_, *app->auth_, *app->db_);
   app->addSystemRoutes();
+  if (!cfg.web_root.empty()) {
+    auto web = http::StaticFiles::load(cfg.web_root);
+    if (web.ok()) {
+      auto files = std::make_shared<http::StaticFiles>(std::move(web).value());
+      app->router_.setFallback([files](const http::Request& req) { return files->serve(req); });
+      log::info("web application loaded", {{"web_root", cfg.web_root}, {"files", files->files()}});
+    } else {
+      log::warn("no web application to serve", {{"web_root", cfg.web_root}, {"reason", web.error().message}});
+    }
+  }
 
   http::ServerOptions so;
   TRY(auto listen, http::parseListen(cfg.listen));

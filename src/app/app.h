@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/database.h"
+#include "enterprise/service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -34,6 +35,7 @@ class App {
 
   db::Database& db() { return *db_; }
   auth::AuthService& auth() { return *auth_; }
+  enterprise::EnterpriseService& enterprises() { return *enterprises_; }
   bus::Bus& bus() { return bus_; }
   const org::Registry& registry() const { return *registry_; }
   const http::Router& router() const { return router_; }
@@ -51,6 +53,7 @@ class App {
   std::unique_ptr<org::Registry> registry_;
   bus::Bus bus_;
   std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<enterprise::EnterpriseService> enterprises_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;

@@ -1,4 +1,5 @@
-// Demo accounts (and, as later modules arrive, demo data) for a first look at the system.
+// Demo accounts and a demo enterprise register for a first look at the system. Everything it
+// makes is marked demo and describes no real organisation.
 #pragma once
 
 #include <string>
@@ -12,12 +13,20 @@ struct DemoAccount {
   std::string username, role, jurisdiction, display_name;
 };
 
-// The demo accounts: admin, commander, one duty officer per county-level unit and park, and one
-// department and one enterprise officer.
+// The demo accounts: admin, commander, one duty officer per county-level unit and park, one
+// department officer and one enterprise officer.
 std::vector<DemoAccount> demoAccounts(const org::Registry& registry);
 
-// Creates what is missing of the demo set, every account with `password`. Idempotent.
-// Returns how many accounts were created.
-Result<int> seedDemo(App& app, const std::string& password);
+struct DemoCounts {
+  int accounts = 0, enterprises = 0;
+};
+
+// Creates what is missing of the demo set, every account with `password`. Idempotent: a second
+// run creates nothing. Enterprises come from a fixed seed, so every run makes the same register.
+Result<DemoCounts> seedDemo(App& app, const std::string& password);
+
+// `n` demo enterprises, reproducible from `seed`, each inside its unit's boundary with a valid
+// credit code (exposed for tests).
+std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registry, std::uint64_t seed, int n);
 
 }  // namespace anlan::app

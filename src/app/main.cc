@@ -152,6 +152,7 @@ int serve(const Args& a) {
     if (!pw.ok()) return fail(pw.error());
     auto created = app::seedDemo(**app, *pw);
     if (!created.ok()) return fail(created.error());
+    if (created->enterprises) std::printf("Seeded %d demo enterprises.\n", created->enterprises);
     std::printf("Demo accounts (password: %s)\n", pw->c_str());
     for (const auto& acc : app::demoAccounts((*app)->registry())) {
       std::printf("  %-14s %-20s %s %s\n", acc.username.c_str(), acc.role.c_str(),

@@ -147,6 +147,9 @@ Status AuthService::validateAssignment(const std::string& role, const std::strin
   if (*r == Role::kDepartmentOfficer && (!department || department->empty())) {
     return Error::invalid("department", "a department officer needs a department");
   }
+  if (department && !department->empty() && !registry_.department(*department)) {
+    return Error::invalid("department", "unknown department code '" + *department + "'");
+  }
   return {};
 }
 
@@ -278,6 +281,23 @@ Result<std::vector<User>> AuthService::listUsers(const Principal& actor, std::op
   query.after_id = after_id;
   query.limit = limit;
   return db::read<std::vector<User>>(db_, [&](db::Conn& c) { return store::listUsers(c, query); });
+}
+
+Status AuthService::bindEnterprise(const std::string& username, std::int64_t enterprise_id) {
+  return db_.write([&](db::Conn& c) -> Status {
+    TRY(auto u, store::findUserByName(c, username));
+    if (!u) return Error::notFound("no such user: " + username);
+    User after = *u;
+    after.enterprise_id = enterprise_id;
+    after.version = u->version + 1;
+    after.updated_at = clock_.now();
+    TRY(bool ok, store::updateUser(c, after));
+    if (!ok) return Error::conflict("the user changed meanwhile");
+    TRY(auto aid, audit::append(c, clock_, actorOf(nullptr), "user", std::to_string(u->id), "update",
+                                u->jurisdiction, toJson(*u), toJson(after)));
+    (void)aid;
+    return {};
+  });
 }
 
 Result<std::optional<User>> AuthService::findByUsername(const std::string& username) {

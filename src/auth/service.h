@@ -71,6 +71,8 @@ class AuthService {
                                       std::optional<std::string> q,
                                       std::optional<std::int64_t> after_id, int limit);
   Result<std::optional<User>> findByUsername(const std::string& username);
+  // Binds an enterprise officer to their enterprise (system action: CLI and demo seeding).
+  Status bindEnterprise(const std::string& username, std::int64_t enterprise_id);
 
   const org::Registry& registry() const { return registry_; }
 

@@ -14,14 +14,14 @@ struct Config {
   std::string db = "sqlite:var/anlan.db";
   std::string tls_cert;  // PEM files; TLS is on when both are set (one alone is an error)
   std::string tls_key;
-  std::string web_root;  // built web UI (served with SPA fallback when present)
+  std::string web_root = "web/dist";  // the built web UI, served with SPA fallback when present
   std::string log_level = "info";
   int worker_threads = 0;  // 0: twice the number of cores, at least 4
   int io_threads = 0;      // 0: the number of cores
 
   // HTTP protection.
   std::uint32_t max_header_bytes = 16 * 1024;
-  std::uint64_t max_body_bytes = 1024 * 1024;
+  std::uint64_t max_body_bytes = 8 * 1024 * 1024;
   int read_timeout_ms = 15'000;
   int max_connections = 10'000;
 

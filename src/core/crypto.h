@@ -1,6 +1,7 @@
 // Small cryptographic helpers over libsodium. All functions are thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,8 @@ void initCrypto();
 std::string sha256Hex(std::string_view data);
 // URL-safe base64 without padding.
 std::string base64Url(std::string_view bytes);
+// Decodes URL-safe base64 without padding; nullopt when `text` is not such.
+std::optional<std::string> base64UrlDecode(std::string_view text);
 // Compares two strings in time independent of where they differ.
 bool constantTimeEquals(std::string_view a, std::string_view b);
 

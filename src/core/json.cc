@@ -60,6 +60,10 @@ Result<std::optional<bool>> optionalBool(const bj::object& o, std::string_view f
 }
 
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed) {
+  return onlyFields(o, std::vector<std::string_view>(allowed));
+}
+
+Status onlyFields(const bj::object& o, const std::vector<std::string_view>& allowed) {
   for (const auto& kv : o) {
     bool known = false;
     for (auto a : allowed) known = known || kv.key() == a;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -27,5 +28,6 @@ Result<std::optional<bool>> optionalBool(const bj::object& o, std::string_view f
 
 // Refuses any key of `o` not in `allowed` (a typo must not be silently ignored).
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed);
+Status onlyFields(const bj::object& o, const std::vector<std::string_view>& allowed);
 
 }  // namespace anlan::json

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,14 @@ class Router {
   Match match(Request& req) const;
   const std::vector<Route>& routes() const { return routes_; }
 
+  // Answers requests no route matches (the web application); it may decline with nullopt.
+  using Fallback = std::function<std::optional<Response>(const Request&)>;
+  void setFallback(Fallback f) { fallback_ = std::move(f); }
+  const Fallback& fallback() const { return fallback_; }
+
  private:
   std::vector<Route> routes_;
+  Fallback fallback_;
 };
 
 }  // namespace anlan::http

@@ -370,6 +370,9 @@ class Server::Impl {
       if (m.route) {
         route = m.route->pattern;
         res = m.route->handler(req);
+      } else if (auto page = router_.fallback() && !m.path_known ? router_.fallback()(req) : std::nullopt) {
+        route = "(static)";
+        res = std::move(*page);
       } else if (m.path_known) {
         res = errorResponse(Error{Code::kMethodNotAllowed, "method " + req.method + " not allowed here", {}});
         res.headers.emplace_back("Allow", m.allow);

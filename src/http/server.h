@@ -19,7 +19,7 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port
   std::string tls_cert, tls_key;
   std::uint32_t max_header_bytes = 16 * 1024;
-  std::uint64_t max_body_bytes = 1024 * 1024;
+  std::uint64_t max_body_bytes = 8 * 1024 * 1024;
   int read_timeout_ms = 15'000;
   int max_connections = 10'000;
   int io_threads = 1;

@@ -1,17 +1,28 @@
-// Jurisdictions (行政区划): the tree every record and every user's scope hangs on.
+// The reference registry every record hangs on: jurisdictions (行政区划), departments (部门)
+// and sectors (行业领域).
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace anlan::org {
 
 struct Jurisdiction {
-  std::string code;    // GB/T 2260 code, or a statistical code for parks
+  std::string code;    // GB/T 2260 code, a statistical park code, or a 9-digit township code
   std::string name;    // Chinese name
   std::string name_en;
   std::string level;   // province, city, county, park, township
   std::string parent;  // "" at the root
   bool official = true;
 };
+
+struct Department {
+  std::string code, name, name_en;
+};
+
+struct Sector {
+  std::string code, name, name_en, lead_department;
+};
+
 
 }  // namespace anlan::org

@@ -1,5 +1,7 @@
 #include "org/registry.h"
 
+#include <boost/json/parse.hpp>
+
 namespace anlan::org {
 
 Registry::Registry(std::vector<Jurisdiction> all) {
@@ -18,7 +20,21 @@ Result<Registry> Registry::load(db::Database& db) {
     for (const auto& r : rows.rows) {
       all.push_back({r.str(0), r.str(1), r.str(2), r.str(3), r.str(4), r.i64(5) != 0});
     }
-    return Registry(std::move(all));
+    Registry reg(std::move(all));
+    TRY(auto shapes, c.query("SELECT code, geometry FROM jurisdiction_boundaries ORDER BY code"));
+    for (const auto& r : shapes.rows) {
+      boost::system::error_code ec;
+      auto g = boost::json::parse(r.str(1), ec);
+      if (ec) return Error::internal("boundary of " + r.str(0) + " is not JSON");
+      TRY(auto area, geo::parseGeometry(g));
+      reg.shapes_.emplace(r.str(0), std::move(area));
+      reg.boundary_text_.emplace(r.str(0), r.str(1));
+    }
+    TRY(auto deps, c.query("SELECT code, name, name_en FROM departments ORDER BY sort"));
+    for (const auto& r : deps.rows) reg.departments_.push_back({r.str(0), r.str(1), r.str(2)});
+    TRY(auto secs, c.query("SELECT code, name, name_en, lead_department FROM sectors ORDER BY sort"));
+    for (const auto& r : secs.rows) reg.sectors_.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
+    return reg;
   });
 }
 
@@ -50,10 +66,72 @@ std::vector<const Jurisdiction*> Registry::subtree(const std::string& root) cons
   return out;
 }
 
+std::vector<std::string> Registry::subtreeCodes(const std::string& root) const {
+  std::vector<std::string> out;
+  for (const auto* j : subtree(root)) out.push_back(j->code);
+  return out;
+}
+
 std::vector<const Jurisdiction*> Registry::path(const std::string& code) const {
   std::vector<const Jurisdiction*> out;
   for (const Jurisdiction* j = find(code); j; j = find(j->parent)) out.insert(out.begin(), j);
   return out;
+}
+
+const std::string& Registry::boundary(const std::string& code) const {
+  static const std::string kNone;
+  auto it = boundary_text_.find(code);
+  return it == boundary_text_.end() ? kNone : it->second;
+}
+
+std::optional<std::pair<geo::LonLat, geo::LonLat>> Registry::bounds(const std::string& code) const {
+  auto it = shapes_.find(code);
+  if (it == shapes_.end()) return std::nullopt;
+  geo::LonLat lo{180, 90}, hi{-180, -90};
+  for (const auto& poly : it->second) {
+    for (const auto& p : poly.empty() ? geo::Ring{} : poly[0]) {
+      lo = {std::min(lo.lon, p.lon), std::min(lo.lat, p.lat)};
+      hi = {std::max(hi.lon, p.lon), std::max(hi.lat, p.lat)};
+    }
+  }
+  return std::make_pair(lo, hi);
+}
+
+std::string Registry::unitAt(geo::LonLat p) const {
+  for (const auto& [code, area] : shapes_) {
+    if (geo::contains(area, p)) return code;
+  }
+  return {};
+}
+
+bool Registry::locatedIn(const std::string& code, geo::LonLat p) const {
+  // Walking up from `code`, the first jurisdiction that has a boundary, or whose units have
+  // boundaries, decides. Townships fall back to their county; parks (enclaves across counties,
+  // with no boundary data) and the city to "inside one of the city's units".
+  for (const Jurisdiction* j = find(code); j; j = find(j->parent)) {
+    if (auto it = shapes_.find(j->code); it != shapes_.end()) return geo::contains(it->second, p);
+    for (const Jurisdiction* child : children(j->code)) {
+      if (shapes_.count(child->code)) {
+        std::string unit = unitAt(p);
+        return !unit.empty() && contains(j->code, unit);
+      }
+    }
+  }
+  return false;
+}
+
+const Department* Registry::department(const std::string& code) const {
+  for (const auto& d : departments_) {
+    if (d.code == code) return &d;
+  }
+  return nullptr;
+}
+
+const Sector* Registry::sector(const std::string& code) const {
+  for (const auto& s : sectors_) {
+    if (s.code == code) return &s;
+  }
+  return nullptr;
 }
 
 }  // namespace anlan::org

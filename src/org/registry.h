@@ -1,10 +1,14 @@
-// The jurisdiction tree held in memory: answers "is X inside Y" without a database round trip.
+// The reference registry held in memory: the jurisdiction tree with boundaries, departments and
+// sectors. It answers "is X inside Y" and "which unit is this point in" without a database round
+// trip. Immutable after loading, so it is safe to share between threads.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/geo.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "db/migrate.h"
@@ -16,7 +20,7 @@ const std::vector<db::Migration>& migrations();
 
 class Registry {
  public:
-  // Loads every jurisdiction from the database.
+  // Loads jurisdictions, boundaries, departments and sectors from the database.
   static Result<Registry> load(db::Database& db);
   // Builds a registry from a list (tests).
   explicit Registry(std::vector<Jurisdiction> all);
@@ -26,13 +30,33 @@ class Registry {
   bool contains(const std::string& root, const std::string& code) const;
   // `root` and everything below it, parents before children.
   std::vector<const Jurisdiction*> subtree(const std::string& root) const;
+  std::vector<std::string> subtreeCodes(const std::string& root) const;
   // The path from the top of the tree down to `code`, inclusive.
   std::vector<const Jurisdiction*> path(const std::string& code) const;
   std::vector<const Jurisdiction*> children(const std::string& code) const;
 
+  // The GeoJSON geometry text of a unit's boundary, or "" when it has none.
+  const std::string& boundary(const std::string& code) const;
+  // The bounding box (south-west, north-east) of a unit's boundary; nullopt without one.
+  std::optional<std::pair<geo::LonLat, geo::LonLat>> bounds(const std::string& code) const;
+  // The code of the county-level unit whose boundary contains `p`, or "".
+  std::string unitAt(geo::LonLat p) const;
+  // Whether `p` lies inside `code`'s area: its boundary, else its nearest ancestor's (townships),
+  // else anywhere in the city's units (parks).
+  bool locatedIn(const std::string& code, geo::LonLat p) const;
+
+  const std::vector<Department>& departments() const { return departments_; }
+  const std::vector<Sector>& sectors() const { return sectors_; }
+  const Department* department(const std::string& code) const;
+  const Sector* sector(const std::string& code) const;
+
  private:
   std::map<std::string, Jurisdiction> by_code_;
   std::multimap<std::string, std::string> children_;
+  std::map<std::string, std::string> boundary_text_;
+  std::map<std::string, geo::MultiPolygon> shapes_;
+  std::vector<Department> departments_;
+  std::vector<Sector> sectors_;
 };
 
 }  // namespace anlan::org

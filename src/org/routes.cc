@@ -3,6 +3,8 @@
 #include "auth/routes.h"
 #include "auth/rules.h"
 
+#include <boost/json/parse.hpp>
+
 namespace anlan::org {
 namespace {
 
@@ -62,9 +64,51 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
       }
     }
     o["children"] = std::move(kids);
-    o["boundary"] = nullptr;  // GeoJSON boundaries arrive with the registry data
+    const std::string& shape = registry.boundary(code);
+    o["boundary"] = shape.empty() ? bj::value(nullptr) : bj::parse(shape);
     return http::jsonResponse(o);
-  }, "One jurisdiction with its children");
+  }, "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
+
+  router.add("GET", "/api/v1/map/units", [&](http::Request& req) -> http::Response {
+    auto p = auth::requirePrincipal(auth, req);
+    if (!p.ok()) return http::errorResponse(p.error());
+    // The units with a boundary that overlap the caller's scope: inside it, or containing it.
+    bj::array features;
+    for (const Jurisdiction* j : registry.children("430400")) {
+      const std::string& shape = registry.boundary(j->code);
+      if (shape.empty()) continue;
+      if (!auth::inScope(*p, registry, j->code) && !registry.contains(j->code, p->user.jurisdiction)) continue;
+      features.push_back(bj::object{{"type", "Feature"},
+                                    {"id", j->code},
+                                    {"properties", bj::object{{"code", j->code}, {"name", j->name},
+                                                              {"name_en", j->name_en}, {"level", j->level}}},
+                                    {"geometry", bj::parse(shape)}});
+    }
+    http::Response r = http::jsonResponse(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
+    r.headers.emplace_back("Cache-Control", "private, max-age=3600");
+    return r;
+  }, "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
+
+  router.add("GET", "/api/v1/departments", [&](http::Request& req) -> http::Response {
+    auto p = auth::requirePrincipal(auth, req);
+    if (!p.ok()) return http::errorResponse(p.error());
+    bj::array items;
+    for (const auto& d : registry.departments()) {
+      items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
+    }
+    return http::jsonResponse(bj::object{{"items", std::move(items)}});
+  }, "Departments");
+
+  router.add("GET", "/api/v1/sectors", [&](http::Request& req) -> http::Response {
+    auto p = auth::requirePrincipal(auth, req);
+    if (!p.ok()) return http::errorResponse(p.error());
+    bj::array items;
+    for (const auto& s : registry.sectors()) {
+      items.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"name_en", s.name_en},
+                                 {"lead_department", s.lead_department}});
+    }
+    return http::jsonResponse(bj::object{{"items", std::move(items)}});
+  }, "Sectors, each with its lead department");
 }
 
 }  // namespace anlan::org

@@ -22,7 +22,16 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
   TestApp t;
   std::string shigu = std::to_string(t.userId("duty-430407"));  // 石鼓区: outside 祁东县
   std::string self_county = std::to_string(t.userId("duty-430426"));
+  std::string firm = std::to_string(t.addEnterprise("430407", "hazardous_chemicals"));  // 石鼓区
   int n = 0;
+  auto newFirm = [&] {
+    return R"({"name":"矩阵测试企业","credit_code":")" + creditCode("430407", 800000 + n++) +
+           R"(","sectors":["hazardous_chemicals"],"jurisdiction":"430407"})";
+  };
+  auto importFile = [&] {
+    return "name,credit_code,sectors,jurisdiction\n矩阵导入企业," + creditCode("430407", 900000 + n++) +
+           ",hazardous_chemicals,430407\n";
+  };
   auto uniqueUser = [&] {
     return R"({"username":"matrix-user-)" + std::to_string(n++) +
            R"(","display_name":"x","password":"Long-enough-1","role":"duty_officer","jurisdiction":"430405"})";
@@ -42,6 +51,17 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
        {401, 200, 403, 403, 403, 403}},
       {"POST", "/api/v1/users/{id}/password", "/api/v1/users/" + shigu, "", {}},  // path fixed below
       {"GET", "/api/v1/audit", "/api/v1/audit", "", {401, 200, 403, 403, 403, 403}},
+      {"GET", "/api/v1/departments", "/api/v1/departments", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/sectors", "/api/v1/sectors", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/map/units", "/api/v1/map/units", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/enterprises", "/api/v1/enterprises", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/enterprises/figures", "/api/v1/enterprises/figures", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/enterprises/{id}", "/api/v1/enterprises/" + firm, "", {401, 200, 200, 404, 200, 404}},
+      {"PATCH", "/api/v1/enterprises/{id}", "/api/v1/enterprises/" + firm, "*firm-patch*",
+       {401, 200, 200, 403, 200, 403}},
+      {"POST", "/api/v1/enterprises", "/api/v1/enterprises", "*firm*", {401, 201, 201, 403, 201, 403}},
+      {"POST", "/api/v1/enterprises/import", "/api/v1/enterprises/import", "*import*",
+       {401, 200, 200, 403, 200, 403}},
       {"GET", "/healthz", "/healthz", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/metrics", "/metrics", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", {200, 200, 200, 200, 200, 200}},
@@ -68,6 +88,12 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
       std::string body = r.body;
       if (body == "*new*") body = uniqueUser();
       if (body == "*login*") body = R"({"username":"nobody)" + std::to_string(n++) + R"(","password":"Wrong-pass-1"})";
+      if (body == "*firm*") body = newFirm();
+      if (body == "*import*") body = importFile();
+      if (body == "*firm-patch*") {
+        auto cur = t.app().enterprises().get(*t.app().auth().authenticate(t.login("admin")), std::stoll(firm));
+        body = R"({"version":)" + std::to_string(cur->version) + R"(,"address":"新地址"})";
+      }
       if (body == "*patch*") {
         auto cur = t.app().auth().findByUsername("duty-430426").value();
         body = R"({"version":)" + std::to_string(cur->version) + R"(,"phone":"0734-0000000"})";

@@ -3,8 +3,30 @@
 #include <gtest/gtest.h>
 
 #include "app/demo.h"
+#include "enterprise/rules.h"
 
 namespace anlan::test {
+
+std::string creditCode(const std::string& county, int n) {
+  char body[16];
+  std::snprintf(body, sizeof body, "%09d", n);
+  std::string first17 = "91" + county.substr(0, 6) + body;
+  return first17 + enterprise::creditCheckChar(first17);
+}
+
+std::int64_t TestApp::addEnterprise(const std::string& jurisdiction, const std::string& sector,
+                                    const std::string& name) {
+  static int n = 1;
+  enterprise::Enterprise e;
+  e.name = name;
+  e.credit_code = creditCode(jurisdiction, 700000 + n++);
+  e.jurisdiction = jurisdiction;
+  e.sectors = {sector};
+  e.address = "测试路1号";
+  auto made = app_->enterprises().create(nullptr, e);
+  EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().message);
+  return made.ok() ? made->id : 0;
+}
 
 TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), db_(options_.engine) {
   config.db = db_.url();

@@ -12,6 +12,9 @@
 
 namespace anlan::test {
 
+// A valid unified social credit code for county `county`, different for each `n`.
+std::string creditCode(const std::string& county, int n);
+
 inline constexpr const char* kPassword = "Test-pass-2026";
 
 struct TestAppOptions {
@@ -31,6 +34,9 @@ class TestApp {
   std::string login(const std::string& username);
   // The id of a user by name.
   std::int64_t userId(const std::string& username);
+  // Registers an enterprise as the system and returns its id.
+  std::int64_t addEnterprise(const std::string& jurisdiction, const std::string& sector,
+                             const std::string& name = "测试化工有限公司");
   // Stops the server and opens the same database again (a restart).
   void restart();
 

@@ -23,6 +23,6 @@ INSERT INTO jurisdictions (code, name, name_en, level, parent_code, official) VA
   ('430426', '祁东县', 'Qidong County', 'county', '430400', 1),
   ('430481', '耒阳市', 'Leiyang City', 'county', '430400', 1),
   ('430482', '常宁市', 'Changning City', 'county', '430400', 1),
-  ('430471', '衡阳高新技术产业开发区', 'Hengyang Hi-Tech Zone', 'park', '430400', 0),
-  ('430472', '衡阳松木经济开发区', 'Songmu Economic Development Zone', 'park', '430400', 0),
-  ('430473', '衡阳综合保税区', 'Hengyang Comprehensive Bonded Zone', 'park', '430400', 0);
+  ('430471', '衡阳综合保税区', 'Hengyang Comprehensive Bonded Zone', 'park', '430400', 0),
+  ('430472', '湖南衡阳高新技术产业园区', 'Hengyang Hi-Tech Industrial Park', 'park', '430400', 0),
+  ('430473', '湖南衡阳松木经济开发区', 'Songmu Economic Development Zone', 'park', '430400', 0);

@@ -1,0 +1,59 @@
+#include "core/table_export.h"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace anlan {
+
+std::string tableCsv(const csv::Record& header, const std::vector<csv::Record>& rows) {
+  std::string out = "\xEF\xBB\xBF";
+  csv::append(out, header);
+  for (const auto& r : rows) csv::append(out, r);
+  return out;
+}
+
+Result<std::string> tableXlsx(const std::string& sheet, const csv::Record& header,
+                              const std::vector<csv::Record>& rows) {
+  // libxlsxwriter 1.1 writes to a file only: a private temporary file, read back and removed.
+  char path[] = "/tmp/anlan-export-XXXXXX";
+  int fd = ::mkstemp(path);
+  if (fd < 0) return Error::internal("cannot create a temporary file for the export");
+  ::close(fd);
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = const_cast<char*>("/tmp");
+  lxw_workbook* wb = workbook_new_opt(path, &options);
+  if (!wb) {
+    std::remove(path);
+    return Error::internal("cannot start the workbook");
+  }
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold);
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      // Everything as text: credit codes and phone numbers must keep their leading zeros.
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
+                             rows[r][c].c_str(), nullptr);
+    }
+  }
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    std::remove(path);
+    return Error::internal(std::string("cannot write the workbook: ") + lxw_strerror(err));
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream data;
+  data << in.rdbuf();
+  std::remove(path);
+  return data.str();
+}
+
+}  // namespace anlan

@@ -1,0 +1,28 @@
+// Enterprises to and from JSON and CSV rows (the import and export columns).
+#pragma once
+
+#include <boost/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+#include "core/result.h"
+#include "enterprise/model.h"
+
+namespace anlan::enterprise {
+
+boost::json::object toJson(const Enterprise& e);
+// Reads the fields of a create request into `e`.
+Status fromJson(const boost::json::object& o, Enterprise& e);
+// Applies the fields present in a PATCH body to `e` ("version" is read by the caller).
+Status applyPatch(const boost::json::object& o, Enterprise& e);
+
+// The import/export columns, in order.
+const std::vector<std::string>& csvColumns();
+// The export row of `e` (csvColumns() followed by id, active, demo, updated_at).
+csv::Record toCsvRow(const Enterprise& e);
+const std::vector<std::string>& exportColumns();
+// Reads one import row by header positions; field errors name the column.
+Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e);
+
+}  // namespace anlan::enterprise
