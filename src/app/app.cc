@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "db/migrate.h"
 #include "enterprise/routes.h"
+#include "enterprise/rules.h"
 #include "http/static_files.h"
 #include "org/routes.h"
 
@@ -28,6 +29,27 @@ std::vector<db::Migration> allMigrations() {
 }
 
 namespace {
+
+// Whether `user` (whose department leads `led` sectors) may receive an event with these audience
+// tags: the same rules as reading the records the event describes.
+bool mayReceive(const auth::User& user, const std::vector<std::string>& led,
+                const std::vector<std::string>& tags) {
+  bool sector_tagged = false, sector_led = false, own_enterprise = false;
+  for (const auto& tag : tags) {
+    if (tag == "users" && !auth::allowed(user.role, auth::Action::kReadUsers)) return false;
+    if (tag.rfind("sector:", 0) == 0) {
+      sector_tagged = true;
+      sector_led = sector_led || std::find(led.begin(), led.end(), tag.substr(7)) != led.end();
+    }
+    if (tag.rfind("enterprise:", 0) == 0 && user.enterprise_id &&
+        tag.substr(11) == std::to_string(*user.enterprise_id)) {
+      own_enterprise = true;
+    }
+  }
+  if (user.role == auth::Role::kEnterpriseOfficer) return own_enterprise;
+  if (user.role == auth::Role::kDepartmentOfficer) return !sector_tagged || sector_led;
+  return true;
+}
 
 int cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
@@ -87,13 +109,17 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->server_->setWebSocket("/api/v1/events", [&auth, &reg](http::Request& req) -> Result<http::WsFilter> {
     TRY(auto p, auth::requirePrincipal(auth, req));
     TRY_STATUS(auth::authorize(p, auth::Action::kSubscribeEvents));
-    std::string root = p.user.jurisdiction;
-    return http::WsFilter([&reg, root](const std::string& j) { return j.empty() || reg.contains(root, j); });
+    std::vector<std::string> led;
+    if (p.user.department) led = enterprise::sectorsLedBy(reg, *p.user.department);
+    return http::WsFilter([&reg, user = p.user, led](const http::WsAudience& a) {
+      if (!a.jurisdiction.empty() && !reg.contains(user.jurisdiction, a.jurisdiction)) return false;
+      return mayReceive(user, led, a.tags);
+    });
   });
   http::Server* server = app->server_.get();
   app->ws_subscription_ = app->bus_.subscribe([server](const bus::Event& e) {
     boost::json::object msg{{"type", e.type}, {"jurisdiction", e.jurisdiction}, {"at", e.at}, {"data", e.data}};
-    server->broadcast(e.jurisdiction, boost::json::serialize(msg));
+    server->broadcast({e.jurisdiction, e.audience}, boost::json::serialize(msg));
   });
 
   app->metrics_.addGauge("anlan_db_pool_connections", "Database connections open.",

@@ -159,7 +159,7 @@ void AuthService::publish(const std::string& type, const User& u) {
                            {"display_name", u.display_name}, {"role", roleName(u.role)},
                            {"jurisdiction", u.jurisdiction}, {"active", u.active},
                            {"version", u.version}};
-  bus_.publish({type, u.jurisdiction, clock_.now(), std::move(data)});
+  bus_.publish({type, u.jurisdiction, {"users"}, clock_.now(), std::move(data)});
 }
 
 Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 
@@ -15,6 +16,9 @@ namespace anlan::bus {
 struct Event {
   std::string type;          // e.g. "user.updated"
   std::string jurisdiction;  // code of the jurisdiction the event belongs to ("" = everyone)
+  // Tags narrowing who may see it within the jurisdiction: "users" (readers of accounts),
+  // "sector:<code>", "enterprise:<id>". Subscribers decide what each tag means for them.
+  std::vector<std::string> audience;
   Millis at = 0;
   boost::json::object data;
 };

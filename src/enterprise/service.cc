@@ -55,7 +55,9 @@ EnterpriseService::Scope EnterpriseService::scopeOf(const auth::Principal& p,
 void EnterpriseService::publish(const std::string& type, const Enterprise& e) {
   boost::json::object data{{"id", e.id}, {"name", e.name}, {"jurisdiction", e.jurisdiction},
                            {"risk_color", e.risk_color}, {"active", e.active}, {"version", e.version}};
-  bus_.publish({type, e.jurisdiction, clock_.now(), std::move(data)});
+  std::vector<std::string> audience{"enterprise:" + std::to_string(e.id)};
+  for (const auto& s : e.sectors) audience.push_back("sector:" + s);
+  bus_.publish({type, e.jurisdiction, std::move(audience), clock_.now(), std::move(data)});
 }
 
 Result<Page> EnterpriseService::list(const auth::Principal& p, const Query& q) {
@@ -178,7 +180,8 @@ Result<ImportReport> EnterpriseService::importCsv(const auth::Principal& p, std:
   for (auto& h : header) {
     while (!h.empty() && h.back() == ' ') h.pop_back();
   }
-  const auto& known = csvColumns();
+  // An exported file imports as it is: its extra columns (id, active, …) are ignored.
+  const auto& known = exportColumns();
   for (const auto& h : header) {
     if (std::find(known.begin(), known.end(), h) == known.end()) {
       return Error::invalid("file", "unknown column '" + h + "' in the header");

@@ -54,7 +54,7 @@ class WsClient {
  public:
   explicit WsClient(WsFilter filter) : filter_(std::move(filter)) {}
   virtual ~WsClient() = default;
-  bool accepts(const std::string& j) const { return filter_(j); }
+  bool accepts(const WsAudience& a) const { return filter_(a); }
   virtual void send(std::shared_ptr<const std::string> text) = 0;
   virtual void close() = 0;
 
@@ -189,11 +189,11 @@ class Server::Impl {
     pool_.join();
   }
 
-  void broadcast(const std::string& jurisdiction, std::string text) {
+  void broadcast(const WsAudience& audience, std::string text) {
     auto msg = std::make_shared<const std::string>(std::move(text));
     std::lock_guard lock(ws_mu_);
     for (auto& c : ws_clients_) {
-      if (c->accepts(jurisdiction)) c->send(msg);
+      if (c->accepts(audience)) c->send(msg);
     }
   }
 
@@ -447,7 +447,7 @@ void Server::start() {
 
 unsigned short Server::port() const { return impl_->port_; }
 void Server::stop() { impl_->stop(); }
-void Server::broadcast(const std::string& j, std::string text) { impl_->broadcast(j, std::move(text)); }
+void Server::broadcast(const WsAudience& a, std::string text) { impl_->broadcast(a, std::move(text)); }
 std::size_t Server::wsClients() const {
   std::lock_guard lock(impl_->ws_mu_);
   return impl_->ws_clients_.size();

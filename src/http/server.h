@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "http/message.h"
@@ -30,9 +31,14 @@ struct ServerOptions {
 // Parses "host:port" (IPv6 as "[::1]:8080").
 Result<std::pair<std::string, unsigned short>> parseListen(const std::string& text);
 
-// Decides whether a WebSocket client may subscribe, and which events it sees: the returned
-// filter gets an event's jurisdiction code and says whether to deliver it. Runs on a worker.
-using WsFilter = std::function<bool(const std::string& jurisdiction)>;
+// Who a pushed message is for: its jurisdiction and audience tags (opaque to the server).
+struct WsAudience {
+  std::string jurisdiction;
+  std::vector<std::string> tags;
+};
+// Decides whether a WebSocket client may subscribe, and which messages it sees: the returned
+// filter is asked, for each message, whether this client may have it. Runs on a worker.
+using WsFilter = std::function<bool(const WsAudience&)>;
 using WsAuthorizer = std::function<Result<WsFilter>(Request&)>;
 
 class Server {
@@ -50,8 +56,8 @@ class Server {
   unsigned short port() const;
   // Stops accepting, closes connections and joins every thread. Idempotent.
   void stop();
-  // Sends `text` to every WebSocket client whose filter accepts `jurisdiction`. Thread-safe.
-  void broadcast(const std::string& jurisdiction, std::string text);
+  // Sends `text` to every WebSocket client whose filter accepts `audience`. Thread-safe.
+  void broadcast(const WsAudience& audience, std::string text);
   // Number of WebSocket clients connected now.
   std::size_t wsClients() const;
   // Number of open connections now.

@@ -72,6 +72,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
   router.add("GET", "/api/v1/map/units", [&](http::Request& req) -> http::Response {
     auto p = auth::requirePrincipal(auth, req);
     if (!p.ok()) return http::errorResponse(p.error());
+    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) return http::errorResponse(s.error());
     // The units with a boundary that overlap the caller's scope: inside it, or containing it.
     bj::array features;
     for (const Jurisdiction* j : registry.children("430400")) {
@@ -92,6 +93,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
   router.add("GET", "/api/v1/departments", [&](http::Request& req) -> http::Response {
     auto p = auth::requirePrincipal(auth, req);
     if (!p.ok()) return http::errorResponse(p.error());
+    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) return http::errorResponse(s.error());
     bj::array items;
     for (const auto& d : registry.departments()) {
       items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
@@ -102,6 +104,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
   router.add("GET", "/api/v1/sectors", [&](http::Request& req) -> http::Response {
     auto p = auth::requirePrincipal(auth, req);
     if (!p.ok()) return http::errorResponse(p.error());
+    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) return http::errorResponse(s.error());
     bj::array items;
     for (const auto& s : registry.sectors()) {
       items.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"name_en", s.name_en},
