@@ -6,7 +6,9 @@ BUILD ?= build
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps test-deps configure build run test test-sanitize bench clean
+.PHONY: all deps test-deps configure build server web run test test-web test-sanitize bench clean
+
+WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 
 all: build
 
@@ -19,15 +21,32 @@ test-deps:
 configure: deps
 	@test -f $(BUILD)/build.ninja || cmake --preset release >/dev/null
 
-build: configure
+build: server web
+
+server: configure
 	@cmake --build $(BUILD)
+
+# The web UI: npm ci from the committed lockfile, then a production bundle in web/dist.
+web: web/dist/index.html
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	@bash tools/install-deps.sh node
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run build
 
 run: build
-	$(BUILD)/anlan serve --db $(DB) --listen $(LISTEN) --demo
+	$(BUILD)/anlan serve --db $(DB) --listen $(LISTEN) --demo --set web_root=web/dist
 
-test: test-deps configure
+test: test-deps configure web/node_modules/.package-lock.json
 	@cmake --build $(BUILD)
+	@$(MAKE) --no-print-directory web
 	@bash tools/run-tests.sh $(BUILD)
+
+test-web: web/node_modules/.package-lock.json
+	cd web && npm test
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (slower to build).
 test-sanitize: test-deps

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Anlan needs to build, run and test, skipping what is present.
-# Usage: tools/install-deps.sh [build|test]   (default: build). Needs root (or sudo) for apt-get.
+# Usage: tools/install-deps.sh [build|test|node]   (default: build). Needs root (or sudo) for apt-get.
 set -euo pipefail
 mode=${1:-build}
 
@@ -11,8 +11,17 @@ build_pkgs=(
   libgtest-dev libgmock-dev
 )
 test_pkgs=(
-  postgresql-15 sqlite3 python3 curl openssl wrk nginx-light
+  postgresql-15 sqlite3 python3 curl openssl wrk nginx-light chromium fonts-wqy-microhei
 )
+
+if [ "$mode" = node ]; then
+  # The web build needs Node.js 20.19 or newer with npm; Debian 12's own nodejs is older.
+  if command -v node >/dev/null && node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a==20&&b>=19)?0:1)'; then
+    exit 0
+  fi
+  echo "Node.js 20.19 or newer with npm is needed to build the web UI (found: $(node --version 2>/dev/null || echo none))." >&2
+  exit 1
+fi
 
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -40,13 +40,6 @@ std::string cookie(const std::string& name, const std::string& value, bool http_
   return c;
 }
 
-// Turns a Result into a response: the value through `ok`, an error through the one table.
-template <class T, class F>
-Response reply(Result<T> r, F ok) {
-  if (!r.ok()) return errorResponse(r.error());
-  return ok(r.value());
-}
-
 Result<UserPatch> parsePatch(const bj::object& o) {
   TRY_STATUS(json::onlyFields(o, {"version", "display_name", "role", "jurisdiction", "department",
                                   "phone", "active"}));
@@ -95,6 +88,14 @@ Result<Principal> requirePrincipal(AuthService& auth, const Request& req) {
   return p;
 }
 
+http::Handler guarded(AuthService& auth,
+                      std::function<Result<http::Response>(http::Request&, const Principal&)> fn) {
+  return http::handler([&auth, fn = std::move(fn)](Request& req) -> Result<Response> {
+    TRY(auto p, requirePrincipal(auth, req));
+    return fn(req, p);
+  });
+}
+
 void addRoutes(http::Router& router, AuthService& auth) {
   router.add("POST", "/api/v1/auth/login", [&auth](Request& req) -> Response {
     auto body = json::parseObject(req.body);
@@ -122,87 +123,62 @@ void addRoutes(http::Router& router, AuthService& auth) {
     return res;
   }, "Sign in with username and password");
 
-  router.add("POST", "/api/v1/auth/logout", [&auth](Request& req) -> Response {
-    auto p = requirePrincipal(auth, req);
-    if (!p.ok()) return errorResponse(p.error());
-    if (auto s = auth.logout(*p); !s.ok()) return errorResponse(s.error());
+  router.add("POST", "/api/v1/auth/logout", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    TRY_STATUS(auth.logout(p));
     Response res = jsonResponse(bj::object{{"ok", true}});
     res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, "", true, req.tls, 0));
     res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, "", false, req.tls, 0));
     return res;
-  }, "End the current session");
+  }), "End the current session");
 
-  router.add("GET", "/api/v1/me", [&auth](Request& req) -> Response {
-    return reply(requirePrincipal(auth, req), [&](const Principal& p) {
-      bj::object o = meJson(p, auth.registry());
-      o["csrf_token"] = p.csrf;
-      return jsonResponse(o);
-    });
-  }, "The signed-in user");
+  router.add("GET", "/api/v1/me", guarded(auth, [&auth](Request&, const Principal& p) -> Result<Response> {
+    bj::object o = meJson(p, auth.registry());
+    o["csrf_token"] = p.csrf;
+    return jsonResponse(o);
+  }), "The signed-in user");
 
-  router.add("GET", "/api/v1/users", [&auth](Request& req) -> Response {
-    auto p = requirePrincipal(auth, req);
-    if (!p.ok()) return errorResponse(p.error());
-    auto limit = http::limitParam(req);
-    if (!limit.ok()) return errorResponse(limit.error());
-    auto cursor = http::intParam(req, "cursor");
-    if (!cursor.ok()) return errorResponse(cursor.error());
-    return reply(auth.listUsers(*p, http::textParam(req, "role"), http::textParam(req, "q"),
-                                *cursor, *limit),
-                 [&](const std::vector<User>& users) {
-                   bj::array items;
-                   for (const auto& u : users) items.push_back(toJson(u));
-                   bj::value next = nullptr;
-                   if (static_cast<int>(users.size()) == *limit) next = std::to_string(users.back().id);
-                   return jsonResponse(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
-                 });
-  }, "List users in the caller's jurisdiction");
+  router.add("GET", "/api/v1/users", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    TRY(int limit, http::limitParam(req));
+    TRY(auto cursor, http::intParam(req, "cursor"));
+    TRY(auto users, auth.listUsers(p, http::textParam(req, "role"), http::textParam(req, "q"), cursor, limit));
+    bj::array items;
+    for (const auto& u : users) items.push_back(toJson(u));
+    bj::value next = nullptr;
+    if (static_cast<int>(users.size()) == limit) next = std::to_string(users.back().id);
+    return jsonResponse(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
+  }), "List users in the caller's jurisdiction");
 
-  router.add("POST", "/api/v1/users", [&auth](Request& req) -> Response {
-    auto p = requirePrincipal(auth, req);
-    if (!p.ok()) return errorResponse(p.error());
-    if (auto s = authorize(*p, Action::kManageUsers); !s.ok()) return errorResponse(s.error());
-    auto body = json::parseObject(req.body);
-    if (!body.ok()) return errorResponse(body.error());
-    auto in = parseNewUser(*body);
-    if (!in.ok()) return errorResponse(in.error());
-    return reply(auth.createUser(&*p, *in), [](const User& u) { return jsonResponse(toJson(u), 201); });
-  }, "Create a user");
+  router.add("POST", "/api/v1/users", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    TRY_STATUS(authorize(p, Action::kManageUsers));
+    TRY(auto body, json::parseObject(req.body));
+    TRY(auto in, parseNewUser(body));
+    TRY(auto u, auth.createUser(&p, in));
+    return jsonResponse(toJson(u), 201);
+  }), "Create a user");
 
-  router.add("GET", "/api/v1/users/{id}", [&auth](Request& req) -> Response {
-    auto p = requirePrincipal(auth, req);
-    if (!p.ok()) return errorResponse(p.error());
-    auto id = http::idParam(req);
-    if (!id.ok()) return errorResponse(id.error());
-    return reply(auth.getUser(*p, *id), [](const User& u) { return jsonResponse(toJson(u)); });
-  }, "One user");
+  router.add("GET", "/api/v1/users/{id}", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto id, http::idParam(req));
+    TRY(auto u, auth.getUser(p, id));
+    return jsonResponse(toJson(u));
+  }), "One user");
 
-  router.add("PATCH", "/api/v1/users/{id}", [&auth](Request& req) -> Response {
-    auto p = requirePrincipal(auth, req);
-    if (!p.ok()) return errorResponse(p.error());
-    if (auto s = authorize(*p, Action::kManageUsers); !s.ok()) return errorResponse(s.error());
-    auto id = http::idParam(req);
-    if (!id.ok()) return errorResponse(id.error());
-    auto body = json::parseObject(req.body);
-    if (!body.ok()) return errorResponse(body.error());
-    auto patch = parsePatch(*body);
-    if (!patch.ok()) return errorResponse(patch.error());
-    return reply(auth.updateUser(*p, *id, *patch), [](const User& u) { return jsonResponse(toJson(u)); });
-  }, "Change a user (role, unit, active…) with optimistic version");
+  router.add("PATCH", "/api/v1/users/{id}", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    TRY_STATUS(authorize(p, Action::kManageUsers));
+    TRY(auto id, http::idParam(req));
+    TRY(auto body, json::parseObject(req.body));
+    TRY(auto patch, parsePatch(body));
+    TRY(auto u, auth.updateUser(p, id, patch));
+    return jsonResponse(toJson(u));
+  }), "Change a user (role, unit, active…) with optimistic version");
 
-  router.add("POST", "/api/v1/users/{id}/password", [&auth](Request& req) -> Response {
-    auto p = requirePrincipal(auth, req);
-    if (!p.ok()) return errorResponse(p.error());
-    if (auto s = authorize(*p, Action::kManageUsers); !s.ok()) return errorResponse(s.error());
-    auto id = http::idParam(req);
-    if (!id.ok()) return errorResponse(id.error());
-    auto body = json::parseObject(req.body);
-    if (!body.ok()) return errorResponse(body.error());
-    auto pw = json::requireString(*body, "password", 200);
-    if (!pw.ok()) return errorResponse(pw.error());
-    if (auto s = auth.resetPassword(&*p, *id, *pw); !s.ok()) return errorResponse(s.error());
+  router.add("POST", "/api/v1/users/{id}/password", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    TRY_STATUS(authorize(p, Action::kManageUsers));
+    TRY(auto id, http::idParam(req));
+    TRY(auto body, json::parseObject(req.body));
+    TRY(auto pw, json::requireString(body, "password", 200));
+    TRY_STATUS(auth.resetPassword(&p, id, pw));
     return jsonResponse(bj::object{{"ok", true}});
-  }, "Reset a user's password (ends their sessions)");
+  }), "Reset a user's password (ends their sessions)");
 }
 
 }  // namespace anlan::auth

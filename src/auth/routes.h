@@ -16,6 +16,11 @@ inline constexpr const char* kCsrfHeader = "x-csrf-token";
 // must carry the session's CSRF token in X-CSRF-Token (kPermissionDenied otherwise).
 Result<Principal> requirePrincipal(AuthService& auth, const http::Request& req);
 
+// A handler for signed-in callers only: `fn` gets the principal; without one the answer is 401
+// (or 403 for a cookie-borne write without its CSRF token).
+http::Handler guarded(AuthService& auth,
+                      std::function<Result<http::Response>(http::Request&, const Principal&)> fn);
+
 // Registers /api/v1/auth/*, /api/v1/me and /api/v1/users*.
 void addRoutes(http::Router& router, AuthService& auth);
 

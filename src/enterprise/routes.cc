@@ -55,120 +55,86 @@ Response download(std::string body, const std::string& type, const std::string& 
   return r;
 }
 
-// Runs `fn` with the caller's principal, or answers the authentication error.
-template <class F>
-Response withPrincipal(auth::AuthService& auth, Request& req, F fn) {
-  auto p = auth::requirePrincipal(auth, req);
-  if (!p.ok()) return errorResponse(p.error());
-  return fn(*p);
-}
-
 }  // namespace
 
 void addRoutes(http::Router& router, auth::AuthService& auth, EnterpriseService& service,
                const Clock& clock) {
-  router.add("GET", "/api/v1/enterprises", [&](Request& req) {
-    return withPrincipal(auth, req, [&](const auth::Principal& p) -> Response {
-      auto q = queryOf(req);
-      if (!q.ok()) return errorResponse(q.error());
-      auto format = http::textParam(req, "format");
-      if (format && *format != "csv" && *format != "xlsx" && *format != "json") {
-        return errorResponse(Error::invalid("format", "format must be json, csv or xlsx"));
-      }
-      if (format && *format != "json") {
-        auto rows = service.exportRows(p, *q);
-        if (!rows.ok()) return errorResponse(rows.error());
-        std::vector<csv::Record> table;
-        table.reserve(rows->size());
-        for (const auto& e : *rows) table.push_back(toCsvRow(e));
-        std::string name = "enterprises-" + today(clock);
-        if (*format == "csv") return download(tableCsv(exportColumns(), table), "text/csv; charset=utf-8", name + ".csv");
-        auto xlsx = tableXlsx("enterprises", exportColumns(), table);
-        if (!xlsx.ok()) return errorResponse(xlsx.error());
-        return download(std::move(*xlsx), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        name + ".xlsx");
-      }
-      auto page = service.list(p, *q);
-      if (!page.ok()) return errorResponse(page.error());
-      bj::array items;
-      for (const auto& e : page->items) items.push_back(toJson(e));
-      return jsonResponse(bj::object{{"items", std::move(items)},
-                                     {"next_cursor", page->next_cursor ? bj::value(*page->next_cursor) : nullptr}});
-    });
-  }, "List enterprises (filters, sort, keyset paging); format=csv|xlsx exports the filtered rows");
+  using auth::guarded;
+  using auth::Principal;
+  router.add("GET", "/api/v1/enterprises", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto q, queryOf(req));
+    auto format = http::textParam(req, "format").value_or("json");
+    if (format != "csv" && format != "xlsx" && format != "json") {
+      return Error::invalid("format", "format must be json, csv or xlsx");
+    }
+    if (format != "json") {
+      TRY(auto rows, service.exportRows(p, q));
+      std::vector<csv::Record> table;
+      table.reserve(rows.size());
+      for (const auto& e : rows) table.push_back(toCsvRow(e));
+      std::string name = "enterprises-" + today(clock);
+      if (format == "csv") return download(tableCsv(exportColumns(), table), "text/csv; charset=utf-8", name + ".csv");
+      TRY(auto xlsx, tableXlsx("enterprises", exportColumns(), table));
+      return download(std::move(xlsx), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      name + ".xlsx");
+    }
+    TRY(auto page, service.list(p, q));
+    bj::array items;
+    for (const auto& e : page.items) items.push_back(toJson(e));
+    return jsonResponse(bj::object{{"items", std::move(items)},
+                                   {"next_cursor", page.next_cursor ? bj::value(*page.next_cursor) : nullptr}});
+  }), "List enterprises (filters, sort, keyset paging); format=csv|xlsx exports the filtered rows");
 
-  router.add("POST", "/api/v1/enterprises", [&](Request& req) {
-    return withPrincipal(auth, req, [&](const auth::Principal& p) -> Response {
-      auto body = json::parseObject(req.body);
-      if (!body.ok()) return errorResponse(body.error());
-      Enterprise e;
-      if (auto s = fromJson(*body, e); !s.ok()) return errorResponse(s.error());
-      auto made = service.create(&p, std::move(e));
-      if (!made.ok()) return errorResponse(made.error());
-      return jsonResponse(toJson(*made), 201);
-    });
-  }, "Register an enterprise");
+  router.add("POST", "/api/v1/enterprises", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto body, json::parseObject(req.body));
+    Enterprise e;
+    TRY_STATUS(fromJson(body, e));
+    TRY(auto made, service.create(&p, std::move(e)));
+    return jsonResponse(toJson(made), 201);
+  }), "Register an enterprise");
 
-  router.add("GET", "/api/v1/enterprises/figures", [&](Request& req) {
-    return withPrincipal(auth, req, [&](const auth::Principal& p) -> Response {
-      auto figures = service.figuresByUnit(p);
-      if (!figures.ok()) return errorResponse(figures.error());
-      bj::array items;
-      for (const auto& f : *figures) {
-        items.push_back(bj::object{{"jurisdiction", f.jurisdiction}, {"total", f.total}, {"red", f.red},
-                                   {"orange", f.orange}, {"yellow", f.yellow}, {"blue", f.blue}});
-      }
-      return jsonResponse(bj::object{{"items", std::move(items)}});
-    });
-  }, "Active enterprises per county-level unit by risk colour");
+  router.add("GET", "/api/v1/enterprises/figures", guarded(auth, [&](Request&, const Principal& p) -> Result<Response> {
+    TRY(auto figures, service.figuresByUnit(p));
+    bj::array items;
+    for (const auto& f : figures) {
+      items.push_back(bj::object{{"jurisdiction", f.jurisdiction}, {"total", f.total}, {"red", f.red},
+                                 {"orange", f.orange}, {"yellow", f.yellow}, {"blue", f.blue}});
+    }
+    return jsonResponse(bj::object{{"items", std::move(items)}});
+  }), "Active enterprises per county-level unit by risk colour");
 
-  router.add("POST", "/api/v1/enterprises/import", [&](Request& req) {
-    return withPrincipal(auth, req, [&](const auth::Principal& p) -> Response {
-      auto dry = boolParam(req, "dry_run");
-      auto partial = boolParam(req, "partial");
-      if (!dry.ok()) return errorResponse(dry.error());
-      if (!partial.ok()) return errorResponse(partial.error());
-      auto report = service.importCsv(p, req.body, dry->value_or(false), partial->value_or(false));
-      if (!report.ok()) return errorResponse(report.error());
-      bj::array errors;
-      for (const auto& e : report->problems) {
-        errors.push_back(bj::object{{"row", e.row}, {"field", e.field}, {"problem", e.problem}});
-      }
-      bj::object out{{"total", report->total}, {"imported", report->imported}, {"errors", std::move(errors)}};
-      if (!report->problems.empty() && !partial->value_or(false)) {
-        std::string n = std::to_string(report->problems.size());
-        out["error"] = bj::object{{"code", "unprocessable"},
-                                  {"message", n + " row(s) have problems; nothing was imported"},
-                                  {"field", "file"}};
-        return jsonResponse(out, 422);
-      }
-      return jsonResponse(out);
-    });
-  }, "Import enterprises from CSV (all or nothing unless partial=1; dry_run=1 only checks)");
+  router.add("POST", "/api/v1/enterprises/import", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto dry, boolParam(req, "dry_run"));
+    TRY(auto partial, boolParam(req, "partial"));
+    TRY(auto report, service.importCsv(p, req.body, dry.value_or(false), partial.value_or(false)));
+    bj::array errors;
+    for (const auto& e : report.problems) {
+      errors.push_back(bj::object{{"row", e.row}, {"field", e.field}, {"problem", e.problem}});
+    }
+    bj::object out{{"total", report.total}, {"imported", report.imported}, {"errors", std::move(errors)}};
+    if (!report.problems.empty() && !partial.value_or(false)) {
+      out["error"] = bj::object{{"code", "unprocessable"},
+                                {"message", std::to_string(report.problems.size()) +
+                                                " row(s) have problems; nothing was imported"},
+                                {"field", "file"}};
+      return jsonResponse(out, 422);
+    }
+    return jsonResponse(out);
+  }), "Import enterprises from CSV (all or nothing unless partial=1; dry_run=1 only checks)");
 
-  router.add("GET", "/api/v1/enterprises/{id}", [&](Request& req) {
-    return withPrincipal(auth, req, [&](const auth::Principal& p) -> Response {
-      auto id = http::idParam(req);
-      if (!id.ok()) return errorResponse(id.error());
-      auto e = service.get(p, *id);
-      if (!e.ok()) return errorResponse(e.error());
-      return jsonResponse(toJson(*e));
-    });
-  }, "One enterprise");
+  router.add("GET", "/api/v1/enterprises/{id}", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto id, http::idParam(req));
+    TRY(auto e, service.get(p, id));
+    return jsonResponse(toJson(e));
+  }), "One enterprise");
 
-  router.add("PATCH", "/api/v1/enterprises/{id}", [&](Request& req) {
-    return withPrincipal(auth, req, [&](const auth::Principal& p) -> Response {
-      auto id = http::idParam(req);
-      if (!id.ok()) return errorResponse(id.error());
-      auto body = json::parseObject(req.body);
-      if (!body.ok()) return errorResponse(body.error());
-      auto version = json::requireInt(*body, "version");
-      if (!version.ok()) return errorResponse(version.error());
-      auto e = service.update(p, *id, *version, [&](Enterprise& target) { return applyPatch(*body, target); });
-      if (!e.ok()) return errorResponse(e.error());
-      return jsonResponse(toJson(*e));
-    });
-  }, "Change or deactivate an enterprise (optimistic version)");
+  router.add("PATCH", "/api/v1/enterprises/{id}", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto id, http::idParam(req));
+    TRY(auto body, json::parseObject(req.body));
+    TRY(auto version, json::requireInt(body, "version"));
+    TRY(auto e, service.update(p, id, version, [&](Enterprise& target) { return applyPatch(body, target); }));
+    return jsonResponse(toJson(e));
+  }), "Change or deactivate an enterprise (optimistic version)");
 }
 
 }  // namespace anlan::enterprise

@@ -29,6 +29,13 @@ bool matchPath(std::string_view pattern, std::string_view path,
 
 }  // namespace
 
+Handler handler(std::function<Result<Response>(Request&)> fn) {
+  return [fn = std::move(fn)](Request& req) -> Response {
+    Result<Response> r = fn(req);
+    return r.ok() ? std::move(r).value() : errorResponse(r.error());
+  };
+}
+
 void Router::add(std::string method, std::string pattern, Handler handler, std::string summary) {
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(summary)});
 }

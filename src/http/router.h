@@ -12,6 +12,10 @@ namespace anlan::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// A handler written with Result, so that TRY works inside it: an error becomes the error
+// response of the one table.
+Handler handler(std::function<Result<Response>(Request&)> fn);
+
 struct Route {
   std::string method;
   std::string pattern;

@@ -29,56 +29,52 @@ bj::object tree(const Registry& reg, const Jurisdiction& j) {
 }  // namespace
 
 void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& registry) {
-  router.add("GET", "/api/v1/jurisdictions", [&](http::Request& req) -> http::Response {
-    auto p = auth::requirePrincipal(auth, req);
-    if (!p.ok()) return http::errorResponse(p.error());
-    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) {
-      return http::errorResponse(s.error());
-    }
-    const Jurisdiction* root = registry.find(p->user.jurisdiction);
-    if (!root) return http::errorResponse(Error::notFound("your jurisdiction is not in the registry"));
+  // Registry reads: signed in, and the role may read jurisdictions.
+  auto reader = [&auth](std::function<Result<http::Response>(http::Request&, const auth::Principal&)> fn) {
+    return auth::guarded(auth, [fn = std::move(fn)](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+      TRY_STATUS(auth::authorize(p, auth::Action::kReadJurisdictions));
+      return fn(req, p);
+    });
+  };
+  // The caller's own subtree, and its ancestors as context; other branches are not visible.
+  auto visible = [&registry](const auth::Principal& p, const std::string& code) {
+    return auth::inScope(p, registry, code) || registry.contains(code, p.user.jurisdiction);
+  };
+
+  router.add("GET", "/api/v1/jurisdictions", reader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    const Jurisdiction* root = registry.find(p.user.jurisdiction);
+    if (!root) return Error::notFound("your jurisdiction is not in the registry");
     bj::array path;
     for (const Jurisdiction* j : registry.path(root->code)) path.push_back(toJson(*j));
     bj::array flat;
     for (const Jurisdiction* j : registry.subtree(root->code)) flat.push_back(toJson(*j));
     return http::jsonResponse(
         bj::object{{"root", tree(registry, *root)}, {"path", std::move(path)}, {"items", std::move(flat)}});
-  }, "The jurisdictions the caller may see, as a tree and a flat list");
+  }), "The jurisdictions the caller may see, as a tree and a flat list");
 
-  router.add("GET", "/api/v1/jurisdictions/{code}", [&](http::Request& req) -> http::Response {
-    auto p = auth::requirePrincipal(auth, req);
-    if (!p.ok()) return http::errorResponse(p.error());
-    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) {
-      return http::errorResponse(s.error());
-    }
+  router.add("GET", "/api/v1/jurisdictions/{code}", reader([&registry, visible](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     const std::string& code = req.params["code"];
     const Jurisdiction* j = registry.find(code);
     // Ancestors of the caller's unit are visible (context); other branches are not.
-    bool visible = j && (auth::inScope(*p, registry, code) || registry.contains(code, p->user.jurisdiction));
-    if (!visible) return http::errorResponse(Error::notFound("no such jurisdiction"));
+    if (!j || !visible(p, j->code)) return Error::notFound("no such jurisdiction");
     bj::object o = toJson(*j);
     bj::array kids;
     for (const Jurisdiction* c : registry.children(code)) {
-      if (auth::inScope(*p, registry, c->code) || registry.contains(c->code, p->user.jurisdiction)) {
-        kids.push_back(toJson(*c));
-      }
+      if (visible(p, c->code)) kids.push_back(toJson(*c));
     }
     o["children"] = std::move(kids);
     const std::string& shape = registry.boundary(code);
     o["boundary"] = shape.empty() ? bj::value(nullptr) : bj::parse(shape);
     return http::jsonResponse(o);
-  }, "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
+  }), "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
 
-  router.add("GET", "/api/v1/map/units", [&](http::Request& req) -> http::Response {
-    auto p = auth::requirePrincipal(auth, req);
-    if (!p.ok()) return http::errorResponse(p.error());
-    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) return http::errorResponse(s.error());
+  router.add("GET", "/api/v1/map/units", reader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {
     // The units with a boundary that overlap the caller's scope: inside it, or containing it.
     bj::array features;
     for (const Jurisdiction* j : registry.children("430400")) {
       const std::string& shape = registry.boundary(j->code);
       if (shape.empty()) continue;
-      if (!auth::inScope(*p, registry, j->code) && !registry.contains(j->code, p->user.jurisdiction)) continue;
+      if (!visible(p, j->code)) continue;
       features.push_back(bj::object{{"type", "Feature"},
                                     {"id", j->code},
                                     {"properties", bj::object{{"code", j->code}, {"name", j->name},
@@ -88,30 +84,24 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     http::Response r = http::jsonResponse(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
     r.headers.emplace_back("Cache-Control", "private, max-age=3600");
     return r;
-  }, "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
+  }), "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
 
-  router.add("GET", "/api/v1/departments", [&](http::Request& req) -> http::Response {
-    auto p = auth::requirePrincipal(auth, req);
-    if (!p.ok()) return http::errorResponse(p.error());
-    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) return http::errorResponse(s.error());
+  router.add("GET", "/api/v1/departments", reader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
     bj::array items;
     for (const auto& d : registry.departments()) {
       items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
     }
     return http::jsonResponse(bj::object{{"items", std::move(items)}});
-  }, "Departments");
+  }), "Departments");
 
-  router.add("GET", "/api/v1/sectors", [&](http::Request& req) -> http::Response {
-    auto p = auth::requirePrincipal(auth, req);
-    if (!p.ok()) return http::errorResponse(p.error());
-    if (auto s = auth::authorize(*p, auth::Action::kReadJurisdictions); !s.ok()) return http::errorResponse(s.error());
+  router.add("GET", "/api/v1/sectors", reader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
     bj::array items;
     for (const auto& s : registry.sectors()) {
       items.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"name_en", s.name_en},
                                  {"lead_department", s.lead_department}});
     }
     return http::jsonResponse(bj::object{{"items", std::move(items)}});
-  }, "Sectors, each with its lead department");
+  }), "Sectors, each with its lead department");
 }
 
 }  // namespace anlan::org

@@ -1,0 +1,68 @@
+// The left menu, by module. Each item names a route; items the role may not use are left out.
+import type { Component } from 'vue'
+import {
+  Monitor,
+  MapLocation,
+  OfficeBuilding,
+  School,
+  User,
+  Tickets,
+} from '@element-plus/icons-vue'
+import type { Permission } from '@/utils/permissions'
+
+export interface NavItem {
+  name: string
+  titleKey: string
+  icon: Component
+  permission?: Permission
+}
+
+export interface NavGroup {
+  key: string
+  titleKey: string
+  items: NavItem[]
+}
+
+export const NAV: NavGroup[] = [
+  {
+    key: 'command',
+    titleKey: 'nav.command',
+    items: [{ name: 'home', titleKey: 'nav.home', icon: Monitor }],
+  },
+  {
+    key: 'basics',
+    titleKey: 'nav.basics',
+    items: [
+      { name: 'jurisdictions', titleKey: 'nav.jurisdictions', icon: MapLocation },
+      { name: 'departments', titleKey: 'nav.departments', icon: OfficeBuilding },
+    ],
+  },
+  {
+    key: 'enterprise',
+    titleKey: 'nav.enterpriseGroup',
+    items: [
+      {
+        name: 'enterprises',
+        titleKey: 'nav.enterprises',
+        icon: School,
+        permission: 'enterprises.read',
+      },
+    ],
+  },
+  {
+    key: 'system',
+    titleKey: 'nav.system',
+    items: [
+      { name: 'users', titleKey: 'nav.users', icon: User, permission: 'users.read' },
+      { name: 'audit', titleKey: 'nav.audit', icon: Tickets, permission: 'audit.read' },
+    ],
+  },
+]
+
+/** The menu for a role: groups with the items it may use, empty groups dropped. */
+export function navFor(may: (p: Permission) => boolean): NavGroup[] {
+  return NAV.map((g) => ({
+    ...g,
+    items: g.items.filter((i) => !i.permission || may(i.permission)),
+  })).filter((g) => g.items.length > 0)
+}

@@ -1,0 +1,57 @@
+// The live event feed of the WebSocket /api/v1/events, kept while the person is signed in.
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { EventStream, eventsUrl, type StreamStatus } from '@/api/events'
+import { getMe } from '@/api/endpoints'
+import type { LiveEvent } from '@/api/types'
+
+export const FEED_LIMIT = 200
+
+export interface FeedItem extends LiveEvent {
+  seq: number
+}
+
+export const useLiveEventsStore = defineStore('liveEvents', () => {
+  const items = shallowRef<FeedItem[]>([])
+  const status = ref<StreamStatus>('idle')
+  const retryAt = ref<number | null>(null)
+  let seq = 0
+  const listeners = new Set<(e: LiveEvent) => void>()
+  let stream: EventStream | null = null
+
+  function start() {
+    if (stream) return
+    stream = new EventStream({
+      url: eventsUrl(window.location),
+      onEvent: (e) => {
+        items.value = [{ ...e, seq: ++seq }, ...items.value].slice(0, FEED_LIMIT)
+        for (const l of listeners) l(e)
+      },
+      onStatus: (s, retryIn) => {
+        // A socket that closes before it opened may mean the session is gone: asking who is signed
+        // in answers 401 then, which sends the person to the sign-in page.
+        if (s === 'waiting' && status.value === 'connecting') void getMe().catch(() => undefined)
+        status.value = s
+        retryAt.value = s === 'waiting' && retryIn ? Date.now() + retryIn : null
+      },
+    })
+    stream.start()
+  }
+
+  function stop() {
+    stream?.stop()
+    stream = null
+  }
+
+  function clear() {
+    items.value = []
+  }
+
+  /** Calls `fn` for every new event until the returned function is called. */
+  function subscribe(fn: (e: LiveEvent) => void): () => void {
+    listeners.add(fn)
+    return () => listeners.delete(fn)
+  }
+
+  return { items, status, retryAt, start, stop, clear, subscribe }
+})

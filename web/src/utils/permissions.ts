@@ -1,0 +1,30 @@
+// What each role may use. The server decides in the end; the UI only hides what would be refused.
+import type { Role } from '@/api/types'
+
+export type Permission =
+  | 'users.read'
+  | 'users.write'
+  | 'audit.read'
+  | 'enterprises.read'
+  | 'enterprises.write'
+  | 'enterprises.import'
+
+const TABLE: Record<Permission, readonly Role[]> = {
+  'users.read': ['admin', 'commander'],
+  'users.write': ['admin'],
+  'audit.read': ['admin'],
+  'enterprises.read': [
+    'admin',
+    'commander',
+    'duty_officer',
+    'department_officer',
+    'enterprise_officer',
+  ],
+  // Server rule (enterprise/rules.h): administrators, commanders and department officers write.
+  'enterprises.write': ['admin', 'commander', 'department_officer'],
+  'enterprises.import': ['admin', 'commander', 'department_officer'],
+}
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && TABLE[permission].includes(role)
+}
