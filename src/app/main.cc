@@ -179,6 +179,7 @@ int serve(const Args& a) {
   sigwait(&set, &sig);
   log::info("stopping", {{"signal", sig}});
   (*app)->stop();
+  log::flush();
   return 0;
 }
 

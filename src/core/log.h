@@ -1,4 +1,5 @@
 // Structured logging: one JSON object per line on stderr, every value escaped by a JSON writer.
+// Lines are buffered briefly (see log.cc); warnings and errors are written at once.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -12,6 +13,8 @@ enum class Level { kDebug, kInfo, kWarn, kError };
 void setLevel(Level level);
 // Parses "debug", "info", "warn", "error"; returns false on anything else.
 bool parseLevel(std::string_view text, Level* out);
+// Writes out what is buffered (call before exiting). Thread-safe.
+void flush();
 // Sends lines to a callback instead of stderr (tests); nullptr restores stderr.
 void setSink(void (*sink)(std::string_view line));
 
