@@ -3,7 +3,10 @@
 #include "audit/audit.h"
 #include "auth/routes.h"
 #include "auth/rules.h"
+#include "core/table_export.h"
 #include "http/params.h"
+
+#include <boost/json/serialize.hpp>
 
 namespace anlan::audit {
 
@@ -13,6 +16,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, db::Database& db) 
     TRY_STATUS(auth::authorize(p, auth::Action::kReadAudit));
     Filter f;
     f.jurisdictions = auth.registry().subtreeCodes(p.user.jurisdiction);
+    std::string format = http::textParam(req, "format").value_or("json");
     TRY(f.limit, http::limitParam(req));
     TRY(f.before_id, http::intParam(req, "cursor"));
     TRY(f.from, http::intParam(req, "from"));
@@ -21,6 +25,27 @@ void addRoutes(http::Router& router, auth::AuthService& auth, db::Database& db) 
     f.entity_id = http::textParam(req, "entity_id");
     f.action = http::textParam(req, "action");
     f.actor = http::textParam(req, "actor");
+    if (format != "json") {
+      // Every record the filters select, as a file (at most 100,000).
+      std::vector<csv::Record> rows;
+      f.limit = 1000;
+      for (;;) {
+        TRY(auto page, list(db, f));
+        for (const auto& r : page) {
+          rows.push_back({std::to_string(r.id), formatIso(r.at), r.actor.name, r.entity, r.entity_id, r.action,
+                          r.jurisdiction, r.before ? bj::serialize(*r.before) : "",
+                          r.after ? bj::serialize(*r.after) : "", r.hash});
+        }
+        if (static_cast<int>(page.size()) < f.limit) break;
+        if (rows.size() >= 100'000) return Error{Code::kResourceExhausted, "more than 100000 records: narrow the filters", {}};
+        f.before_id = page.back().id;
+      }
+      TRY(auto file, exportTable(format, "audit",
+                                 {"id", "at", "actor", "entity", "entity_id", "action", "jurisdiction",
+                                  "before", "after", "hash"},
+                                 rows));
+      return http::fileResponse(std::move(file.body), file.media_type, "audit." + file.extension);
+    }
     TRY(auto records, list(db, f));
     bj::array items;
     for (const auto& r : records) {

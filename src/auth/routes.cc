@@ -3,6 +3,7 @@
 #include "auth/rules.h"
 #include "core/crypto.h"
 #include "core/json.h"
+#include "core/table_export.h"
 #include "http/params.h"
 
 namespace anlan::auth {
@@ -138,6 +139,27 @@ void addRoutes(http::Router& router, AuthService& auth) {
   }), "The signed-in user");
 
   router.add("GET", "/api/v1/users", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+    std::string format = http::textParam(req, "format").value_or("json");
+    if (format != "json") {
+      // Every user the filters select, as a file.
+      std::vector<csv::Record> rows;
+      std::optional<std::int64_t> after;
+      for (;;) {
+        TRY(auto users, auth.listUsers(p, http::textParam(req, "role"), http::textParam(req, "q"), after, 500));
+        for (const auto& u : users) {
+          rows.push_back({std::to_string(u.id), u.username, u.display_name, roleName(u.role), u.jurisdiction,
+                          u.department.value_or(""), u.phone.value_or(""), u.active ? "1" : "0",
+                          formatIso(u.created_at), formatIso(u.updated_at)});
+        }
+        if (users.size() < 500) break;
+        after = users.back().id;
+      }
+      TRY(auto file, exportTable(format, "users",
+                                 {"id", "username", "display_name", "role", "jurisdiction", "department",
+                                  "phone", "active", "created_at", "updated_at"},
+                                 rows));
+      return http::fileResponse(std::move(file.body), file.media_type, "users." + file.extension);
+    }
     TRY(int limit, http::limitParam(req));
     TRY(auto cursor, http::intParam(req, "cursor"));
     TRY(auto users, auth.listUsers(p, http::textParam(req, "role"), http::textParam(req, "q"), cursor, limit));

@@ -26,6 +26,11 @@ std::string SeededRandom::bytes(std::size_t n) {
   return out;
 }
 
+std::string compactDate(Millis t) {
+  std::string iso = formatIso(t);
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
 std::string formatIso(Millis t) {
   std::time_t secs = static_cast<std::time_t>(t / 1000);
   int ms = static_cast<int>(t % 1000);

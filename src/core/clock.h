@@ -60,6 +60,8 @@ class SeededRandom final : public Random {
   std::mt19937_64 gen_;
 };
 
+// "20261129": the UTC date of `t`, for file names.
+std::string compactDate(Millis t);
 // ISO 8601 UTC text ("2026-11-29T11:25:35.123Z") of an epoch-millisecond time.
 std::string formatIso(Millis t);
 

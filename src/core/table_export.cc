@@ -56,4 +56,14 @@ Result<std::string> tableXlsx(const std::string& sheet, const csv::Record& heade
   return data.str();
 }
 
+Result<ExportFile> exportTable(const std::string& format, const std::string& sheet,
+                               const csv::Record& header, const std::vector<csv::Record>& rows) {
+  if (format == "csv") return ExportFile{tableCsv(header, rows), "text/csv; charset=utf-8", "csv"};
+  if (format == "xlsx") {
+    TRY(auto body, tableXlsx(sheet, header, rows));
+    return ExportFile{std::move(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"};
+  }
+  return Error::invalid("format", "format must be json, csv or xlsx");
+}
+
 }  // namespace anlan

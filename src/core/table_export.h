@@ -15,4 +15,11 @@ std::string tableCsv(const csv::Record& header, const std::vector<csv::Record>& 
 Result<std::string> tableXlsx(const std::string& sheet, const csv::Record& header,
                               const std::vector<csv::Record>& rows);
 
+struct ExportFile {
+  std::string body, media_type, extension;
+};
+// The table in `format` ("csv" or "xlsx"); any other format is invalid_argument on "format".
+Result<ExportFile> exportTable(const std::string& format, const std::string& sheet,
+                               const csv::Record& header, const std::vector<csv::Record>& rows);
+
 }  // namespace anlan

@@ -41,19 +41,7 @@ Result<Query> queryOf(const Request& req) {
   return q;
 }
 
-std::string today(const Clock& clock) {
-  std::string iso = formatIso(clock.now());
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
 
-Response download(std::string body, const std::string& type, const std::string& filename) {
-  Response r;
-  r.content_type = type;
-  r.body = std::move(body);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
 
 }  // namespace
 
@@ -72,11 +60,9 @@ void addRoutes(http::Router& router, auth::AuthService& auth, EnterpriseService&
       std::vector<csv::Record> table;
       table.reserve(rows.size());
       for (const auto& e : rows) table.push_back(toCsvRow(e));
-      std::string name = "enterprises-" + today(clock);
-      if (format == "csv") return download(tableCsv(exportColumns(), table), "text/csv; charset=utf-8", name + ".csv");
-      TRY(auto xlsx, tableXlsx("enterprises", exportColumns(), table));
-      return download(std::move(xlsx), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                      name + ".xlsx");
+      TRY(auto file, exportTable(format, "enterprises", exportColumns(), table));
+      return http::fileResponse(std::move(file.body), file.media_type,
+                                "enterprises-" + compactDate(clock.now()) + "." + file.extension);
     }
     TRY(auto page, service.list(p, q));
     bj::array items;

@@ -16,6 +16,10 @@ struct Jurisdiction {
   bool official = true;
 };
 
+struct CommandCenter {
+  std::string jurisdiction, name, name_en, duty_phone;
+};
+
 struct Department {
   std::string code, name, name_en;
 };

@@ -45,6 +45,8 @@ class Registry {
   // else anywhere in the city's units (parks).
   bool locatedIn(const std::string& code, geo::LonLat p) const;
 
+  // The command center of a unit (city, county-level unit or park), or null.
+  const CommandCenter* commandCenter(const std::string& code) const;
   const std::vector<Department>& departments() const { return departments_; }
   const std::vector<Sector>& sectors() const { return sectors_; }
   const Department* department(const std::string& code) const;
@@ -55,6 +57,7 @@ class Registry {
   std::multimap<std::string, std::string> children_;
   std::map<std::string, std::string> boundary_text_;
   std::map<std::string, geo::MultiPolygon> shapes_;
+  std::map<std::string, CommandCenter> command_centers_;
   std::vector<Department> departments_;
   std::vector<Sector> sectors_;
 };

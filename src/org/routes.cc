@@ -2,6 +2,10 @@
 
 #include "auth/routes.h"
 #include "auth/rules.h"
+#include "http/params.h"
+
+#include <cmath>
+#include <cstdlib>
 
 #include <boost/json/parse.hpp>
 
@@ -65,6 +69,12 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     o["children"] = std::move(kids);
     const std::string& shape = registry.boundary(code);
     o["boundary"] = shape.empty() ? bj::value(nullptr) : bj::parse(shape);
+    if (const CommandCenter* cc = registry.commandCenter(code)) {
+      o["command_center"] = bj::object{{"name", cc->name}, {"name_en", cc->name_en},
+                                       {"duty_phone", cc->duty_phone.empty() ? bj::value(nullptr) : bj::value(cc->duty_phone)}};
+    } else {
+      o["command_center"] = nullptr;
+    }
     return http::jsonResponse(o);
   }), "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
 
@@ -85,6 +95,29 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     r.headers.emplace_back("Cache-Control", "private, max-age=3600");
     return r;
   }), "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
+
+  router.add("GET", "/api/v1/map/locate", reader([&registry, visible](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    auto number = [&](const char* name) -> Result<double> {
+      auto text = http::textParam(req, name);
+      char* end = nullptr;
+      double v = text ? std::strtod(text->c_str(), &end) : 0;
+      if (!text || end != text->c_str() + text->size() || !std::isfinite(v)) {
+        return Error::invalid(name, std::string(name) + " must be a number (WGS-84 degrees)");
+      }
+      return v;
+    };
+    TRY(double lon, number("lon"));
+    TRY(double lat, number("lat"));
+    geo::LonLat at{lon, lat};
+    if (http::textParam(req, "datum").value_or("wgs84") == "gcj02") at = geo::gcjToWgs(at);
+    std::string unit = registry.unitAt(at);
+    bj::value found = nullptr;
+    if (!unit.empty() && visible(p, unit)) {
+      const Jurisdiction* j = registry.find(unit);
+      found = bj::object{{"code", j->code}, {"name", j->name}, {"name_en", j->name_en}};
+    }
+    return http::jsonResponse(bj::object{{"lon", at.lon}, {"lat", at.lat}, {"unit", std::move(found)}});
+  }), "The county-level unit containing a point (WGS-84, or datum=gcj02 to convert first)");
 
   router.add("GET", "/api/v1/departments", reader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
     bj::array items;

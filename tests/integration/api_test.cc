@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "audit/audit.h"
+#include "core/csv.h"
 #include "support/test_app.h"
 
 namespace anlan::test {
@@ -336,6 +337,18 @@ TEST_F(Http, ListsPageByCursor) {
   }
   EXPECT_EQ(seen.size(), 19u);
   EXPECT_EQ(pages, 4);
+  // The same list as a file: every user the filters select.
+  auto file = t.client().get("/api/v1/users?format=csv&role=duty_officer", admin);
+  ASSERT_EQ(file.status, 200);
+  auto rows = csv::parse(file.body).value();
+  EXPECT_EQ(rows.size(), 1u + 15u);  // header and the 15 duty officers
+  for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i][3], "duty_officer");
+  auto audit = t.client().get("/api/v1/audit?format=xlsx&entity=user", admin);
+  EXPECT_EQ(audit.status, 200);
+  EXPECT_EQ(audit.body.substr(0, 2), "PK");
+  auto audit_csv = csv::parse(t.client().get("/api/v1/audit?format=csv&entity=user&action=create", admin).body).value();
+  EXPECT_EQ(audit_csv.size(), 1u + 19u);  // one creation record per demo account
+  EXPECT_EQ(t.client().get("/api/v1/users?format=pdf", admin).errorField(), "format");
   EXPECT_EQ(t.client().get("/api/v1/users?limit=0", admin).errorField(), "limit");
   EXPECT_EQ(t.client().get("/api/v1/users?cursor=x", admin).errorField(), "cursor");
 }

@@ -54,6 +54,7 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
       {"GET", "/api/v1/departments", "/api/v1/departments", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/sectors", "/api/v1/sectors", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/map/units", "/api/v1/map/units", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/map/locate", "/api/v1/map/locate?lon=112.6&lat=26.9", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/enterprises", "/api/v1/enterprises", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/enterprises/figures", "/api/v1/enterprises/figures", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/enterprises/{id}", "/api/v1/enterprises/" + firm, "", {401, 200, 200, 404, 200, 404}},

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/csv.h"
+#include "core/geo.h"
 #include "support/test_app.h"
 
 namespace anlan::test {
@@ -230,6 +231,20 @@ TEST_F(Enterprises, MapUnitsAndReferenceLists) {
   EXPECT_EQ(own.at("features").as_array()[0].at("properties").at("code").as_string(), "430426");
   auto one = t.client().get("/api/v1/jurisdictions/430426", duty).json();
   EXPECT_EQ(one.at("boundary").at("type").as_string(), "Polygon");
+  EXPECT_EQ(one.at("command_center").at("name").as_string(), "祁东县应急指挥中心");
+  EXPECT_TRUE(t.client().get("/api/v1/jurisdictions/430426200", duty).json().at("command_center").is_null());
+  // Point-in-polygon lookup, also from GCJ-02 (a map app's coordinates).
+  auto at = t.client().get("/api/v1/map/locate?lon=112.09&lat=26.80", admin).json();
+  EXPECT_EQ(at.at("unit").at("code").as_string(), "430426");
+  auto gcj = geo::wgsToGcj({112.09, 26.80});
+  auto conv = t.client().get("/api/v1/map/locate?datum=gcj02&lon=" + std::to_string(gcj.lon) + "&lat=" +
+                             std::to_string(gcj.lat), admin).json();
+  EXPECT_NEAR(conv.at("lon").as_double(), 112.09, 1e-5);
+  EXPECT_EQ(conv.at("unit").at("code").as_string(), "430426");
+  EXPECT_TRUE(t.client().get("/api/v1/map/locate?lon=113.5&lat=28.2", admin).json().at("unit").is_null());
+  std::string shigu = t.login("duty-430407");
+  EXPECT_TRUE(t.client().get("/api/v1/map/locate?lon=112.09&lat=26.80", shigu).json().at("unit").is_null());
+  EXPECT_EQ(t.client().get("/api/v1/map/locate?lon=abc&lat=1", admin).errorField(), "lon");
   auto sectors = t.client().get("/api/v1/sectors", duty).json();
   EXPECT_GE(sectors.at("items").as_array().size(), 9u);
   auto deps = t.client().get("/api/v1/departments", duty).json();
