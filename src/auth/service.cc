@@ -92,17 +92,10 @@ Result<Principal> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 200) return Error::unauthenticated();
   std::string h = sha256Hex(token);
   Millis now = clock_.now();
-  struct Found {
-    store::SessionRow session;
-    std::optional<User> user;
-  };
-  TRY(auto found, db::read<std::optional<Found>>(db_, [&](db::Conn& c) -> Result<std::optional<Found>> {
-        TRY(auto s, store::findSession(c, h));
-        if (!s) return std::optional<Found>();
-        TRY(auto u, store::findUser(c, s->user_id));
-        return std::optional<Found>(Found{*s, std::move(u)});
-      }));
-  if (!found || !found->user || !found->user->active) return Error::unauthenticated();
+  // One query on every authenticated request: the session with its user.
+  TRY(auto found, db::read<std::optional<store::SessionUser>>(
+                      db_, [&](db::Conn& c) { return store::findSessionUser(c, h); }));
+  if (!found || !found->user.active) return Error::unauthenticated();
   const auto& s = found->session;
   if (s.revoked_at) return Error::unauthenticated("session ended; sign in again");
   if (now >= s.expires_at) return Error::unauthenticated("session expired; sign in again");
@@ -113,7 +106,7 @@ Result<Principal> AuthService::authenticate(const std::string& token) {
     // Bookkeeping, not a business write: not audited.
     TRY_STATUS(db_.write([&](db::Conn& c) { return store::touchSession(c, h, now); }));
   }
-  return Principal{std::move(*found->user), h, csrfFor(token), false};
+  return Principal{std::move(found->user), h, csrfFor(token), false};
 }
 
 Status AuthService::logout(const Principal& p) {

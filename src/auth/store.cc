@@ -119,13 +119,16 @@ Status insertSession(db::Conn& c, const std::string& token_hash, std::int64_t us
   return {};
 }
 
-Result<std::optional<SessionRow>> findSession(db::Conn& c, const std::string& token_hash) {
-  TRY(auto rows, c.query("SELECT user_id, created_at, last_seen_at, expires_at, revoked_at "
-                         "FROM sessions WHERE token_hash = ?",
+Result<std::optional<SessionUser>> findSessionUser(db::Conn& c, const std::string& token_hash) {
+  TRY(auto rows, c.query("SELECT u.id, u.username, u.display_name, u.role, u.jurisdiction, u.department, "
+                         "u.enterprise_id, u.phone, u.active, u.version, u.created_at, u.updated_at, "
+                         "s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at "
+                         "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
                          {token_hash}));
-  if (rows.empty()) return std::optional<SessionRow>();
+  if (rows.empty()) return std::optional<SessionUser>();
   const auto& r = rows[0];
-  return std::optional<SessionRow>(SessionRow{r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.optI64(4)});
+  return std::optional<SessionUser>(
+      SessionUser{SessionRow{r.i64(12), r.i64(13), r.i64(14), r.i64(15), r.optI64(16)}, toUser(r)});
 }
 
 Status touchSession(db::Conn& c, const std::string& token_hash, Millis now) {

@@ -36,7 +36,12 @@ struct SessionRow {
 };
 Status insertSession(db::Conn& c, const std::string& token_hash, std::int64_t user_id, Millis now,
                      Millis expires_at, const std::string& addr, const std::string& agent);
-Result<std::optional<SessionRow>> findSession(db::Conn& c, const std::string& token_hash);
+struct SessionUser {
+  SessionRow session;
+  User user;
+};
+// The session and its user in one query.
+Result<std::optional<SessionUser>> findSessionUser(db::Conn& c, const std::string& token_hash);
 Status touchSession(db::Conn& c, const std::string& token_hash, Millis now);
 Status revokeSession(db::Conn& c, const std::string& token_hash, Millis now);
 Status revokeUserSessions(db::Conn& c, std::int64_t user_id, Millis now);
