@@ -1,0 +1,138 @@
+// Scenario 1: a commander signs in through the form and sees the command-center home page (the
+// Hengyang unit map, the key figures, their unit in the top bar), then browses the jurisdiction
+// tree (祁东县: its map and townships) and the departments and sectors page.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import {
+  TEST_TIMEOUT,
+  apiFromBrowser,
+  eventually,
+  loginViaForm,
+  settle,
+  url,
+  where,
+  withBrowser,
+} from './lib.mjs'
+
+test(
+  'commander: sign-in, home map and key figures, jurisdictions, departments and sectors',
+  {
+    timeout: TEST_TIMEOUT,
+  },
+  async () => {
+    await withBrowser({}, async ({ page, context }) => {
+      // Not signed in: the app shows the sign-in page.
+      await page.goto(url('/'))
+      await page.waitForURL((u) => u.pathname === '/login')
+      await page.getByTestId('login-form').waitFor()
+      await loginViaForm(page, 'commander')
+      assert.equal(where(page), '/')
+
+      // The user's unit in the top bar.
+      await eventually(async () =>
+        assert.match(await page.getByTestId('user-unit').innerText(), /衡阳市/),
+      )
+
+      // The Hengyang map: one SVG path per county-level unit (12 with boundaries).
+      const map = page.getByTestId('home-map')
+      const shapes = map.locator('path.leaflet-interactive')
+      await eventually(async () =>
+        assert.ok((await shapes.count()) >= 12, 'at least 12 unit shapes'),
+      )
+      // The unit names are written on the map (labels that overlap a bigger unit's are hidden).
+      await settle(page)
+      const labels = await map
+        .locator('.unit-label')
+        .evaluateAll((els) =>
+          els.filter((e) => getComputedStyle(e).visibility === 'visible').map((e) => e.textContent),
+        )
+      assert.ok(
+        labels.length >= 4,
+        `the map names at least 4 of its 12 units at this size; visible: ${JSON.stringify(labels)}`,
+      )
+      assert.ok(labels.some((l) => l.includes('祁东县')))
+
+      // Key figures: numbers, all greater than zero, and they agree with the server.
+      const api = await apiFromBrowser(context)
+      const figures = await api.get('/api/v1/enterprises/figures')
+      const total = figures.items.reduce((s, f) => s + f.total, 0)
+      const red = figures.items.reduce((s, f) => s + f.red, 0)
+      const cardValue = async (id) => {
+        const text = await page.getByTestId(`kpi-${id}`).locator('.kpi-value').innerText()
+        return Number(text.replace(/[,\s]/g, ''))
+      }
+      for (const id of ['enterprises', 'red-enterprises', 'users', 'units']) {
+        await eventually(async () => {
+          const v = await cardValue(id)
+          assert.ok(Number.isFinite(v) && v > 0, `card ${id} shows a number > 0 (got ${v})`)
+        })
+      }
+      assert.equal(await cardValue('enterprises'), total)
+      assert.equal(await cardValue('red-enterprises'), red)
+      assert.equal(await cardValue('units'), 15) // 12 counties and districts + 3 parks
+
+      // Jurisdictions: the tree, then 祁东县 with its map and townships.
+      await page.getByTestId('nav-jurisdictions').click()
+      await page.waitForURL((u) => u.pathname === '/jurisdictions')
+      const tree = page.getByTestId('jurisdiction-tree')
+      await tree.getByText('衡阳市', { exact: true }).waitFor()
+      await tree.getByText('祁东县', { exact: true }).click()
+      await page.waitForURL((u) => u.searchParams.get('code') === '430426')
+      const detail = page.locator('.el-descriptions')
+      await eventually(async () => {
+        const text = await detail.innerText()
+        assert.match(text, /祁东县/)
+        assert.match(text, /Qidong County/)
+        assert.match(text, /430426/)
+      })
+      const qidong = await api.get('/api/v1/jurisdictions/430426')
+      assert.ok(qidong.children.length > 0)
+      await page.getByText(`下级区划（${qidong.children.length}）`).waitFor()
+      const childRows = page.locator('.children .el-table__body-wrapper tbody tr')
+      await eventually(async () => assert.equal(await childRows.count(), qidong.children.length))
+      const childText = await page.locator('.children .el-table__body-wrapper').innerText()
+      for (const c of qidong.children) assert.ok(childText.includes(c.name), `township ${c.name}`)
+      assert.match(childText, /乡镇（街道）/)
+      // Its map: 祁东县 drawn highlighted (thick dark outline) and labelled.
+      const jmap = page.getByTestId('jurisdiction-map')
+      await eventually(async () => {
+        const thick = await jmap.locator('path.leaflet-interactive[stroke-width="3"]').count()
+        assert.equal(thick, 1, 'exactly one unit highlighted')
+      })
+      await jmap.locator('.unit-label', { hasText: '祁东县' }).waitFor()
+
+      // A township from the table: its own detail.
+      const first = qidong.children[0]
+      await childRows.filter({ hasText: first.name }).first().click()
+      await page.waitForURL((u) => u.searchParams.get('code') === first.code)
+      await eventually(async () => assert.match(await detail.innerText(), new RegExp(first.code)))
+
+      // Departments and sectors.
+      await page.getByTestId('nav-departments').click()
+      await page.waitForURL((u) => u.pathname === '/departments')
+      const departments = (await api.get('/api/v1/departments')).items
+      const sectors = (await api.get('/api/v1/sectors')).items
+      const depRows = page.locator(
+        '[data-testid=departments-table] .el-table__body-wrapper tbody tr',
+      )
+      const secRows = page.locator('[data-testid=sectors-table] .el-table__body-wrapper tbody tr')
+      await eventually(async () => {
+        assert.equal(await depRows.count(), departments.length)
+        assert.equal(await secRows.count(), sectors.length)
+      })
+      assert.ok(departments.length > 0 && sectors.length > 0)
+      const secText = await page.getByTestId('sectors-table').innerText()
+      const depName = new Map(departments.map((d) => [d.code, d.name]))
+      for (const s of sectors) {
+        const row = secRows.filter({
+          has: page.locator('td:first-child', { hasText: new RegExp(`^\\s*${s.code}\\s*$`) }),
+        })
+        assert.match(await row.innerText(), new RegExp(s.name), `sector ${s.code}`)
+        assert.match(await row.innerText(), new RegExp(depName.get(s.lead_department)))
+      }
+      assert.ok(secText.includes('危险化学品'))
+      await settle(page)
+      assert.equal(await page.getByTestId('state-error').count(), 0, 'no error shown')
+    })
+  },
+)

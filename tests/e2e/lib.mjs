@@ -1,0 +1,451 @@
+// Shared helpers for the browser tests: a fresh Chromium per test, sign-in through the form, a
+// small API client (for set-up and cross-checks), credit codes, CSV parsing, polling, screenshots.
+//
+// run.sh starts the server and sets ANLAN_URL; the tests never start one themselves.
+import assert from 'node:assert/strict'
+import { randomInt } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const BASE = process.env.ANLAN_URL ?? ''
+if (!BASE) throw new Error('ANLAN_URL is not set: run the browser tests through tests/e2e/run.sh')
+export const PASSWORD = process.env.ANLAN_DEMO_PASSWORD ?? 'Demo-pass-2026'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const REPO = path.resolve(here, '..', '..')
+export const RESULTS = process.env.ANLAN_E2E_RESULTS ?? path.join(REPO, 'test-results')
+export const SCREENS = path.join(RESULTS, 'screens')
+
+/**
+ * Per-test time limit for node:test. Generous: a test takes 10-25 s (the screenshots ~50 s), but
+ * CI machines have two cores and may be busy; ctest's limit for the whole suite is 900 s.
+ */
+export const TEST_TIMEOUT = 180_000
+
+// --- browser ------------------------------------------------------------------------------------
+
+/**
+ * Starts Debian's Chromium with a fresh profile. Returns the page, a list of uncaught page errors
+ * (tests assert it stays empty) and close(), which also removes the profile folder.
+ */
+export async function openBrowser({ locale = null, viewport = { width: 1440, height: 900 } } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-profile-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.ANLAN_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  if (locale) {
+    // Only a first choice: the language switch still works afterwards.
+    await context.addInitScript((l) => {
+      if (!localStorage.getItem('anlan.locale')) localStorage.setItem('anlan.locale', l)
+    }, locale)
+  }
+  context.setDefaultTimeout(20_000)
+  const page = context.pages()[0] ?? (await context.newPage())
+  const pageErrors = []
+  page.on('pageerror', (e) => {
+    pageErrors.push(e.message)
+    console.error(`uncaught error in the page at ${page.url()}:\n${e.stack ?? e.message}`)
+  })
+  trackRequests(page)
+  return {
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await context.close().catch(() => undefined)
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Runs `fn` with a fresh browser, always closing it; asserts no uncaught error in the page. */
+export async function withBrowser(opts, fn) {
+  const b = await openBrowser(opts)
+  try {
+    await fn(b)
+    assert.deepEqual(b.pageErrors, [], 'uncaught errors in the page')
+  } catch (e) {
+    const test = path.basename(process.argv[1] ?? 'test', '.test.mjs')
+    await shot(b.page, `FAILED-${test}`).catch(() => undefined)
+    throw e
+  } finally {
+    await b.close()
+  }
+}
+
+export const url = (p) => new URL(p, BASE).toString()
+
+/** The path and query of the page's address. */
+export function where(page) {
+  const u = new URL(page.url())
+  return u.pathname + u.search
+}
+
+/** Fills the sign-in form and submits it; waits until the app has left /login. */
+export async function loginViaForm(page, username, password = PASSWORD) {
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  await page.getByTestId('user-unit').waitFor()
+}
+
+/** Opens `path` (default: home) signed in as `username`, through the sign-in page. */
+export async function openAs(page, username, pathname = '/') {
+  await page.goto(url(pathname))
+  await page.waitForURL((u) => u.pathname.startsWith('/login'))
+  await loginViaForm(page, username)
+  if (pathname !== '/') await page.waitForURL((u) => u.pathname === pathname.split('?')[0])
+}
+
+// Requests in flight per page. Playwright's 'networkidle' load state is reached once per document
+// and does not notice the requests of a single-page app after it: count them ourselves.
+const traffic = new WeakMap()
+
+function trackRequests(page) {
+  const state = { inflight: new Set(), last: Date.now() }
+  traffic.set(page, state)
+  page.on('request', (r) => {
+    state.inflight.add(r)
+    state.last = Date.now()
+  })
+  const done = (r) => {
+    state.inflight.delete(r)
+    state.last = Date.now()
+  }
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) state.last = Date.now()
+  })
+}
+
+/**
+ * Waits until no request has been in flight for `quietMs` (requests an answer sets off follow at
+ * once). The search box waits 300 ms before it asks: wait for that answer explicitly
+ * (listResponse).
+ */
+export async function networkQuiet(page, { quietMs = 250, timeout = 15_000 } = {}) {
+  const state = traffic.get(page)
+  if (!state) return page.waitForLoadState('networkidle')
+  await eventually(
+    async () => {
+      assert.equal(state.inflight.size, 0, 'requests in flight')
+      assert.ok(Date.now() - state.last >= quietMs, 'recent traffic')
+    },
+    { timeout, interval: 50 },
+  )
+}
+
+/** Waits until the network is quiet and no loading skeleton or spinner is left. */
+export async function settle(page) {
+  await page.waitForLoadState('load')
+  await networkQuiet(page)
+  await eventually(async () => {
+    const busy = await page
+      .locator(
+        '[data-testid=state-loading]:visible, .el-loading-mask:visible, .kpi-value.loading:visible',
+      )
+      .count()
+    assert.equal(busy, 0, 'still loading')
+  })
+  await page.evaluate(() => document.fonts.ready)
+}
+
+/** Saves a screenshot as test-results/screens/<name>.png. */
+export async function shot(page, name, { fullPage = false } = {}) {
+  fs.mkdirSync(SCREENS, { recursive: true })
+  const file = path.join(SCREENS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage, animations: 'disabled', caret: 'hide' })
+  return file
+}
+
+/** Retries `fn` until it stops throwing (an assertion that becomes true), or rethrows at the end. */
+export async function eventually(fn, { timeout = 10_000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    try {
+      return await fn()
+    } catch (e) {
+      if (Date.now() > deadline) throw e
+    }
+    await new Promise((r) => setTimeout(r, interval))
+  }
+}
+
+// --- Element Plus widgets -----------------------------------------------------------------------
+
+/** Picks the option with exactly `text` from the el-select with data-testid `testid`. */
+export async function chooseOption(page, testid, text) {
+  const select = page.locator(`.el-select[data-testid="${testid}"]`)
+  // A multiple select stays open after a pick: a second click would close it.
+  if ((await select.locator('input[role=combobox]').getAttribute('aria-expanded')) !== 'true') {
+    await select.click()
+  }
+  const option = page
+    .locator('.el-select-dropdown__item:visible')
+    .filter({ hasText: new RegExp(`^\\s*${escapeRe(text)}\\s*$`) })
+  await option.first().click()
+}
+
+/** Picks a jurisdiction by name in a JurisdictionSelect (el-tree-select) with data-testid `testid`. */
+export async function chooseJurisdiction(page, testid, name) {
+  const select = page.locator(`.el-select[data-testid="${testid}"]`)
+  await select.click()
+  await select.locator('input').fill(name)
+  await page
+    .locator(`.el-tree[data-testid="${testid}"] .el-tree-node__content:visible`)
+    .filter({ hasText: new RegExp(`^\\s*${escapeRe(name)}\\s*$`) })
+    .first()
+    .click()
+  // Close the dropdown if it stayed open (check-strictly tree-selects keep it).
+  await page.keyboard.press('Escape')
+}
+
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The first page of the enterprise list whose query satisfies `match(URLSearchParams)`. */
+export function listResponse(page, match = () => true) {
+  return page.waitForResponse((r) => {
+    const u = new URL(r.url())
+    return (
+      u.pathname === '/api/v1/enterprises' &&
+      r.request().method() === 'GET' &&
+      !u.searchParams.has('cursor') &&
+      !u.searchParams.has('format') &&
+      match(u.searchParams)
+    )
+  })
+}
+
+/**
+ * The enterprise list page: clicks "load more" until everything is loaded, then returns the rows
+ * as shown ({ name, creditCode, jurisdiction, risk }).
+ */
+export async function loadAllEnterpriseRows(page) {
+  const footer = page.getByTestId('list-footer')
+  await footer.waitFor()
+  for (let i = 0; i < 100; i++) {
+    await settle(page)
+    const more = footer.getByTestId('load-more')
+    if ((await more.count()) === 0) break
+    const before = await enterpriseRowCount(page)
+    await more.click()
+    await eventually(async () => assert.ok((await enterpriseRowCount(page)) > before))
+  }
+  // The fixed name column is rendered twice by el-table: read the main body only.
+  return page
+    .locator('[data-testid=enterprise-table] .el-table__body-wrapper tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => {
+        const cells = r.querySelectorAll('td')
+        return {
+          name: (cells[0]?.querySelector('a') ?? cells[0])?.textContent?.trim() ?? '',
+          creditCode: cells[1]?.textContent?.trim() ?? '',
+          jurisdiction: cells[2]?.textContent?.trim() ?? '',
+          risk: cells[4]?.textContent?.trim() ?? '',
+        }
+      }),
+    )
+}
+
+export async function enterpriseRowCount(page) {
+  return page.locator('[data-testid=enterprise-table] .el-table__body-wrapper tbody tr').count()
+}
+
+// --- API (set-up and cross-checks) --------------------------------------------------------------
+
+/** A signed-in API session from Node (no browser): for set-up and for checking what was saved. */
+export async function apiLogin(username, password = PASSWORD) {
+  const res = await fetch(url('/api/v1/auth/login'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  assert.equal(res.status, 200, `sign-in of ${username}: HTTP ${res.status}`)
+  const body = await res.json()
+  return new Api(body.token, body.csrf_token)
+}
+
+export class Api {
+  constructor(sessionToken, csrfToken) {
+    this.session = sessionToken
+    this.csrf = csrfToken
+  }
+
+  async call(method, p, body) {
+    const headers = { Cookie: `anlan_session=${this.session}; anlan_csrf=${this.csrf}` }
+    if (method !== 'GET') headers['X-CSRF-Token'] = this.csrf
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    const res = await fetch(url(p), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    return { status: res.status, body: text ? JSON.parse(text) : null }
+  }
+
+  async get(p) {
+    const r = await this.call('GET', p)
+    assert.equal(r.status, 200, `GET ${p}: HTTP ${r.status} ${JSON.stringify(r.body)}`)
+    return r.body
+  }
+
+  /** Every item of a keyset-paged list. */
+  async all(p, query = {}) {
+    const items = []
+    let cursor = null
+    for (let i = 0; i < 200; i++) {
+      const q = new URLSearchParams({ ...query, limit: '500' })
+      if (cursor) q.set('cursor', cursor)
+      const page = await this.get(`${p}?${q}`)
+      items.push(...page.items)
+      if (!page.next_cursor) return items
+      cursor = page.next_cursor
+    }
+    throw new Error(`${p}: too many pages`)
+  }
+
+  async logout() {
+    return this.call('POST', '/api/v1/auth/logout', {})
+  }
+}
+
+/** The browser's session cookies, as an Api (requests from Node with the page's session). */
+export async function apiFromBrowser(context) {
+  const cookies = await context.cookies(BASE)
+  const get = (n) => cookies.find((c) => c.name === n)?.value
+  assert.ok(get('anlan_session'), 'the browser has no anlan_session cookie')
+  return new Api(get('anlan_session'), get('anlan_csrf'))
+}
+
+// --- credit codes (GB 32100-2015) ---------------------------------------------------------------
+
+const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+export function creditCheckChar(first17) {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += CHARSET.indexOf(first17[i]) * WEIGHTS[i]
+  const c = 31 - (sum % 31)
+  return CHARSET[c === 31 ? 0 : c]
+}
+
+/** A fresh valid code ("91" + division + 9 random characters + check): reruns never collide. */
+export function newCreditCode(division = '430426') {
+  let body = ''
+  for (let i = 0; i < 9; i++) body += CHARSET[randomInt(CHARSET.length)]
+  const first17 = `91${division}${body}`
+  return first17 + creditCheckChar(first17)
+}
+
+/** The same code with a wrong check character. */
+export function withWrongCheck(code) {
+  const good = code[17]
+  const bad = CHARSET[(CHARSET.indexOf(good) + 1) % CHARSET.length]
+  return code.slice(0, 17) + bad
+}
+
+/** A short random tag for unique names. */
+export function tag() {
+  return `${Date.now().toString(36).slice(-5)}${randomInt(36 ** 3).toString(36)}`.toUpperCase()
+}
+
+// --- CSV (RFC 4180) -----------------------------------------------------------------------------
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of strings. */
+export function parseCsv(text) {
+  const rows = []
+  let row = []
+  let field = ''
+  let inQuotes = false
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"'
+          i += 2
+          continue
+        }
+        inQuotes = false
+        i++
+        continue
+      }
+      field += c
+      i++
+      continue
+    }
+    if (c === '"' && field === '') {
+      inQuotes = true
+    } else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else {
+      field += c
+    }
+    i++
+  }
+  if (inQuotes) throw new Error('CSV: unclosed quote')
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows
+}
+
+/** A CSV field, quoted when needed. */
+export function csvField(v) {
+  const s = String(v ?? '')
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** CSV records (arrays of values) as RFC 4180 text with CRLF line ends. */
+export function toCsv(records) {
+  return records.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+}
+
+/** Parses a downloaded export: checks the UTF-8 BOM, returns { header, records as objects }. */
+export function readExport(buffer) {
+  assert.deepEqual(
+    [...buffer.subarray(0, 3)],
+    [0xef, 0xbb, 0xbf],
+    'the CSV starts with a UTF-8 BOM',
+  )
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(3))
+  const rows = parseCsv(text).filter((r) => !(r.length === 1 && r[0] === ''))
+  const [header, ...data] = rows
+  for (const [i, r] of data.entries()) {
+    assert.equal(r.length, header.length, `CSV record ${i + 2} has ${r.length} fields`)
+  }
+  return {
+    header,
+    records: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))),
+  }
+}
