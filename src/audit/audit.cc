@@ -99,14 +99,7 @@ Result<std::vector<Record>> list(db::Database& db, const Filter& f) {
   std::vector<db::Value> params;
   std::string where;
   auto clause = [&](const std::string& text) { where += (where.empty() ? " WHERE " : " AND ") + text; };
-  if (!f.jurisdictions.empty()) {
-    std::string in = "jurisdiction IN (";
-    for (std::size_t i = 0; i < f.jurisdictions.size(); ++i) {
-      in += i ? ", ?" : "?";
-      params.emplace_back(f.jurisdictions[i]);
-    }
-    clause(in + ")");
-  }
+  if (!f.jurisdictions.empty()) clause("jurisdiction IN " + db::inList(params, f.jurisdictions));
   if (f.entity) clause("entity = ?"), params.emplace_back(*f.entity);
   if (f.entity_id) clause("entity_id = ?"), params.emplace_back(*f.entity_id);
   if (f.action) clause("action = ?"), params.emplace_back(*f.action);

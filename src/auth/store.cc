@@ -86,14 +86,7 @@ Result<std::vector<User>> listUsers(db::Conn& c, const UserQuery& q) {
   std::vector<db::Value> params;
   std::string where;
   auto clause = [&](const std::string& t) { where += (where.empty() ? " WHERE " : " AND ") + t; };
-  if (!q.jurisdictions.empty()) {
-    std::string in = "jurisdiction IN (";
-    for (std::size_t i = 0; i < q.jurisdictions.size(); ++i) {
-      in += i ? ", ?" : "?";
-      params.emplace_back(q.jurisdictions[i]);
-    }
-    clause(in + ")");
-  }
+  if (!q.jurisdictions.empty()) clause("jurisdiction IN " + db::inList(params, q.jurisdictions));
   if (q.role) clause("role = ?"), params.emplace_back(*q.role);
   if (q.q) {
     clause("(username LIKE ? OR display_name LIKE ?)");

@@ -94,6 +94,18 @@ class Database {
 // Opens "sqlite:PATH" or "postgresql://…" / "postgres://…". `pool_size` bounds connections.
 Result<std::unique_ptr<Database>> open(const std::string& url, int pool_size = 8);
 
+// Appends `values` to `params` and returns "(?, ?, …)" for an IN clause (an empty list gives
+// "(NULL)", which matches nothing).
+inline std::string inList(std::vector<Value>& params, const std::vector<std::string>& values) {
+  if (values.empty()) return "(NULL)";
+  std::string s = "(";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    s += i ? ", ?" : "?";
+    params.emplace_back(values[i]);
+  }
+  return s + ")";
+}
+
 // Typed wrappers over Database::read/write for functions that return a value.
 template <class T>
 Result<T> read(Database& db, const std::function<Result<T>(Conn&)>& fn) {

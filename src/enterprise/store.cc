@@ -78,15 +78,6 @@ Status writeSectors(db::Conn& c, const Enterprise& e) {
   return {};
 }
 
-std::string in(std::vector<db::Value>& params, const std::vector<std::string>& values) {
-  std::string s = "(";
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    s += i ? ", ?" : "?";
-    params.emplace_back(values[i]);
-  }
-  return s + ")";
-}
-
 // Cursor: base64url of the JSON array [sort value, id] of the last row of the previous page.
 std::string encodeCursor(const boost::json::value& key, std::int64_t id) {
   return base64Url(boost::json::serialize(boost::json::array{key, id}));
@@ -149,14 +140,14 @@ namespace {
 
 // The WHERE clause of a query and the caller's visibility (without the cursor).
 std::string whereOf(const Query& q, const Visibility& v, std::vector<db::Value>& params) {
-  std::string where = " WHERE e.jurisdiction IN " + in(params, v.jurisdictions);
+  std::string where = " WHERE e.jurisdiction IN " + db::inList(params, v.jurisdictions);
   if (v.only_id) {
     where += " AND e.id = ?";
     params.emplace_back(*v.only_id);
   }
   if (!v.sectors.empty()) {
     where += " AND EXISTS (SELECT 1 FROM enterprise_sectors s WHERE s.enterprise_id = e.id AND s.sector IN " +
-             in(params, v.sectors) + ")";
+             db::inList(params, v.sectors) + ")";
   }
   if (q.sector) {
     where += " AND EXISTS (SELECT 1 FROM enterprise_sectors f WHERE f.enterprise_id = e.id AND f.sector = ?)";
