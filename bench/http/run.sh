@@ -235,7 +235,8 @@ wait_quiet() {
 
 n_sc=${#SCENARIOS[@]}
 echo "bench: $n_sc scenarios x $RUNS runs x ${DURATION}s, wrk -t$THREADS -c$CONNECTIONS;" \
-  "about $(( (n_sc * RUNS * DURATION + n_sc * 2) / 60 + 1 )) min"
+  "about $(( (n_sc * RUNS * (DURATION + 2) + n_sc * 3) / 60 + 1 )) min on a quiet machine, at most" \
+  "$(( (n_sc * RUNS * (RETRIES + 1) * (QUIET_WAIT + DURATION + 35) + n_sc * 40) / 60 + 1 )) min"
 echo "bench: /api/v1/me body is $ME_BYTES bytes; anlan extra settings: ${ANLAN_SET:-none}"
 
 # Warm-up, not recorded: 2 s per scenario.
