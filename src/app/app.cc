@@ -7,10 +7,12 @@
 #include "audit/routes.h"
 #include "auth/routes.h"
 #include "auth/rules.h"
+#include "core/json.h"
 #include "core/log.h"
 #include "db/migrate.h"
 #include "enterprise/routes.h"
 #include "enterprise/rules.h"
+#include "hazard/routes.h"
 #include "http/static_files.h"
 #include "org/routes.h"
 
@@ -22,7 +24,7 @@ const std::string& openApiDocument();  // generated from docs/openapi.json
 std::vector<db::Migration> allMigrations() {
   std::vector<db::Migration> all;
   for (const auto* list : {&org::migrations(), &audit::migrations(), &auth::migrations(),
-                           &enterprise::migrations()}) {
+                           &enterprise::migrations(), &hazard::migrations()}) {
     all.insert(all.end(), list->begin(), list->end());
   }
   return all;
@@ -69,8 +71,16 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->enterprises_ = std::make_unique<enterprise::EnterpriseService>(*app->db_, *app->registry_,
                                                                       app->bus_, clock);
 
+  hazard::Options hazard_options;
+  hazard_options.files_dir = cfg.files_dir;
+  hazard_options.max_upload_bytes = cfg.max_upload_bytes;
+  hazard_options.notice_cycle_days = cfg.notice_cycle_days;
+  app->hazards_ = std::make_unique<hazard::HazardService>(*app->db_, *app->registry_, app->bus_, clock,
+                                                          *app->enterprises_, hazard_options);
+
   auth::addRoutes(app->router_, *app->auth_);
   enterprise::addRoutes(app->router_, *app->auth_, *app->enterprises_, clock);
+  hazard::addRoutes(app->router_, *app->auth_, *app->hazards_, clock);
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
   audit::addRoutes(app->router_, *app->auth_, *app->db_);
   app->addSystemRoutes();
@@ -140,12 +150,60 @@ App::~App() {
 
 void App::start() {
   server_->start();
+  if (cfg_.scheduler_seconds > 0 && !scheduler_.joinable()) scheduler_ = std::thread([this] { runScheduler(); });
   log::info("serving", {{"listen", cfg_.listen}, {"port", server_->port()},
                         {"tls", !cfg_.tls_cert.empty()}, {"db", db_->engine() == db::Engine::kSqlite ? "sqlite" : "postgresql"}});
 }
 
 void App::stop() {
+  {
+    std::lock_guard lock(scheduler_mu_);
+    stopping_ = true;
+  }
+  scheduler_cv_.notify_all();
+  if (scheduler_.joinable()) scheduler_.join();
   if (server_) server_->stop();
+}
+
+void App::runScheduler() {
+  // The interval only paces the work; what is due is decided from the injected clock.
+  std::unique_lock lock(scheduler_mu_);
+  while (!stopping_) {
+    lock.unlock();
+    auto report = hazards_->tick();
+    if (!report.ok()) {
+      log::error("hazard scheduler failed", {{"reason", report.error().message}});
+    } else if (report->marked_overdue || report->notices_issued) {
+      log::info("hazard scheduler", {{"marked_overdue", report->marked_overdue},
+                                     {"notices_issued", report->notices_issued}});
+    }
+    lock.lock();
+    scheduler_cv_.wait_for(lock, std::chrono::seconds(cfg_.scheduler_seconds), [this] { return stopping_; });
+  }
+}
+
+Status App::enableTestingClock(OffsetClock& clock) {
+  if (!cfg_.testing_clock) return Error::invalid("testing_clock", "testing_clock is off");
+  if (&clock != &clock_) return Error::invalid("testing_clock", "the testing clock must be the server's clock");
+  TRY(auto listen, http::parseListen(cfg_.listen));
+  if (listen.first != "127.0.0.1" && listen.first != "::1" && listen.first != "localhost") {
+    return Error::invalid("testing_clock", "testing_clock is only allowed on a loopback listen address");
+  }
+  log::warn("testing clock enabled: POST /api/v1/testing/clock moves time forward");
+  router_.add("POST", "/api/v1/testing/clock", [this, &clock](http::Request& req) -> http::Response {
+    auto body = json::parseObject(req.body);
+    if (!body.ok()) return http::errorResponse(body.error());
+    auto advance = json::requireInt(*body, "advance_ms");
+    if (!advance.ok()) return http::errorResponse(advance.error());
+    if (*advance < 0) return http::errorResponse(Error::invalid("advance_ms", "advance_ms must not be negative"));
+    clock.advance(*advance);
+    auto report = hazards_->tick();
+    if (!report.ok()) return http::errorResponse(report.error());
+    return http::jsonResponse(boost::json::object{{"now", clock.now()},
+                                                  {"marked_overdue", report->marked_overdue},
+                                                  {"notices_issued", report->notices_issued}});
+  }, "Testing only: move the clock forward and run the scheduler");
+  return {};
 }
 
 void App::addSystemRoutes() {

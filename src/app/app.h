@@ -2,7 +2,10 @@
 // the services and their routes, and runs the server. Used by main and by the integration tests.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <string>
 
 #include "auth/service.h"
@@ -11,6 +14,7 @@
 #include "core/config.h"
 #include "db/database.h"
 #include "enterprise/service.h"
+#include "hazard/service.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -28,6 +32,11 @@ class App {
   static Result<std::unique_ptr<App>> open(const Config& cfg, const Clock& clock, Random& random);
   ~App();
 
+  // Adds POST /api/v1/testing/clock, which moves `clock` (the App's clock) forward and runs the
+  // scheduler once. For browser tests: refused unless cfg.testing_clock and a loopback listen
+  // address. Call before start().
+  Status enableTestingClock(OffsetClock& clock);
+
   // Starts serving on cfg.listen; throws std::runtime_error when it cannot listen.
   void start();
   void stop();
@@ -36,15 +45,19 @@ class App {
   db::Database& db() { return *db_; }
   auth::AuthService& auth() { return *auth_; }
   enterprise::EnterpriseService& enterprises() { return *enterprises_; }
+  hazard::HazardService& hazards() { return *hazards_; }
   bus::Bus& bus() { return bus_; }
   const org::Registry& registry() const { return *registry_; }
   const http::Router& router() const { return router_; }
   http::Server& server() { return *server_; }
   const Config& config() const { return cfg_; }
+  const Clock& clock() const { return clock_; }
 
  private:
   App(const Config& cfg, const Clock& clock, Random& random) : cfg_(cfg), clock_(clock), random_(random) {}
   void addSystemRoutes();
+  // Runs the hazard scheduler every cfg.scheduler_seconds until stop() (0: not at all).
+  void runScheduler();
 
   Config cfg_;
   const Clock& clock_;
@@ -54,10 +67,15 @@ class App {
   bus::Bus bus_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<enterprise::EnterpriseService> enterprises_;
+  std::unique_ptr<hazard::HazardService> hazards_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;
   std::uint64_t ws_subscription_ = 0;
+  std::thread scheduler_;
+  std::mutex scheduler_mu_;
+  std::condition_variable scheduler_cv_;
+  bool stopping_ = false;  // guarded by scheduler_mu_
 };
 
 }  // namespace anlan::app

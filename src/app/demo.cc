@@ -4,6 +4,7 @@
 #include <random>
 
 #include "enterprise/rules.h"
+#include "hazard/synthetic.h"
 
 namespace anlan::app {
 namespace {
@@ -133,7 +134,7 @@ std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registr
   return out;
 }
 
-Result<DemoCounts> seedDemo(App& app, const std::string& password) {
+Result<DemoCounts> seedDemo(App& app, const std::string& password, DemoOptions options) {
   DemoCounts made;
   for (const auto& a : demoAccounts(app.registry())) {
     TRY(auto existing, app.auth().findByUsername(a.username));
@@ -150,16 +151,49 @@ Result<DemoCounts> seedDemo(App& app, const std::string& password) {
     ++made.accounts;
   }
   TRY(int existing, app.enterprises().countDemo());
-  if (existing > 0) return made;
-  TRY(auto saved, app.enterprises().createAll(demoEnterprises(app.registry(), 430400, 360)));
-  made.enterprises = static_cast<int>(saved.size());
-  std::optional<std::int64_t> first_qidong;
-  for (const auto& e : saved) {
-    if (!first_qidong && e.jurisdiction.rfind("430426", 0) == 0) first_qidong = e.id;
+  if (existing == 0) {
+    TRY(auto saved, app.enterprises().createAll(demoEnterprises(app.registry(), 430400, 360)));
+    made.enterprises = static_cast<int>(saved.size());
+    std::optional<std::int64_t> first_qidong;
+    for (const auto& e : saved) {
+      if (!first_qidong && e.jurisdiction.rfind("430426", 0) == 0) first_qidong = e.id;
+    }
+    // The demo enterprise officer works for the first demo enterprise of 祁东县.
+    if (first_qidong) TRY_STATUS(app.auth().bindEnterprise("ent-430426", *first_qidong));
   }
-  // The demo enterprise officer works for the first demo enterprise of 祁东县.
-  if (first_qidong) TRY_STATUS(app.auth().bindEnterprise("ent-430426", *first_qidong));
+  TRY(auto hazards, app.hazards().countDemo());
+  if (hazards == 0 && options.hazards > 0) {
+    TRY(made.hazards, seedDemoHazards(app, options.hazards));
+  }
   return made;
+}
+
+Result<int> seedDemoHazards(App& app, int n) {
+  // The register as the city's administrator sees it: every demo enterprise.
+  TRY(auto admin, app.auth().findByUsername("admin"));
+  if (!admin) return Error::notFound("the demo account admin is missing");
+  auth::Principal system{*admin, "", "", false};
+  enterprise::Query q;
+  TRY(auto enterprises, app.enterprises().exportRows(system, q));
+  std::vector<hazard::Site> sites;
+  for (const auto& e : enterprises) {
+    if (e.demo) sites.push_back({e.id, e.name, e.address, e.jurisdiction, e.sectors, e.location});
+  }
+  hazard::Generator gen(app.registry(), std::move(sites), 430400, app.clock().now(), 3);
+  std::vector<hazard::Hazard> items;
+  std::vector<std::vector<hazard::Event>> timelines;
+  for (int i = 0; i < n; ++i) {
+    auto s = gen.next(true);
+    items.push_back(std::move(s.hazard));
+    timelines.push_back(std::move(s.timeline));
+  }
+  TRY_STATUS(app.hazards().seed(std::move(items), std::move(timelines)));
+  // Notices already issued: one by the city, one by 祁东县.
+  for (const char* j : {"430400", "430426"}) {
+    TRY(auto notice, app.hazards().issueNotice(nullptr, j));
+    (void)notice;
+  }
+  return n;
 }
 
 }  // namespace anlan::app

@@ -18,12 +18,19 @@ struct DemoAccount {
 std::vector<DemoAccount> demoAccounts(const org::Registry& registry);
 
 struct DemoCounts {
-  int accounts = 0, enterprises = 0;
+  int accounts = 0, enterprises = 0, hazards = 0;
+};
+
+struct DemoOptions {
+  int hazards = 3000;  // demo hazards made with the register (0: none)
 };
 
 // Creates what is missing of the demo set, every account with `password`. Idempotent: a second
 // run creates nothing. Enterprises come from a fixed seed, so every run makes the same register.
-Result<DemoCounts> seedDemo(App& app, const std::string& password);
+Result<DemoCounts> seedDemo(App& app, const std::string& password, DemoOptions options = {});
+// `n` demo hazards at the demo enterprises and public sites over three years, with their
+// timelines, and the notices the city and 祁东县 issued (exposed for tests).
+Result<int> seedDemoHazards(App& app, int n);
 
 // `n` demo enterprises, reproducible from `seed`, each inside its unit's boundary with a valid
 // credit code (exposed for tests).

@@ -143,16 +143,22 @@ std::string readPassword(const Args& a) {
 int serve(const Args& a) {
   auto cfg = buildConfig(a);
   if (!cfg.ok()) return fail(cfg.error());
-  SystemClock clock;
+  // The system clock, moved forward on request when testing_clock is on (browser tests).
+  OffsetClock clock;
   SystemRandom random;
   auto app = app::App::open(*cfg, clock, random);
   if (!app.ok()) return fail(app.error());
+  if (cfg->testing_clock) {
+    Status s = (*app)->enableTestingClock(clock);
+    if (!s.ok()) return fail(s.error());
+  }
   if (a.demo) {
     auto pw = demoPassword(*cfg, option(a, "demo-password"), random);
     if (!pw.ok()) return fail(pw.error());
     auto created = app::seedDemo(**app, *pw);
     if (!created.ok()) return fail(created.error());
     if (created->enterprises) std::printf("Seeded %d demo enterprises.\n", created->enterprises);
+    if (created->hazards) std::printf("Seeded %d demo hazards with their timelines and two notices.\n", created->hazards);
     std::printf("Demo accounts (password: %s)\n", pw->c_str());
     for (const auto& acc : app::demoAccounts((*app)->registry())) {
       std::printf("  %-14s %-20s %s %s\n", acc.username.c_str(), acc.role.c_str(),

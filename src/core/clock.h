@@ -24,6 +24,18 @@ class SystemClock final : public Clock {
   Millis now() const override;
 };
 
+// The system clock moved forward by an offset that only grows; for browser tests of a running
+// server (config testing_clock). Thread-safe.
+class OffsetClock final : public Clock {
+ public:
+  Millis now() const override { return system_.now() + offset_.load(); }
+  void advance(Millis ms) { offset_ += ms; }
+
+ private:
+  SystemClock system_;
+  std::atomic<Millis> offset_{0};
+};
+
 // A clock that only moves when told to; for tests. Thread-safe.
 class FakeClock final : public Clock {
  public:

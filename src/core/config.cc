@@ -28,6 +28,13 @@ Setter num(T Config::*m) {
     return parseNumber(k, v, c.*m);
   };
 }
+Setter flag(bool Config::*m) {
+  return [m](Config& c, const std::string& k, const std::string& v) -> Status {
+    if (v != "true" && v != "false") return Error::invalid(k, k + " must be true or false, got '" + v + "'");
+    c.*m = v == "true";
+    return {};
+  };
+}
 Setter str(std::string Config::*m) {
   return [m](Config& c, const std::string&, const std::string& v) -> Status {
     c.*m = v;
@@ -58,6 +65,11 @@ const std::map<std::string, Setter>& setters() {
       {"argon2_mem_kib", num(&Config::argon2_mem_kib)},
       {"argon2_concurrency", num(&Config::argon2_concurrency)},
       {"db_pool_size", num(&Config::db_pool_size)},
+      {"files_dir", str(&Config::files_dir)},
+      {"max_upload_bytes", num(&Config::max_upload_bytes)},
+      {"notice_cycle_days", num(&Config::notice_cycle_days)},
+      {"scheduler_seconds", num(&Config::scheduler_seconds)},
+      {"testing_clock", flag(&Config::testing_clock)},
   };
   return table;
 }
@@ -84,8 +96,10 @@ Status loadConfigFile(const std::string& path, Config& cfg) {
       text = *s;
     } else if (auto i = node.value<std::int64_t>()) {
       text = std::to_string(*i);
+    } else if (auto b = node.value<bool>()) {
+      text = *b ? "true" : "false";
     } else {
-      return Error::invalid(key, "setting '" + key + "' must be a string or an integer");
+      return Error::invalid(key, "setting '" + key + "' must be a string, an integer or a boolean");
     }
     TRY_STATUS(setConfigValue(cfg, key, text));
   }

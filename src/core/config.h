@@ -41,6 +41,19 @@ struct Config {
 
   // Postgres pool size.
   int db_pool_size = 8;
+
+  // Uploaded files (photos, evidence), stored by content.
+  std::string files_dir = "var/files";
+  std::int64_t max_upload_bytes = 5 * 1024 * 1024;
+
+  // Hazards: notices (通报) are issued by the city every this many days; the scheduler wakes up
+  // this often to mark overdue hazards and issue notices that are due.
+  std::int64_t notice_cycle_days = 15;
+  int scheduler_seconds = 60;
+
+  // Browser tests only: POST /api/v1/testing/clock moves the clock forward. Refused unless the
+  // server listens on a loopback address.
+  bool testing_clock = false;
 };
 
 // Loads a TOML file over `cfg`. Unknown keys are errors (field = the key).

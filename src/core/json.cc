@@ -59,6 +59,33 @@ Result<std::optional<bool>> optionalBool(const bj::object& o, std::string_view f
   return std::optional<bool>(it->value().as_bool());
 }
 
+Result<std::optional<geo::LonLat>> optionalLonLat(const bj::object& o, std::string_view field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<geo::LonLat>();
+  const bj::object* loc = it->value().if_object();
+  auto num = [&](const char* k) -> std::optional<double> {
+    const bj::value* v = loc ? loc->if_contains(k) : nullptr;
+    if (v && v->is_double()) return v->as_double();
+    if (v && v->is_int64()) return static_cast<double>(v->as_int64());
+    return std::nullopt;
+  };
+  auto lon = num("lon"), lat = num("lat");
+  if (!lon || !lat) {
+    return Error::invalid(std::string(field),
+                          std::string(field) + " must be {\"lon\": number, \"lat\": number} or null");
+  }
+  return std::optional<geo::LonLat>(geo::LonLat{*lon, *lat});
+}
+
+Result<const bj::object*> optionalObject(const bj::object& o, std::string_view field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return static_cast<const bj::object*>(nullptr);
+  if (!it->value().is_object()) {
+    return Error::invalid(std::string(field), std::string(field) + " must be an object");
+  }
+  return &it->value().as_object();
+}
+
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed) {
   return onlyFields(o, std::vector<std::string_view>(allowed));
 }

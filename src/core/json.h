@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/geo.h"
 #include "core/result.h"
 
 namespace anlan::json {
@@ -25,6 +26,20 @@ Result<std::optional<std::string>> optionalString(const bj::object& o, std::stri
 Result<std::int64_t> requireInt(const bj::object& o, std::string_view field);
 Result<std::optional<std::int64_t>> optionalInt(const bj::object& o, std::string_view field);
 Result<std::optional<bool>> optionalBool(const bj::object& o, std::string_view field);
+
+// {"lon": number, "lat": number}; absent or null is nullopt. Not checked against WGS-84 bounds.
+Result<std::optional<geo::LonLat>> optionalLonLat(const bj::object& o, std::string_view field);
+// o[field] as an object; absent or null is nullptr, another type invalid_argument.
+Result<const bj::object*> optionalObject(const bj::object& o, std::string_view field);
+// Reruns `r`'s error with its field prefixed ("meeting" → "confirmation.meeting").
+template <class T>
+Result<T> prefixed(Result<T> r, std::string_view prefix) {
+  if (r.ok()) return r;
+  Error e = std::move(r).error();
+  e.field = std::string(prefix) + "." + e.field;
+  e.message = std::string(prefix) + "." + e.message;
+  return e;
+}
 
 // Refuses any key of `o` not in `allowed` (a typo must not be silently ignored).
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed);

@@ -36,24 +36,8 @@ bj::object toJson(const Enterprise& e) {
 namespace {
 
 Status readLocation(const bj::object& o, Enterprise& e) {
-  auto it = o.find("location");
-  if (it == o.end()) return {};
-  if (it->value().is_null()) {
-    e.location.reset();
-    return {};
-  }
-  const bj::object* loc = it->value().if_object();
-  auto num = [&](const char* k) -> std::optional<double> {
-    if (!loc) return std::nullopt;
-    auto v = loc->if_contains(k);
-    if (!v) return std::nullopt;
-    if (v->is_double()) return v->as_double();
-    if (v->is_int64()) return static_cast<double>(v->as_int64());
-    return std::nullopt;
-  };
-  auto lon = num("lon"), lat = num("lat");
-  if (!lon || !lat) return Error::invalid("location", "location must be {\"lon\": number, \"lat\": number} or null");
-  e.location = geo::LonLat{*lon, *lat};
+  if (!o.contains("location")) return {};
+  TRY(e.location, json::optionalLonLat(o, "location"));
   return {};
 }
 

@@ -24,6 +24,23 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
   std::string self_county = std::to_string(t.userId("duty-430426"));
   std::string firm = std::to_string(t.addEnterprise("430407", "hazardous_chemicals"));  // 石鼓区
   int n = 0;
+  // Hazards at a chemical firm of 祁东县 (led by 应急管理局, not the enterprise officer's own).
+  std::string chem = std::to_string(t.addEnterprise("430426", "hazardous_chemicals", "矩阵测试化工有限公司"));
+  std::string county = t.login("duty-430426");
+  auto newHazard = [&](const std::string& grade) {
+    auto r = t.client().post("/api/v1/hazards",
+                             R"({"enterprise_id":)" + chem + R"(,"sector":"hazardous_chemicals","description":"矩阵","grade":")" +
+                                 grade + R"("})",
+                             county);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::to_string(r.json().at("id").as_int64());
+  };
+  const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(32, '\0');
+  std::string hazard = newHazard("general");
+  auto up = t.client().request("POST", "/api/v1/hazards/" + hazard + "/attachments?name=a.png", png,
+                               {{"Authorization", "Bearer " + county}});
+  std::string attachment = std::to_string(up.json().at("id").as_int64());
+  std::string notice = std::to_string(t.app().hazards().issueNotice(nullptr, "430400").value().id);
   auto newFirm = [&] {
     return R"({"name":"矩阵测试企业","credit_code":")" + creditCode("430407", 800000 + n++) +
            R"(","sectors":["hazardous_chemicals"],"jurisdiction":"430407"})";
@@ -63,6 +80,26 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
       {"POST", "/api/v1/enterprises", "/api/v1/enterprises", "*firm*", {401, 201, 201, 403, 201, 403}},
       {"POST", "/api/v1/enterprises/import", "/api/v1/enterprises/import", "*import*",
        {401, 200, 200, 403, 200, 403}},
+      {"GET", "/api/v1/hazards", "/api/v1/hazards", "", {401, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/hazards", "/api/v1/hazards", "*hazard*", {401, 403, 201, 201, 201, 400}},
+      {"GET", "/api/v1/hazards/stats", "/api/v1/hazards/stats", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/hazards/{id}", "/api/v1/hazards/" + hazard, "", {401, 200, 200, 200, 200, 404}},
+      // {fresh}: a new major hazard for every cell, so that each caller meets the same state.
+      {"POST", "/api/v1/hazards/{id}/transitions", "/api/v1/hazards/{fresh}/transitions", "*assess*",
+       {401, 403, 200, 200, 200, 404}},
+      {"POST", "/api/v1/hazards/{id}/progress", "/api/v1/hazards/{fresh}/progress", R"({"note":"进展"})",
+       {401, 403, 409, 409, 409, 404}},  // allowed, but only while rectifying
+      {"POST", "/api/v1/hazards/{id}/supervision", "/api/v1/hazards/{fresh}/supervision", R"({"level":"county"})",
+       {401, 403, 200, 200, 200, 404}},
+      {"POST", "/api/v1/hazards/{id}/escalations", "/api/v1/hazards/{fresh}/escalations",
+       R"({"kind":"suggestion_letter","note":"建议函"})", {401, 403, 201, 201, 201, 404}},
+      {"POST", "/api/v1/hazards/{id}/attachments", "/api/v1/hazards/{fresh}/attachments?name=p.png", "*png*",
+       {401, 403, 201, 201, 201, 404}},
+      {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}",
+       "/api/v1/hazards/" + hazard + "/attachments/" + attachment, "", {401, 200, 200, 200, 200, 404}},
+      {"GET", "/api/v1/notices", "/api/v1/notices", "", {401, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/notices", "/api/v1/notices", "{}", {401, 403, 201, 201, 403, 403}},
+      {"GET", "/api/v1/notices/{id}", "/api/v1/notices/" + notice, "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/healthz", "/healthz", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/metrics", "/metrics", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", {200, 200, 200, 200, 200, 200}},
@@ -87,6 +124,15 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
     for (std::size_t i = 0; i < kWho.size(); ++i) {
       std::string token = kWho[i].empty() ? "" : t.login(kWho[i]);  // a fresh session each time
       std::string body = r.body;
+      std::string path = r.path;
+      if (auto at = path.find("{fresh}"); at != std::string::npos) path.replace(at, 7, newHazard("major"));
+      if (body == "*hazard*") {
+        body = R"({"enterprise_id":)" + chem + R"(,"sector":"hazardous_chemicals","description":"矩阵登记"})";
+      }
+      if (body == "*assess*") {
+        body = R"({"to":"assessed","grade":"general"})";
+      }
+      if (body == "*png*") body = png;
       if (body == "*new*") body = uniqueUser();
       if (body == "*login*") body = R"({"username":"nobody)" + std::to_string(n++) + R"(","password":"Wrong-pass-1"})";
       if (body == "*firm*") body = newFirm();
@@ -99,10 +145,10 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
         auto cur = t.app().auth().findByUsername("duty-430426").value();
         body = R"({"version":)" + std::to_string(cur->version) + R"(,"phone":"0734-0000000"})";
       }
-      auto res = t.client().request(r.method, r.path, body,
+      auto res = t.client().request(r.method, path, body,
                                     token.empty() ? std::map<std::string, std::string>{}
                                                   : std::map<std::string, std::string>{{"Authorization", "Bearer " + token}});
-      EXPECT_EQ(res.status, r.expect[i]) << r.method << " " << r.path << " as '" << kWho[i] << "': " << res.body;
+      EXPECT_EQ(res.status, r.expect[i]) << r.method << " " << path << " as '" << kWho[i] << "': " << res.body;
     }
   }
 }

@@ -36,10 +36,14 @@ TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), db_(opt
   config.worker_threads = 4;
   config.io_threads = 2;
   config.read_timeout_ms = 3000;
+  config.scheduler_seconds = 0;  // tests call the scheduler themselves, on the fake clock
+  config.files_dir = files_dir_.path();
   if (options_.tweak) options_.tweak(config);
   open();
   if (app_) {
-    auto seeded = app::seedDemo(*app_, kPassword);
+    app::DemoOptions demo;
+    demo.hazards = options_.demo_hazards;
+    auto seeded = app::seedDemo(*app_, kPassword, demo);
     if (!seeded.ok()) ADD_FAILURE() << "seeding: " << seeded.error().message;
   }
 }

@@ -20,6 +20,7 @@ inline constexpr const char* kPassword = "Test-pass-2026";
 struct TestAppOptions {
   db::Engine engine = db::Engine::kSqlite;
   std::function<void(Config&)> tweak;  // adjust the configuration before start
+  int demo_hazards = 0;                 // demo hazards to seed (the demo set has thousands)
 };
 
 class TestApp {
@@ -48,6 +49,7 @@ class TestApp {
   void open();
   TestAppOptions options_;
   TestDb db_;
+  TempDir files_dir_;
   std::unique_ptr<app::App> app_;
 };
 

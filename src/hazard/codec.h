@@ -1,0 +1,42 @@
+// Hazards, their steps and notices to and from JSON, and the export columns.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "core/csv.h"
+#include "core/result.h"
+#include "hazard/model.h"
+#include "hazard/rules.h"
+
+namespace anlan::hazard {
+
+boost::json::object toJson(const Hazard& h);
+boost::json::object toJson(const Event& e);
+boost::json::object toJson(const Attachment& a);
+boost::json::object toJson(const Notice& n);
+// A notice without its rows (for lists).
+boost::json::object summaryJson(const Notice& n);
+
+// The records of the steps, as stored and as sent (null when absent).
+boost::json::value confirmationJson(const std::optional<Confirmation>& c);
+boost::json::value assignmentJson(const std::optional<Assignment>& a);
+boost::json::value planJson(const std::optional<Plan>& p);
+Result<Confirmation> confirmationFromJson(const boost::json::object& o);
+Result<Assignment> assignmentFromJson(const boost::json::object& o);
+Result<Plan> planFromJson(const boost::json::object& o);
+
+// Reads a registration request into `h` (enterprise_id, site, jurisdiction, sector, location,
+// description, grade, source, found_at, found_by, risk_color).
+Status fromJson(const boost::json::object& o, Hazard& h);
+// Reads a transition request: {"to": state, …fields of that step}.
+Result<TransitionRequest> transitionFromJson(const boost::json::object& o);
+// Reads a list of attachment ids from o["attachments"] (absent: empty).
+Result<std::vector<std::int64_t>> attachmentIds(const boost::json::object& o);
+
+const csv::Record& exportColumns();
+csv::Record toCsvRow(const Hazard& h);
+// The notice's items as a table: one row per named hazard with its unit and why it is named.
+const csv::Record& noticeColumns();
+std::vector<csv::Record> noticeRows(const Notice& n);
+
+}  // namespace anlan::hazard

@@ -1,0 +1,14 @@
+// HTTP routes of hazards and notices.
+#pragma once
+
+#include "auth/service.h"
+#include "hazard/service.h"
+#include "http/router.h"
+
+namespace anlan::hazard {
+
+// Registers /api/v1/hazards* (list, export, register, detail, transitions, ledger, supervision,
+// escalations, attachments, statistics) and /api/v1/notices*.
+void addRoutes(http::Router& router, auth::AuthService& auth, HazardService& service, const Clock& clock);
+
+}  // namespace anlan::hazard

@@ -1,0 +1,293 @@
+#include "hazard/rules.h"
+
+#include <algorithm>
+
+namespace anlan::hazard {
+namespace {
+
+using auth::Role;
+constexpr Millis kDay = 24LL * 3600 * 1000;
+
+const std::vector<Role> kGovernment = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer};
+const std::vector<Role> kGovernmentAndEnterprise = {Role::kCommander, Role::kDutyOfficer,
+                                                    Role::kDepartmentOfficer, Role::kEnterpriseOfficer};
+
+bool oneOf(const std::string& v, const std::vector<std::string>& options) {
+  return std::find(options.begin(), options.end(), v) != options.end();
+}
+
+bool isGovernment(Role r) { return std::find(kGovernment.begin(), kGovernment.end(), r) != kGovernment.end(); }
+
+Status text(const std::string& value, const std::string& field, std::size_t max) {
+  if (value.empty()) return Error::invalid(field, field + " is required");
+  if (value.size() > max) return Error::invalid(field, field + " must be at most " + std::to_string(max) + " bytes");
+  return {};
+}
+
+Status future(Millis t, Millis now, const std::string& field) {
+  if (t <= now) return Error::invalid(field, field + " must lie in the future");
+  if (t > now + 5 * 366 * kDay) return Error::invalid(field, field + " must lie within five years");
+  return {};
+}
+
+}  // namespace
+
+const std::vector<Step>& steps() {
+  // The loop 建档 → 评估 → 交办 → 整改 → 验收 → 销号 → 复查. Enterprises register and rectify
+  // their own hazards; assessment, assignment, acceptance, close-off and recheck are the
+  // government's. A general hazard may be fixed on the spot, or rectified without a slip.
+  static const std::vector<Step> table = {
+      {State::kRegistered, State::kAssessed, "assess", std::nullopt, kGovernment},
+      {State::kRegistered, State::kClosedOff, "fix_on_the_spot", Grade::kGeneral, kGovernmentAndEnterprise},
+      {State::kAssessed, State::kAssigned, "assign", std::nullopt, kGovernment},
+      {State::kAssessed, State::kRectifying, "self_rectify", Grade::kGeneral, kGovernmentAndEnterprise},
+      {State::kAssigned, State::kRectifying, "start_rectification", std::nullopt, kGovernmentAndEnterprise},
+      {State::kRectifying, State::kAcceptanceRequested, "request_acceptance", std::nullopt, kGovernmentAndEnterprise},
+      {State::kAcceptanceRequested, State::kAccepted, "accept", std::nullopt, kGovernment, true},
+      {State::kAcceptanceRequested, State::kRectifying, "reject", std::nullopt, kGovernment, true},
+      {State::kAccepted, State::kClosedOff, "close_off", std::nullopt, kGovernment, true},
+      {State::kClosedOff, State::kRechecked, "recheck_pass", std::nullopt, kGovernment},
+      {State::kClosedOff, State::kRectifying, "recheck_fail", std::nullopt, kGovernment},
+      {State::kRechecked, State::kRectifying, "recheck_fail", std::nullopt, kGovernment},
+  };
+  return table;
+}
+
+const Step* findStep(State from, State to, Grade grade) {
+  for (const auto& s : steps()) {
+    if (s.from == from && s.to == to && (!s.only_grade || *s.only_grade == grade)) return &s;
+  }
+  return nullptr;
+}
+
+bool atCityLevel(const auth::Principal& p, const org::Registry& registry) {
+  const org::Jurisdiction* j = registry.find(p.user.jurisdiction);
+  return j && (j->level == "city" || j->level == "province");
+}
+
+std::string unitOf(const org::Registry& registry, const std::string& jurisdiction) {
+  for (const auto* j : registry.path(jurisdiction)) {
+    if (j->level == "county" || j->level == "park") return j->code;
+  }
+  return "";
+}
+
+bool mayRead(const auth::Principal& p, const org::Registry& registry, const Hazard& h) {
+  switch (p.user.role) {
+    case Role::kEnterpriseOfficer:
+      return p.user.enterprise_id && h.enterprise_id && *p.user.enterprise_id == *h.enterprise_id;
+    case Role::kDepartmentOfficer: {
+      if (!p.user.department || !registry.contains(p.user.jurisdiction, h.jurisdiction)) return false;
+      const org::Sector* s = registry.sector(h.sector);
+      return s && s->lead_department == *p.user.department;
+    }
+    default:
+      return registry.contains(p.user.jurisdiction, h.jurisdiction);
+  }
+}
+
+bool mayRegisterAny(const auth::Principal& p) {
+  return isGovernment(p.user.role) || p.user.role == Role::kEnterpriseOfficer;
+}
+
+Status checkTransition(const auth::Principal& p, const org::Registry& registry, const Hazard& h, State to) {
+  const Step* step = findStep(h.state, to, h.grade);
+  if (!step) {
+    return Error{Code::kConflict,
+                 std::string("a ") + gradeName(h.grade) + " hazard that is " + stateName(h.state) +
+                     " cannot become " + stateName(to),
+                 "to"};
+  }
+  if (std::find(step->roles.begin(), step->roles.end(), p.user.role) == step->roles.end()) {
+    return Error::denied(std::string("your role may not ") + step->name + " a hazard");
+  }
+  if (step->city_decides_when_listed_above && (h.supervision == "city" || h.supervision == "province") &&
+      !atCityLevel(p, registry)) {
+    return Error::denied("this hazard is under " + h.supervision + " supervision: the city decides");
+  }
+  return {};
+}
+
+std::vector<State> allowedTargets(const auth::Principal& p, const org::Registry& registry, const Hazard& h) {
+  std::vector<State> out;
+  for (State to : kAllStates) {
+    if (checkTransition(p, registry, h, to).ok() &&
+        std::find(out.begin(), out.end(), to) == out.end()) {
+      out.push_back(to);
+    }
+  }
+  return out;
+}
+
+Status validateNew(const Hazard& h, const org::Registry& registry, Millis now) {
+  TRY_STATUS(text(h.description, "description", 2000));
+  if (h.site.size() > 200) return Error::invalid("site", "site must be at most 200 bytes");
+  if (!h.enterprise_id && h.site.empty()) {
+    return Error::invalid("site", "a hazard without an enterprise needs its site");
+  }
+  const org::Jurisdiction* j = registry.find(h.jurisdiction);
+  if (!j || unitOf(registry, h.jurisdiction).empty()) {
+    return Error::invalid("jurisdiction", "jurisdiction must be a unit or township of the city");
+  }
+  if (!registry.sector(h.sector)) return Error::invalid("sector", "unknown sector '" + h.sector + "'");
+  if (!oneOf(h.source, sources())) {
+    return Error::invalid("source", "source must be one of inspection, assigned_from_above, public_report, "
+                                    "media, referral, self_report");
+  }
+  if (!oneOf(h.risk_color, {"red", "orange", "yellow", "blue"})) {
+    return Error::invalid("risk_color", "risk_color must be red, orange, yellow or blue");
+  }
+  if (h.found_at > now + 5 * 60 * 1000) return Error::invalid("found_at", "found_at lies in the future");
+  if (h.found_at < now - 10 * 366 * kDay) return Error::invalid("found_at", "found_at is more than ten years ago");
+  if (h.found_by.size() > 100) return Error::invalid("found_by", "found_by must be at most 100 bytes");
+  if (h.location) {
+    if (!geo::valid(*h.location)) return Error::invalid("location", "location must be a WGS-84 lon/lat");
+    if (!registry.locatedIn(h.jurisdiction, *h.location)) {
+      return Error::invalid("location", "the location lies outside " + j->name);
+    }
+  }
+  return {};
+}
+
+Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Registry& registry, Millis now) {
+  switch (t.to) {
+    case State::kAssessed: {
+      if (!t.grade) return Error::invalid("grade", "assessment confirms the grade: general or major");
+      if (t.risk_color && !oneOf(*t.risk_color, {"red", "orange", "yellow", "blue"})) {
+        return Error::invalid("risk_color", "risk_color must be red, orange, yellow or blue");
+      }
+      if (*t.grade == Grade::kMajor) {
+        if (!t.confirmation) {
+          return Error::invalid("confirmation", "a major hazard needs its confirmation: department, meeting, date");
+        }
+        if (!registry.department(t.confirmation->department)) {
+          return Error::invalid("confirmation.department", "unknown department '" + t.confirmation->department + "'");
+        }
+        TRY_STATUS(text(t.confirmation->meeting, "confirmation.meeting", 200));
+        if (t.confirmation->date > now || t.confirmation->date < now - 366 * kDay) {
+          return Error::invalid("confirmation.date", "confirmation.date must lie within the past year");
+        }
+      }
+      return {};
+    }
+    case State::kAssigned: {
+      if (!t.assignment) return Error::invalid("assignment", "assignment needs its slip");
+      const Assignment& a = *t.assignment;
+      TRY_STATUS(text(a.slip_no, "assignment.slip_no", 50));
+      TRY_STATUS(text(a.responsible_unit, "assignment.responsible_unit", 200));
+      TRY_STATUS(text(a.assigning_unit, "assignment.assigning_unit", 200));
+      TRY_STATUS(text(a.supervising_unit, "assignment.supervising_unit", 200));
+      return future(a.deadline, now, "assignment.deadline");
+    }
+    case State::kRectifying: {
+      if (h.state == State::kAssessed || h.state == State::kAssigned) {
+        if (!t.plan) return Error::invalid("plan", "rectification needs its plan (the five implementations)");
+        const Plan& p = *t.plan;
+        TRY_STATUS(text(p.responsible_person, "plan.responsible_person", 100));
+        TRY_STATUS(text(p.measures, "plan.measures", 4000));
+        TRY_STATUS(text(p.contingency_plan, "plan.contingency_plan", 4000));
+        if (p.funds_fen < 0) return Error::invalid("plan.funds_fen", "plan.funds_fen must not be negative");
+        TRY_STATUS(future(p.deadline, now, "plan.deadline"));
+        if (h.assignment && p.deadline > h.assignment->deadline) {
+          return Error::invalid("plan.deadline", "the plan's deadline lies after the slip's");
+        }
+        return {};
+      }
+      // Rejected at acceptance, or reopened by a failed recheck.
+      TRY_STATUS(text(t.note, "note", 4000));
+      bool reopening = h.state == State::kClosedOff || h.state == State::kRechecked;
+      if (reopening && !t.deadline) return Error::invalid("deadline", "a reopened hazard needs a new deadline");
+      if (t.deadline) TRY_STATUS(future(*t.deadline, now, "deadline"));
+      return {};
+    }
+    case State::kAcceptanceRequested:
+      TRY_STATUS(text(t.note, "note", 4000));
+      if (t.attachments.empty()) return Error::invalid("attachments", "acceptance needs evidence: attach photos or documents");
+      return {};
+    case State::kAccepted:
+    case State::kRechecked:
+      return text(t.note, "note", 4000);
+    case State::kClosedOff:
+      if (h.state == State::kRegistered) {
+        TRY_STATUS(text(t.note, "note", 4000));
+        if (t.attachments.empty()) return Error::invalid("attachments", "fixing on the spot needs evidence");
+      } else if (t.note.size() > 4000) {
+        return Error::invalid("note", "note must be at most 4000 bytes");
+      }
+      return {};
+    case State::kRegistered:
+      return Error::invalid("to", "a hazard cannot return to registered");
+  }
+  return {};
+}
+
+void applyStep(Hazard& h, const TransitionRequest& t, Millis now) {
+  State from = h.state;
+  switch (t.to) {
+    case State::kAssessed:
+      h.grade = *t.grade;
+      if (t.risk_color) h.risk_color = *t.risk_color;
+      h.confirmation = h.grade == Grade::kMajor ? t.confirmation : std::nullopt;
+      break;
+    case State::kAssigned:
+      h.assignment = t.assignment;
+      h.deadline = t.assignment->deadline;
+      break;
+    case State::kRectifying:
+      if (from == State::kAssessed || from == State::kAssigned) {
+        h.plan = t.plan;
+        h.deadline = h.assignment ? h.assignment->deadline : t.plan->deadline;
+      } else {
+        if (t.deadline) h.deadline = t.deadline;
+        h.closed_off_at.reset();
+      }
+      break;
+    case State::kClosedOff:
+      h.closed_off_at = now;
+      break;
+    default:
+      break;
+  }
+  h.state = t.to;
+  h.overdue = isOverdue(h.state, h.deadline, now);
+}
+
+bool countsOverdue(State s) { return s == State::kAssigned || s == State::kRectifying; }
+
+bool isOverdue(State s, const std::optional<Millis>& deadline, Millis now) {
+  return countsOverdue(s) && deadline && *deadline < now;
+}
+
+bool isClosed(State s) { return s == State::kClosedOff || s == State::kRechecked; }
+
+Status checkSupervision(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+                        const std::string& level) {
+  if (!oneOf(level, supervisionLevels())) return Error::invalid("level", "level must be county, city or province");
+  if (!isGovernment(p.user.role)) return Error::denied("your role may not list hazards for supervision");
+  if (h.grade != Grade::kMajor) return Error{Code::kConflict, "only major hazards are listed for supervision", "level"};
+  if (isClosed(h.state)) return Error{Code::kConflict, "the hazard is closed off", "level"};
+  if (level != "county" && !atCityLevel(p, registry)) {
+    return Error::denied("only the city lists hazards for city or province supervision");
+  }
+  return {};
+}
+
+Status checkEscalation(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+                       const std::string& kind) {
+  if (!oneOf(kind, escalationKinds())) {
+    return Error::invalid("kind", "kind must be one of suggestion_letter, assignment_letter, criticism_notice, "
+                                  "summons, public_exposure, yellow_card, veto");
+  }
+  if (!isGovernment(p.user.role)) return Error::denied("your role may not escalate");
+  if (isClosed(h.state)) return Error{Code::kConflict, "the hazard is closed off", "kind"};
+  if ((h.supervision == "city" || h.supervision == "province") && !atCityLevel(p, registry)) {
+    return Error::denied("this hazard is under " + h.supervision + " supervision: the city escalates");
+  }
+  return {};
+}
+
+bool mayIssueNotice(const auth::Principal& p) {
+  return p.user.role == Role::kCommander || p.user.role == Role::kDutyOfficer;
+}
+
+}  // namespace anlan::hazard

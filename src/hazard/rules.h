@@ -1,0 +1,86 @@
+// Pure rules about hazards: the transition table (which step, from which state, by which role),
+// validation of every field and step, deadlines and overdue, and who sees which hazard. Time is a
+// parameter; nothing here does I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/model.h"
+#include "core/result.h"
+#include "hazard/model.h"
+#include "org/registry.h"
+
+namespace anlan::hazard {
+
+// The fields a transition request carries; which are needed depends on the step.
+struct TransitionRequest {
+  State to = State::kRegistered;
+  std::optional<std::int64_t> version;  // when given, must match the stored version
+  std::optional<Grade> grade;           // assess
+  std::optional<std::string> risk_color;
+  std::optional<Confirmation> confirmation;  // assess, major
+  std::optional<Assignment> assignment;      // assign
+  std::optional<Plan> plan;                  // start rectification
+  std::string note;  // evidence text, opinion, rejection reason or recheck findings
+  std::optional<Millis> deadline;            // a new deadline (rejection, failed recheck)
+  std::vector<std::int64_t> attachments;     // evidence, uploaded to this hazard beforehand
+};
+
+// One row of the transition table.
+struct Step {
+  State from, to;
+  const char* name;  // assess, fix_on_the_spot, assign, self_rectify, …
+  std::optional<Grade> only_grade;
+  std::vector<auth::Role> roles;
+  // A decision on a hazard under city or province supervision needs a city-level account.
+  bool city_decides_when_listed_above = false;
+};
+
+// The whole table, in the order of the loop.
+const std::vector<Step>& steps();
+// The row for from → to for a hazard of `grade`, or null when there is none.
+const Step* findStep(State from, State to, Grade grade);
+
+// Whether `p` may read `h`: the city sees everything, a unit its own, a department the sectors it
+// leads, an enterprise officer the hazards of their enterprise.
+bool mayRead(const auth::Principal& p, const org::Registry& registry, const Hazard& h);
+// Whether `p` may register hazards at all (administrators may not: they run the system).
+bool mayRegisterAny(const auth::Principal& p);
+// Whether `p` may make the step from h.state to `to`: 409 (conflict) when the table has no such
+// step for this hazard, 403 when it has one but not for this account. `h` must be readable by p.
+Status checkTransition(const auth::Principal& p, const org::Registry& registry, const Hazard& h, State to);
+// The states `p` may move `h` to now (for the forms the UI offers).
+std::vector<State> allowedTargets(const auth::Principal& p, const org::Registry& registry, const Hazard& h);
+
+// Fields of a new hazard (registration), at time `now`.
+Status validateNew(const Hazard& h, const org::Registry& registry, Millis now);
+// The fields the step to t.to needs, for `h` in its current state, at time `now`. The deadline
+// of a slip or plan lies in the future; a plan's deadline not after the slip's.
+Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Registry& registry, Millis now);
+// Applies a validated step to `h` (state, grade, records, deadline, overdue, closed_off_at).
+void applyStep(Hazard& h, const TransitionRequest& t, Millis now);
+
+// Open states in which a passed deadline makes a hazard overdue (rectification not yet done).
+bool countsOverdue(State s);
+bool isOverdue(State s, const std::optional<Millis>& deadline, Millis now);
+// Closed off or rechecked: the hazard is gone.
+bool isClosed(State s);
+
+// Supervision (挂牌督办) and escalation (督办 ladder) may be recorded by the city for any major
+// hazard and by a unit for its own at county level.
+Status checkSupervision(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+                        const std::string& level);
+Status checkEscalation(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+                       const std::string& kind);
+// Whether `p` acts for the city (or above).
+bool atCityLevel(const auth::Principal& p, const org::Registry& registry);
+
+// Notices are issued by the city (for all units) and by a unit's duty room (for its own).
+bool mayIssueNotice(const auth::Principal& p);
+
+// The county-level unit (or park) containing `jurisdiction`, or "" when it lies in none.
+std::string unitOf(const org::Registry& registry, const std::string& jurisdiction);
+
+}  // namespace anlan::hazard

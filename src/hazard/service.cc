@@ -1,0 +1,737 @@
+#include "hazard/service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "audit/audit.h"
+#include "enterprise/rules.h"
+#include "hazard/codec.h"
+#include "hazard/store.h"
+
+namespace anlan::hazard {
+namespace {
+
+namespace bj = boost::json;
+constexpr Millis kDay = 24LL * 3600 * 1000;
+
+audit::Actor actorOf(const auth::Principal* p) {
+  if (!p) return {std::nullopt, "system"};
+  return {p->user.id, p->user.username};
+}
+
+std::string yearOf(Millis t) { return store::monthOf(t).substr(0, 4); }
+
+// What one hazard contributes to the kept counts and months.
+using CountKey = std::tuple<std::string, std::string, std::string, std::string, int>;
+using MonthKey = std::tuple<std::string, std::string, std::string, std::string>;
+
+struct Deltas {
+  std::map<CountKey, std::int64_t> counts;
+  std::map<MonthKey, std::pair<std::int64_t, std::int64_t>> months;
+
+  void add(const Hazard& h, int sign) {
+    counts[{h.unit, h.sector, gradeName(h.grade), stateName(h.state), h.overdue ? 1 : 0}] += sign;
+    months[{h.unit, h.sector, gradeName(h.grade), store::monthOf(h.found_at)}].first += sign;
+    if (h.closed_off_at) months[{h.unit, h.sector, gradeName(h.grade), store::monthOf(*h.closed_off_at)}].second += sign;
+  }
+
+  // Applied in key order, so that concurrent writers lock the rows in the same order.
+  Status apply(db::Conn& c) const {
+    for (const auto& [k, d] : counts) {
+      if (d == 0) continue;
+      Count cell{std::get<0>(k), std::get<1>(k), *parseGrade(std::get<2>(k)), *parseState(std::get<3>(k)),
+                 std::get<4>(k) != 0, 0};
+      TRY_STATUS(store::addCount(c, cell, d));
+    }
+    for (const auto& [k, d] : months) {
+      if (d.first == 0 && d.second == 0) continue;
+      TRY_STATUS(store::addMonth(c, std::get<0>(k), std::get<1>(k), *parseGrade(std::get<2>(k)), std::get<3>(k),
+                                 d.first, d.second));
+    }
+    return {};
+  }
+};
+
+Status recordChange(db::Conn& c, const Hazard* before, const Hazard& after) {
+  Deltas d;
+  if (before) d.add(*before, -1);
+  d.add(after, +1);
+  return d.apply(c);
+}
+
+bj::array idsJson(const std::vector<std::int64_t>& ids) { return bj::array(ids.begin(), ids.end()); }
+
+// The fields of a step, as its timeline entry shows them.
+bj::object stepData(const Step& step, const TransitionRequest& t) {
+  bj::object d{{"step", step.name}};
+  if (t.grade) d["grade"] = gradeName(*t.grade);
+  if (t.risk_color) d["risk_color"] = *t.risk_color;
+  if (t.confirmation && t.to == State::kAssessed && t.grade == Grade::kMajor) d["confirmation"] = confirmationJson(t.confirmation);
+  if (t.assignment && t.to == State::kAssigned) d["assignment"] = assignmentJson(t.assignment);
+  if (t.plan && t.to == State::kRectifying) d["plan"] = planJson(t.plan);
+  if (!t.note.empty()) d["note"] = t.note;
+  if (t.deadline) d["deadline"] = *t.deadline;
+  if (!t.attachments.empty()) d["attachments"] = idsJson(t.attachments);
+  return d;
+}
+
+// The hazard's code, YH-<unit>-<year found>-<serial in the unit and year>.
+Result<std::string> newCode(db::Conn& c, const Hazard& h) {
+  std::string year = yearOf(h.found_at);
+  TRY(auto serial, store::nextSerial(c, "YH-" + h.unit, std::stoll(year)));
+  char code[64];
+  std::snprintf(code, sizeof code, "YH-%s-%s-%06lld", h.unit.c_str(), year.c_str(), static_cast<long long>(serial));
+  return std::string(code);
+}
+
+Error stale() { return Error::conflict("the hazard was changed by someone else; reload and try again"); }
+
+}  // namespace
+
+HazardService::HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
+                             enterprise::EnterpriseService& enterprises, Options options)
+    : db_(db),
+      registry_(registry),
+      bus_(bus),
+      clock_(clock),
+      enterprises_(enterprises),
+      options_(std::move(options)),
+      files_(options_.files_dir) {
+  for (const auto* top : registry_.children("")) {
+    for (const auto* j : registry_.subtree(top->code)) {
+      if (j->level == "city" && city_.empty()) city_ = j->code;
+    }
+  }
+}
+
+store::Visibility HazardService::scopeOf(const auth::Principal& p, const std::optional<std::string>& jurisdiction) const {
+  store::Visibility v;
+  std::string root = p.user.jurisdiction;
+  if (jurisdiction && !registry_.contains(*jurisdiction, root)) {
+    if (!registry_.contains(root, *jurisdiction)) {
+      v.none = true;  // a filter outside the caller's scope selects nothing
+      return v;
+    }
+    root = *jurisdiction;
+  }
+  const org::Jurisdiction* j = registry_.find(root);
+  if (!j) {
+    v.none = true;
+    return v;
+  }
+  if (j->level == "county" || j->level == "park") {
+    v.units = {root};
+  } else if (j->level == "township") {
+    v.units = {unitOf(registry_, root)};
+    v.jurisdictions = registry_.subtreeCodes(root);
+  }
+  using auth::Role;
+  if (p.user.role == Role::kDepartmentOfficer) {
+    v.sectors = p.user.department ? enterprise::sectorsLedBy(registry_, *p.user.department) : std::vector<std::string>{};
+    if (v.sectors.empty()) v.none = true;
+  } else if (p.user.role == Role::kEnterpriseOfficer) {
+    v.enterprise_id = p.user.enterprise_id;
+    if (!v.enterprise_id) v.none = true;
+  }
+  return v;
+}
+
+Result<Hazard> HazardService::visible(db::Conn& c, const auth::Principal& p, std::int64_t id) const {
+  TRY(auto h, store::find(c, id));
+  if (!h || !mayRead(p, registry_, *h)) return Error::notFound("no such hazard");
+  return std::move(*h);
+}
+
+void HazardService::publish(const std::string& type, const Hazard& h) {
+  bj::object data{{"id", h.id},         {"code", h.code},   {"state", stateName(h.state)},
+                  {"grade", gradeName(h.grade)}, {"overdue", h.overdue}, {"unit", h.unit},
+                  {"sector", h.sector}, {"version", h.version}};
+  std::vector<std::string> audience{"sector:" + h.sector};
+  if (h.enterprise_id) audience.push_back("enterprise:" + std::to_string(*h.enterprise_id));
+  bus_.publish({type, h.jurisdiction, std::move(audience), clock_.now(), std::move(data)});
+}
+
+Result<Page> HazardService::list(const auth::Principal& p, const Query& q) {
+  auto v = scopeOf(p, q.jurisdiction);
+  return db::read<Page>(db_, [&](db::Conn& c) { return store::list(c, q, v); });
+}
+
+Result<std::vector<Hazard>> HazardService::exportRows(const auth::Principal& p, Query q) {
+  auto v = scopeOf(p, q.jurisdiction);
+  q.limit = 1000;
+  q.cursor.clear();
+  return db::read<std::vector<Hazard>>(db_, [&](db::Conn& c) -> Result<std::vector<Hazard>> {
+    std::vector<Hazard> all;
+    for (;;) {
+      TRY(auto page, store::list(c, q, v));
+      for (auto& h : page.items) all.push_back(std::move(h));
+      if (static_cast<int>(all.size()) > kExportMax) {
+        return Error{Code::kResourceExhausted, "more than " + std::to_string(kExportMax) + " rows: narrow the filters", {}};
+      }
+      if (!page.next_cursor) break;
+      q.cursor = *page.next_cursor;
+    }
+    return all;
+  });
+}
+
+Result<Detail> HazardService::get(const auth::Principal& p, std::int64_t id) {
+  return db::read<Detail>(db_, [&](db::Conn& c) -> Result<Detail> {
+    Detail d;
+    TRY(d.hazard, visible(c, p, id));
+    TRY(d.timeline, store::events(c, id));
+    TRY(d.attachments, store::attachments(c, id));
+    d.allowed = allowedTargets(p, registry_, d.hazard);
+    d.may_add_progress = d.hazard.state == State::kRectifying && mayRegisterAny(p);
+    d.may_supervise = checkSupervision(p, registry_, d.hazard, "county").ok();
+    d.may_escalate = checkEscalation(p, registry_, d.hazard, escalationKinds()[0]).ok();
+    return d;
+  });
+}
+
+Result<Hazard> HazardService::create(const auth::Principal* actor, Hazard h) {
+  using auth::Role;
+  Millis now = clock_.now();
+  if (actor) {
+    if (!mayRegisterAny(*actor)) return Error::denied("your role may not register hazards");
+    if (actor->user.role == Role::kEnterpriseOfficer) {
+      if (!actor->user.enterprise_id) return Error::denied("your account is not bound to an enterprise");
+      if (h.enterprise_id && *h.enterprise_id != *actor->user.enterprise_id) {
+        return Error::invalid("enterprise_id", "you register hazards of your own enterprise only");
+      }
+      h.enterprise_id = actor->user.enterprise_id;
+      h.source = "self_report";
+    }
+    // Only the system sets what later steps decide.
+    h.state = State::kRegistered;
+    h.deadline.reset();
+    h.overdue = false;
+    h.supervision.clear();
+    h.confirmation.reset();
+    h.assignment.reset();
+    h.plan.reset();
+    h.closed_off_at.reset();
+    h.demo = false;
+    h.reporter_id = actor->user.id;
+    if (h.found_by.empty()) h.found_by = actor->user.display_name;
+    if (h.enterprise_id) {
+      auto e = enterprises_.get(*actor, *h.enterprise_id);
+      if (!e.ok()) {
+        return Error::invalid("enterprise_id", "no enterprise " + std::to_string(*h.enterprise_id) + " in your scope");
+      }
+      if (!e->active) return Error::invalid("enterprise_id", "the enterprise " + e->name + " is deactivated");
+      if (h.jurisdiction.empty()) h.jurisdiction = e->jurisdiction;
+      if (h.jurisdiction != e->jurisdiction) {
+        return Error::invalid("jurisdiction", "the enterprise " + e->name + " lies in " + e->jurisdiction);
+      }
+      if (std::find(e->sectors.begin(), e->sectors.end(), h.sector) == e->sectors.end()) {
+        return Error::invalid("sector", "the enterprise " + e->name + " is not in sector " + h.sector);
+      }
+      h.enterprise_name = e->name;
+      if (h.site.empty()) h.site = e->address.empty() ? e->name : e->address;
+    }
+  }
+  if (h.found_at == 0) h.found_at = now;
+  h.unit = unitOf(registry_, h.jurisdiction);
+  TRY_STATUS(validateNew(h, registry_, now));
+  if (actor && !mayRead(*actor, registry_, h)) {
+    return Error{Code::kPermissionDenied, "that hazard would lie outside your jurisdiction or sectors", "jurisdiction"};
+  }
+  h.id = 0;
+  h.version = 1;
+  h.created_at = h.updated_at = now;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(h.code, newCode(c, h));
+    TRY(h.id, store::insert(c, h));
+    TRY_STATUS(recordChange(c, nullptr, h));
+    Event e;
+    e.hazard_id = h.id;
+    e.at = now;
+    e.actor_id = actor ? std::optional(actor->user.id) : std::nullopt;
+    e.actor_name = actor ? actor->user.username : "system";
+    e.kind = "registered";
+    e.to = h.state;
+    e.data = {{"source", h.source}, {"grade", gradeName(h.grade)}, {"found_by", h.found_by}};
+    TRY(e.id, store::addEvent(c, e));
+    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "hazard", std::to_string(h.id), "create", h.jurisdiction,
+                                std::nullopt, toJson(h)));
+    (void)aid;
+    return {};
+  }));
+  publish("hazard.created", h);
+  return h;
+}
+
+Status HazardService::checkEvidence(db::Conn& c, std::int64_t hazard_id, const std::vector<std::int64_t>& ids) const {
+  std::set<std::int64_t> seen;
+  for (auto id : ids) {
+    if (!seen.insert(id).second) return Error::invalid("attachments", "attachment " + std::to_string(id) + " is listed twice");
+    TRY(auto a, store::findAttachment(c, id));
+    if (!a || a->hazard_id != hazard_id) {
+      return Error::invalid("attachments", "attachment " + std::to_string(id) + " was not uploaded to this hazard");
+    }
+    if (a->event_id) {
+      return Error::invalid("attachments", "attachment " + std::to_string(id) + " is already the evidence of another step");
+    }
+  }
+  return {};
+}
+
+Result<Hazard> HazardService::transition(const auth::Principal& p, std::int64_t id, const TransitionRequest& t) {
+  Hazard after;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(auto before, visible(c, p, id));
+    if (t.version && *t.version != before.version) return stale();
+    TRY_STATUS(checkTransition(p, registry_, before, t.to));
+    const Step* step = findStep(before.state, t.to, before.grade);
+    Millis now = clock_.now();
+    TRY_STATUS(validateStep(before, t, registry_, now));
+    TRY_STATUS(checkEvidence(c, id, t.attachments));
+    after = before;
+    applyStep(after, t, now);
+    after.version = before.version + 1;
+    after.updated_at = now;
+    TRY(bool written, store::update(c, after));
+    if (!written) return stale();
+    TRY_STATUS(recordChange(c, &before, after));
+    Event e;
+    e.hazard_id = id;
+    e.at = now;
+    e.actor_id = p.user.id;
+    e.actor_name = p.user.username;
+    e.kind = "transition";
+    e.from = before.state;
+    e.to = after.state;
+    e.data = stepData(*step, t);
+    TRY(e.id, store::addEvent(c, e));
+    TRY_STATUS(store::linkAttachments(c, t.attachments, e.id));
+    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), step->name, after.jurisdiction,
+                                toJson(before), toJson(after)));
+    (void)aid;
+    return {};
+  }));
+  publish("hazard.updated", after);
+  return after;
+}
+
+Result<Event> HazardService::addProgress(const auth::Principal& p, std::int64_t id, const std::string& note,
+                                         const std::vector<std::int64_t>& attachments) {
+  Event e;
+  Hazard h;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(h, visible(c, p, id));
+    if (!mayRegisterAny(p)) return Error::denied("your role may not keep the rectification ledger");
+    if (h.state != State::kRectifying) {
+      return Error{Code::kConflict, "ledger entries are recorded while the hazard is rectifying", "note"};
+    }
+    if (note.empty()) return Error::invalid("note", "note is required");
+    if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
+    TRY_STATUS(checkEvidence(c, id, attachments));
+    e.hazard_id = id;
+    e.at = clock_.now();
+    e.actor_id = p.user.id;
+    e.actor_name = p.user.username;
+    e.kind = "progress";
+    e.data = {{"note", note}};
+    if (!attachments.empty()) e.data["attachments"] = idsJson(attachments);
+    TRY(e.id, store::addEvent(c, e));
+    TRY_STATUS(store::linkAttachments(c, attachments, e.id));
+    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "progress", h.jurisdiction,
+                                std::nullopt, bj::value(e.data)));
+    (void)aid;
+    return {};
+  }));
+  publish("hazard.updated", h);
+  return e;
+}
+
+Result<Hazard> HazardService::supervise(const auth::Principal& p, std::int64_t id, const std::string& level,
+                                        const std::string& note) {
+  Hazard after;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(auto before, visible(c, p, id));
+    TRY_STATUS(checkSupervision(p, registry_, before, level));
+    if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
+    Millis now = clock_.now();
+    after = before;
+    after.supervision = level;
+    after.version = before.version + 1;
+    after.updated_at = now;
+    TRY(bool written, store::update(c, after));
+    if (!written) return stale();
+    Event e;
+    e.hazard_id = id;
+    e.at = now;
+    e.actor_id = p.user.id;
+    e.actor_name = p.user.username;
+    e.kind = "supervision";
+    e.data = {{"level", level}};
+    if (!note.empty()) e.data["note"] = note;
+    TRY(e.id, store::addEvent(c, e));
+    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "supervise", after.jurisdiction,
+                                toJson(before), toJson(after)));
+    (void)aid;
+    return {};
+  }));
+  publish("hazard.updated", after);
+  return after;
+}
+
+Result<Event> HazardService::escalate(const auth::Principal& p, std::int64_t id, const std::string& kind,
+                                      const std::string& note, const std::vector<std::int64_t>& attachments) {
+  Event e;
+  Hazard h;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(h, visible(c, p, id));
+    TRY_STATUS(checkEscalation(p, registry_, h, kind));
+    if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
+    TRY_STATUS(checkEvidence(c, id, attachments));
+    e.hazard_id = id;
+    e.at = clock_.now();
+    e.actor_id = p.user.id;
+    e.actor_name = p.user.username;
+    e.kind = "escalation";
+    e.data = {{"action", kind}};
+    if (!note.empty()) e.data["note"] = note;
+    if (!attachments.empty()) e.data["attachments"] = idsJson(attachments);
+    TRY(e.id, store::addEvent(c, e));
+    TRY_STATUS(store::linkAttachments(c, attachments, e.id));
+    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "escalate", h.jurisdiction,
+                                std::nullopt, bj::value(e.data)));
+    (void)aid;
+    return {};
+  }));
+  publish("hazard.updated", h);
+  return e;
+}
+
+Result<Attachment> HazardService::upload(const auth::Principal& p, std::int64_t id, const std::string& name,
+                                         std::string_view bytes) {
+  TRY(auto h, db::read<Hazard>(db_, [&](db::Conn& c) { return visible(c, p, id); }));
+  if (!mayRegisterAny(p)) return Error::denied("your role may not attach files to hazards");
+  if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos) {
+    return Error::invalid("name", "name must be a file name of 1 to 200 bytes");
+  }
+  auto promised = mediaTypeOfName(name);
+  if (!promised) return Error::invalid("name", "only JPEG, PNG and PDF files are accepted (.jpg, .png, .pdf)");
+  if (static_cast<std::int64_t>(bytes.size()) > options_.max_upload_bytes) {
+    return Error{Code::kPayloadTooLarge,
+                 "the file is larger than " + std::to_string(options_.max_upload_bytes / (1024 * 1024)) + " MiB", "file"};
+  }
+  if (bytes.empty()) return Error::invalid("file", "the file is empty");
+  auto actual = sniffMediaType(bytes);
+  if (!actual || *actual != *promised) {
+    return Error::invalid("file", "the file's content is not " + *promised + " as its name says" +
+                                      (actual ? " (it is " + *actual + ")" : ""));
+  }
+  TRY(auto sha, files_.put(bytes));
+  Attachment a;
+  a.hazard_id = id;
+  a.name = name;
+  a.media_type = *actual;
+  a.size = static_cast<std::int64_t>(bytes.size());
+  a.sha256 = sha;
+  a.uploaded_by = p.user.username;
+  a.uploaded_at = clock_.now();
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(a.id, store::addAttachment(c, a));
+    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "attach", h.jurisdiction,
+                                std::nullopt, bj::value(toJson(a))));
+    (void)aid;
+    return {};
+  }));
+  return a;
+}
+
+Result<HazardService::File> HazardService::download(const auth::Principal& p, std::int64_t id,
+                                                    std::int64_t attachment_id) {
+  TRY(auto a, db::read<Attachment>(db_, [&](db::Conn& c) -> Result<Attachment> {
+        TRY(auto h, visible(c, p, id));
+        (void)h;
+        TRY(auto found, store::findAttachment(c, attachment_id));
+        if (!found || found->hazard_id != id) return Error::notFound("no such attachment");
+        return std::move(*found);
+      }));
+  TRY(auto bytes, files_.get(a.sha256));
+  return File{std::move(a), std::move(bytes)};
+}
+
+namespace {
+
+void addTo(Figures& f, const Count& k) {
+  f.found += k.n;
+  if (isClosed(k.state)) {
+    f.closed_off += k.n;
+  } else {
+    f.open += k.n;
+  }
+  if (k.overdue) f.overdue += k.n;
+  if (k.grade == Grade::kMajor) {
+    f.major += k.n;
+    if (!isClosed(k.state)) f.major_open += k.n;
+  }
+}
+
+std::vector<std::string> lastMonths(Millis now, int n) {
+  std::string m = store::monthOf(now);
+  int year = std::stoi(m.substr(0, 4)), month = std::stoi(m.substr(5, 2));
+  std::vector<std::string> out(n);
+  for (int i = n - 1; i >= 0; --i) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    out[i] = buf;
+    if (--month == 0) {
+      month = 12;
+      --year;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Stats> HazardService::stats(const auth::Principal& p, const StatsQuery& q) {
+  auto v = scopeOf(p, q.jurisdiction);
+  if (q.sector) {
+    if (!v.sectors.empty() && std::find(v.sectors.begin(), v.sectors.end(), *q.sector) == v.sectors.end()) {
+      v.none = true;
+    }
+    v.sectors = {*q.sector};
+  }
+  // The kept counts hold units and sectors; below a unit or within an enterprise, count rows.
+  bool kept = !v.enterprise_id && v.jurisdictions.empty();
+  auto months = lastMonths(clock_.now(), 12);
+  std::vector<Count> cells;
+  std::vector<store::UnitMonth> by_month;
+  TRY_STATUS(db_.read([&](db::Conn& c) -> Status {
+    if (kept) {
+      TRY(cells, store::counts(c, v));
+      TRY(by_month, store::months(c, v, months.front()));
+    } else {
+      TRY(cells, store::recount(c, v));
+    }
+    return {};
+  }));
+  Stats s;
+  std::map<std::string, Figures> units, sectors;
+  for (const auto& k : cells) {
+    addTo(s.total, k);
+    addTo(units[k.unit], k);
+    addTo(sectors[k.sector], k);
+    s.by_state[stateName(k.state)] += k.n;
+  }
+  for (auto& [key, f] : units) {
+    f.key = key;
+    s.by_unit.push_back(f);
+  }
+  for (auto& [key, f] : sectors) {
+    f.key = key;
+    s.by_sector.push_back(f);
+  }
+  std::map<std::string, MonthCount> per_month;
+  for (const auto& m : months) per_month[m] = {m, 0, 0};
+  for (const auto& um : by_month) {
+    auto it = per_month.find(um.m.month);
+    if (it == per_month.end()) continue;
+    it->second.found += um.m.found;
+    it->second.closed_off += um.m.closed_off;
+  }
+  for (auto& [_, m] : per_month) s.months.push_back(m);
+  return s;
+}
+
+Result<TickReport> HazardService::tick() {
+  TickReport report;
+  Millis now = clock_.now();
+  for (;;) {
+    std::vector<Hazard> marked;
+    TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+      TRY(auto due, store::newlyOverdue(c, now, 500));
+      for (auto& before : due) {
+        Hazard after = before;
+        after.overdue = true;
+        after.version = before.version + 1;
+        after.updated_at = now;
+        TRY(bool written, store::update(c, after));
+        if (!written) continue;
+        TRY_STATUS(recordChange(c, &before, after));
+        Event e;
+        e.hazard_id = after.id;
+        e.at = now;
+        e.actor_name = "system";
+        e.kind = "overdue";
+        e.data = {{"deadline", *after.deadline}};
+        TRY(e.id, store::addEvent(c, e));
+        TRY(auto aid, audit::append(c, clock_, actorOf(nullptr), "hazard", std::to_string(after.id), "overdue",
+                                    after.jurisdiction, toJson(before), toJson(after)));
+        (void)aid;
+        marked.push_back(std::move(after));
+      }
+      return {};
+    }));
+    for (const auto& h : marked) publish("hazard.updated", h);
+    report.marked_overdue += static_cast<int>(marked.size());
+    if (marked.size() < 500) break;
+  }
+  if (city_.empty()) return report;
+  TRY(auto anchor, db::read<std::optional<Millis>>(db_, [&](db::Conn& c) -> Result<std::optional<Millis>> {
+        // The cycle runs on from the city's last notice, whatever issued it.
+        TRY(auto last, store::lastPeriodEnd(c, city_));
+        if (last) return last;
+        return store::firstCreated(c);
+      }));
+  Millis cycle = options_.notice_cycle_days * kDay;
+  if (anchor && now >= *anchor + cycle) {
+    TRY(auto n, issue(nullptr, city_, "cycle", *anchor, now));
+    (void)n;
+    report.notices_issued = 1;
+  }
+  return report;
+}
+
+Result<Notice> HazardService::issueNotice(const auth::Principal* actor, const std::string& jurisdiction) {
+  if (actor) {
+    if (!mayIssueNotice(*actor)) return Error::denied("your role may not issue notices");
+    if (!registry_.contains(actor->user.jurisdiction, jurisdiction)) {
+      return Error::invalid("jurisdiction", "jurisdiction must be yours or a unit within it");
+    }
+  }
+  const org::Jurisdiction* j = registry_.find(jurisdiction);
+  if (!j || (jurisdiction != city_ && j->level != "county" && j->level != "park")) {
+    return Error::invalid("jurisdiction", "notices are issued by the city or a county-level unit");
+  }
+  Millis now = clock_.now();
+  TRY(auto last, db::read<std::optional<Millis>>(
+                     db_, [&](db::Conn& c) { return store::lastPeriodEnd(c, jurisdiction); }));
+  Millis from = last ? *last : now - options_.notice_cycle_days * kDay;
+  return issue(actor, jurisdiction, "on_demand", from, now);
+}
+
+Result<Notice> HazardService::issue(const auth::Principal* actor, const std::string& jurisdiction,
+                                    const std::string& trigger, Millis from, Millis to) {
+  std::vector<std::string> units;
+  if (jurisdiction == city_) {
+    for (const auto* j : registry_.subtree(city_)) {
+      if (j->level == "county" || j->level == "park") units.push_back(j->code);
+    }
+  } else {
+    units = {jurisdiction};
+  }
+  Notice n;
+  n.jurisdiction = jurisdiction;
+  n.period_from = from;
+  n.period_to = to;
+  n.issued_at = clock_.now();
+  n.issued_by = actor ? actor->user.username : "system";
+  n.trigger = trigger;
+  auto item = [&](const Hazard& h) {
+    bj::object o{{"id", h.id},       {"code", h.code},   {"enterprise", h.enterprise_name},
+                 {"site", h.site},   {"sector", h.sector}, {"grade", gradeName(h.grade)},
+                 {"state", stateName(h.state)}, {"deadline", h.deadline ? bj::value(*h.deadline) : nullptr}};
+    if (h.deadline && h.overdue) o["days_overdue"] = (n.issued_at - *h.deadline) / kDay;
+    if (h.closed_off_at) o["closed_off_at"] = *h.closed_off_at;
+    return o;
+  };
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    store::Visibility v;
+    v.units = units;
+    TRY(auto cells, store::counts(c, v));
+    TRY(auto overdue, store::overdueIn(c, units, 5000));
+    TRY(auto closed, store::closedIn(c, units, from, to, 5000));
+    std::map<std::string, NoticeRow> rows;
+    for (const auto& u : units) rows[u].unit = u;
+    for (const auto& k : cells) {
+      NoticeRow& r = rows[k.unit];
+      r.found += k.n;
+      (isClosed(k.state) ? r.closed_off : r.open) += k.n;
+      if (k.overdue) r.overdue += k.n;
+    }
+    for (const auto& h : overdue) rows[h.unit].overdue_items.push_back(item(h));
+    for (const auto& h : closed) rows[h.unit].closed_items.push_back(item(h));
+    for (const auto& u : units) {
+      NoticeRow& r = rows[u];
+      r.rate = r.found ? static_cast<double>(r.closed_off) / static_cast<double>(r.found) : 0;
+      n.rows.push_back(std::move(r));
+    }
+    std::string year = yearOf(to);
+    TRY(auto serial, store::nextSerial(c, "TB-" + jurisdiction, std::stoll(year)));
+    n.number = registry_.find(jurisdiction)->name + "隐患排查治理通报〔" + year + "〕" + std::to_string(serial) + "号";
+    TRY(n.id, store::insertNotice(c, n));
+    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "notice", std::to_string(n.id), "issue", jurisdiction,
+                                std::nullopt, bj::value(summaryJson(n))));
+    (void)aid;
+    return {};
+  }));
+  bus_.publish({"notice.issued", jurisdiction, {}, clock_.now(), summaryJson(n)});
+  return n;
+}
+
+Result<std::vector<Notice>> HazardService::notices(const auth::Principal& p, std::optional<std::int64_t> before_id,
+                                                   int limit) {
+  // A user reads the notices of their own jurisdiction, of those above it (which name it) and
+  // of those below it.
+  std::vector<std::string> codes;
+  for (const auto* j : registry_.path(p.user.jurisdiction)) codes.push_back(j->code);
+  for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) codes.push_back(code);
+  return db::read<std::vector<Notice>>(db_, [&](db::Conn& c) { return store::notices(c, codes, before_id, limit); });
+}
+
+Result<Notice> HazardService::notice(const auth::Principal& p, std::int64_t id) {
+  TRY(auto n, db::read<std::optional<Notice>>(db_, [&](db::Conn& c) { return store::findNotice(c, id); }));
+  if (!n || (!registry_.contains(n->jurisdiction, p.user.jurisdiction) &&
+             !registry_.contains(p.user.jurisdiction, n->jurisdiction))) {
+    return Error::notFound("no such notice");
+  }
+  return std::move(*n);
+}
+
+Result<std::pair<std::vector<Count>, std::vector<Count>>> HazardService::countsAndRecount() {
+  using Pair = std::pair<std::vector<Count>, std::vector<Count>>;
+  return db::read<Pair>(db_, [&](db::Conn& c) -> Result<Pair> {
+    store::Visibility all;
+    TRY(auto kept, store::counts(c, all));
+    TRY(auto counted, store::recount(c, all));
+    return Pair{std::move(kept), std::move(counted)};
+  });
+}
+
+Result<std::int64_t> HazardService::countDemo() {
+  return db::read<std::int64_t>(db_, [](db::Conn& c) -> Result<std::int64_t> {
+    TRY(auto rows, c.query("SELECT COUNT(*) FROM hazards WHERE demo = 1"));
+    return rows[0].i64(0);
+  });
+}
+
+Status HazardService::rebuildCounts() {
+  return db_.write([](db::Conn& c) { return store::rebuildCounts(c); });
+}
+
+Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Event>> timelines) {
+  Millis now = clock_.now();
+  for (auto& h : items) {
+    h.unit = unitOf(registry_, h.jurisdiction);
+    TRY_STATUS(validateNew(h, registry_, now));
+  }
+  return db_.write([&](db::Conn& c) -> Status {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Hazard& h = items[i];
+      TRY(h.code, newCode(c, h));
+      TRY(h.id, store::insert(c, h));
+      TRY_STATUS(recordChange(c, nullptr, h));
+      if (i < timelines.size()) {
+        for (auto& e : timelines[i]) {
+          e.hazard_id = h.id;
+          TRY(e.id, store::addEvent(c, e));
+        }
+      }
+      TRY(auto aid, audit::append(c, clock_, actorOf(nullptr), "hazard", std::to_string(h.id), "seed", h.jurisdiction,
+                                  std::nullopt, toJson(h)));
+      (void)aid;
+    }
+    return {};
+  });
+}
+
+}  // namespace anlan::hazard

@@ -1,0 +1,557 @@
+#include "hazard/store.h"
+
+#include <boost/json.hpp>
+#include <ctime>
+#include <map>
+#include <tuple>
+
+#include "core/crypto.h"
+#include "hazard/codec.h"
+
+namespace anlan::hazard::store {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr const char* kColumns =
+    "SELECT h.id, h.code, h.enterprise_id, h.enterprise_name, h.site, h.jurisdiction, h.unit, h.sector, "
+    "h.lon, h.lat, h.description, h.grade, h.source, h.found_at, h.found_by, h.risk_color, h.state, "
+    "h.deadline, h.overdue, h.supervision, h.confirmation, h.assignment, h.plan, h.closed_off_at, "
+    "h.reporter_id, h.demo, h.version, h.created_at, h.updated_at FROM hazards h";
+
+db::Value opt(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+
+db::Value record(const bj::value& v) { return v.is_null() ? db::Value(nullptr) : db::Value(bj::serialize(v)); }
+
+template <class T>
+std::optional<T> readRecord(const db::Row& r, std::size_t i, Result<T> (*from)(const bj::object&)) {
+  if (r.isNull(i)) return std::nullopt;
+  boost::system::error_code ec;
+  auto v = bj::parse(r.str(i), ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  auto parsed = from(v.as_object());
+  if (!parsed.ok()) return std::nullopt;
+  return std::move(parsed).value();
+}
+
+std::string lowerAscii(std::string s) {
+  for (auto& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
+
+std::string searchText(const Hazard& h) {
+  return lowerAscii(h.code + " " + h.enterprise_name + " " + h.site + " " + h.description);
+}
+
+Hazard toHazard(const db::Row& r) {
+  Hazard h;
+  h.id = r.i64(0);
+  h.code = r.str(1);
+  h.enterprise_id = r.optI64(2);
+  h.enterprise_name = r.str(3);
+  h.site = r.str(4);
+  h.jurisdiction = r.str(5);
+  h.unit = r.str(6);
+  h.sector = r.str(7);
+  if (!r.isNull(8) && !r.isNull(9)) h.location = geo::LonLat{r.f64(8), r.f64(9)};
+  h.description = r.str(10);
+  h.grade = parseGrade(r.str(11)).value_or(Grade::kGeneral);
+  h.source = r.str(12);
+  h.found_at = r.i64(13);
+  h.found_by = r.str(14);
+  h.risk_color = r.str(15);
+  h.state = parseState(r.str(16)).value_or(State::kRegistered);
+  h.deadline = r.optI64(17);
+  h.overdue = r.i64(18) != 0;
+  h.supervision = r.str(19);
+  h.confirmation = readRecord<Confirmation>(r, 20, confirmationFromJson);
+  h.assignment = readRecord<Assignment>(r, 21, assignmentFromJson);
+  h.plan = readRecord<Plan>(r, 22, planFromJson);
+  h.closed_off_at = r.optI64(23);
+  h.reporter_id = r.optI64(24);
+  h.demo = r.i64(25) != 0;
+  h.version = r.i64(26);
+  h.created_at = r.i64(27);
+  h.updated_at = r.i64(28);
+  return h;
+}
+
+std::vector<Hazard> toHazards(const db::Rows& rows) {
+  std::vector<Hazard> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows.rows) out.push_back(toHazard(r));
+  return out;
+}
+
+// The caller's visibility as SQL conditions on the alias h (each starting with " AND").
+std::string visibilityOf(const Visibility& v, std::vector<db::Value>& params) {
+  std::string where;
+  if (!v.units.empty()) where += " AND h.unit IN " + db::inList(params, v.units);
+  if (!v.jurisdictions.empty()) where += " AND h.jurisdiction IN " + db::inList(params, v.jurisdictions);
+  if (!v.sectors.empty()) where += " AND h.sector IN " + db::inList(params, v.sectors);
+  if (v.enterprise_id) {
+    where += " AND h.enterprise_id = ?";
+    params.emplace_back(*v.enterprise_id);
+  }
+  return where;
+}
+
+std::string filtersOf(const Query& q, std::vector<db::Value>& params) {
+  std::string where;
+  if (q.sector) {
+    where += " AND h.sector = ?";
+    params.emplace_back(*q.sector);
+  }
+  if (q.grade) {
+    where += " AND h.grade = ?";
+    params.emplace_back(std::string(gradeName(*q.grade)));
+  }
+  if (!q.states.empty()) {
+    std::vector<std::string> names;
+    for (State s : q.states) names.emplace_back(stateName(s));
+    where += " AND h.state IN " + db::inList(params, names);
+  }
+  if (q.open_only) where += " AND h.state NOT IN ('closed_off', 'rechecked')";
+  if (q.overdue) {
+    where += " AND h.overdue = ?";
+    params.emplace_back(std::int64_t{*q.overdue});
+  }
+  if (q.source) {
+    where += " AND h.source = ?";
+    params.emplace_back(*q.source);
+  }
+  if (q.supervision) {
+    where += " AND h.supervision = ?";
+    params.emplace_back(*q.supervision);
+  }
+  if (q.enterprise_id) {
+    where += " AND h.enterprise_id = ?";
+    params.emplace_back(*q.enterprise_id);
+  }
+  if (q.found_from) {
+    where += " AND h.found_at >= ?";
+    params.emplace_back(*q.found_from);
+  }
+  if (q.found_to) {
+    where += " AND h.found_at < ?";
+    params.emplace_back(*q.found_to);
+  }
+  if (q.q) {
+    std::string pattern = "%";
+    for (char ch : lowerAscii(*q.q)) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern.push_back('\\');
+      pattern.push_back(ch);
+    }
+    pattern.push_back('%');
+    where += " AND h.search LIKE ? ESCAPE '\\'";
+    params.emplace_back(pattern);
+  }
+  return where;
+}
+
+std::vector<db::Value> hazardValues(const Hazard& h) {
+  db::Value lon = h.location ? db::Value(h.location->lon) : db::Value(nullptr);
+  db::Value lat = h.location ? db::Value(h.location->lat) : db::Value(nullptr);
+  return {h.code, opt(h.enterprise_id), h.enterprise_name, h.site, h.jurisdiction, h.unit, h.sector, lon, lat,
+          h.description, std::string(gradeName(h.grade)), h.source, h.found_at, h.found_by, h.risk_color,
+          std::string(stateName(h.state)), opt(h.deadline), std::int64_t{h.overdue}, h.supervision,
+          record(confirmationJson(h.confirmation)), record(assignmentJson(h.assignment)), record(planJson(h.plan)),
+          opt(h.closed_off_at), opt(h.reporter_id), searchText(h), std::int64_t{h.demo}, h.version,
+          h.created_at, h.updated_at};
+}
+
+Status badCursor() { return Error::invalid("cursor", "cursor is not one this server gave"); }
+
+}  // namespace
+
+std::string monthOf(Millis t) {
+  std::time_t secs = static_cast<std::time_t>(t / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+  return buf;
+}
+
+Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id) {
+  TRY(auto rows, c.query(std::string(kColumns) + " WHERE h.id = ?", {id}));
+  if (rows.empty()) return std::optional<Hazard>();
+  return std::optional<Hazard>(toHazard(rows[0]));
+}
+
+Result<std::int64_t> insert(db::Conn& c, const Hazard& h) {
+  auto values = hazardValues(h);
+  TRY(auto rows, c.query("INSERT INTO hazards (code, enterprise_id, enterprise_name, site, jurisdiction, unit, sector, "
+                         "lon, lat, description, grade, source, found_at, found_by, risk_color, state, deadline, "
+                         "overdue, supervision, confirmation, assignment, plan, closed_off_at, reporter_id, search, "
+                         "demo, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         values));
+  return rows[0].i64(0);
+}
+
+Result<bool> update(db::Conn& c, const Hazard& h) {
+  auto values = hazardValues(h);
+  values.emplace_back(h.id);
+  values.emplace_back(h.version - 1);
+  TRY(auto n, c.exec("UPDATE hazards SET code = ?, enterprise_id = ?, enterprise_name = ?, site = ?, "
+                     "jurisdiction = ?, unit = ?, sector = ?, lon = ?, lat = ?, description = ?, grade = ?, "
+                     "source = ?, found_at = ?, found_by = ?, risk_color = ?, state = ?, deadline = ?, overdue = ?, "
+                     "supervision = ?, confirmation = ?, assignment = ?, plan = ?, closed_off_at = ?, "
+                     "reporter_id = ?, search = ?, demo = ?, version = ?, created_at = ?, updated_at = ? "
+                     "WHERE id = ? AND version = ?",
+                     values));
+  return n == 1;
+}
+
+Result<Page> list(db::Conn& c, const Query& q, const Visibility& v) {
+  Page page;
+  if (v.none) return page;
+  std::vector<db::Value> params;
+  // Two statements: the operands of + are not evaluated in a fixed order, and both append params.
+  std::string sql = std::string(kColumns) + " WHERE 1 = 1" + visibilityOf(v, params);
+  sql += filtersOf(q, params);
+  bool by_deadline = q.sort == "deadline", by_id = q.sort == "id";
+  if (by_deadline) sql += " AND h.deadline IS NOT NULL";
+  if (!q.cursor.empty()) {
+    auto text = base64UrlDecode(q.cursor);
+    if (!text) return badCursor().error();
+    boost::system::error_code ec;
+    auto key = bj::parse(*text, ec);
+    if (ec || !key.is_array() || key.as_array().size() != 2 || !key.as_array()[0].is_int64() ||
+        !key.as_array()[1].is_int64()) {
+      return badCursor().error();
+    }
+    std::int64_t value = key.as_array()[0].as_int64(), last_id = key.as_array()[1].as_int64();
+    if (by_id) {
+      sql += " AND h.id > ?";
+      params.emplace_back(last_id);
+    } else {
+      sql += by_deadline ? " AND (h.deadline, h.id) > (?, ?)" : " AND (h.found_at, h.id) < (?, ?)";
+      params.emplace_back(value);
+      params.emplace_back(last_id);
+    }
+  }
+  sql += by_id         ? " ORDER BY h.id"
+         : by_deadline ? " ORDER BY h.deadline, h.id"
+                       : " ORDER BY h.found_at DESC, h.id DESC";
+  sql += " LIMIT ?";
+  params.emplace_back(std::int64_t{q.limit + 1});
+  TRY(auto rows, c.query(sql, params));
+  page.items = toHazards(rows);
+  if (static_cast<int>(page.items.size()) > q.limit) {
+    page.items.resize(q.limit);
+    const Hazard& last = page.items.back();
+    std::int64_t value = by_id ? last.id : by_deadline ? last.deadline.value_or(0) : last.found_at;
+    page.next_cursor = base64Url(bj::serialize(bj::array{value, last.id}));
+  }
+  return page;
+}
+
+Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year) {
+  TRY(auto rows, c.query("INSERT INTO hazard_serials (scope, year, last) VALUES (?, ?, 1) "
+                         "ON CONFLICT (scope, year) DO UPDATE SET last = hazard_serials.last + 1 RETURNING last",
+                         {scope, year}));
+  return rows[0].i64(0);
+}
+
+Result<std::int64_t> addEvent(db::Conn& c, const Event& e) {
+  db::Value from = e.from ? db::Value(std::string(stateName(*e.from))) : db::Value(nullptr);
+  db::Value to = e.to ? db::Value(std::string(stateName(*e.to))) : db::Value(nullptr);
+  TRY(auto rows, c.query("INSERT INTO hazard_events (hazard_id, at, actor_id, actor_name, kind, from_state, to_state, "
+                         "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         {e.hazard_id, e.at, opt(e.actor_id), e.actor_name, e.kind, from, to,
+                          bj::serialize(e.data)}));
+  return rows[0].i64(0);
+}
+
+Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
+  TRY(auto rows, c.query("SELECT id, hazard_id, at, actor_id, actor_name, kind, from_state, to_state, data "
+                         "FROM hazard_events WHERE hazard_id = ? ORDER BY id",
+                         {hazard_id}));
+  std::vector<Event> out;
+  for (const auto& r : rows.rows) {
+    Event e;
+    e.id = r.i64(0);
+    e.hazard_id = r.i64(1);
+    e.at = r.i64(2);
+    e.actor_id = r.optI64(3);
+    e.actor_name = r.str(4);
+    e.kind = r.str(5);
+    if (!r.isNull(6)) e.from = parseState(r.str(6));
+    if (!r.isNull(7)) e.to = parseState(r.str(7));
+    boost::system::error_code ec;
+    auto data = bj::parse(r.str(8), ec);
+    if (!ec && data.is_object()) e.data = std::move(data.as_object());
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* kAttachmentColumns =
+    "SELECT id, hazard_id, name, media_type, size, sha256, event_id, uploaded_by, uploaded_at FROM hazard_attachments";
+
+Attachment toAttachment(const db::Row& r) {
+  Attachment a;
+  a.id = r.i64(0);
+  a.hazard_id = r.i64(1);
+  a.name = r.str(2);
+  a.media_type = r.str(3);
+  a.size = r.i64(4);
+  a.sha256 = r.str(5);
+  a.event_id = r.optI64(6);
+  a.uploaded_by = r.str(7);
+  a.uploaded_at = r.i64(8);
+  return a;
+}
+
+}  // namespace
+
+Result<std::int64_t> addAttachment(db::Conn& c, const Attachment& a) {
+  TRY(auto rows, c.query("INSERT INTO hazard_attachments (hazard_id, name, media_type, size, sha256, event_id, "
+                         "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         {a.hazard_id, a.name, a.media_type, a.size, a.sha256, opt(a.event_id), a.uploaded_by,
+                          a.uploaded_at}));
+  return rows[0].i64(0);
+}
+
+Result<std::vector<Attachment>> attachments(db::Conn& c, std::int64_t hazard_id) {
+  TRY(auto rows, c.query(std::string(kAttachmentColumns) + " WHERE hazard_id = ? ORDER BY id", {hazard_id}));
+  std::vector<Attachment> out;
+  for (const auto& r : rows.rows) out.push_back(toAttachment(r));
+  return out;
+}
+
+Result<std::optional<Attachment>> findAttachment(db::Conn& c, std::int64_t id) {
+  TRY(auto rows, c.query(std::string(kAttachmentColumns) + " WHERE id = ?", {id}));
+  if (rows.empty()) return std::optional<Attachment>();
+  return std::optional<Attachment>(toAttachment(rows[0]));
+}
+
+Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::int64_t event_id) {
+  for (auto id : ids) {
+    TRY(auto n, c.exec("UPDATE hazard_attachments SET event_id = ? WHERE id = ?", {event_id, id}));
+    (void)n;
+  }
+  return {};
+}
+
+Status addCount(db::Conn& c, const Count& cell, std::int64_t delta) {
+  TRY(auto n, c.exec("INSERT INTO hazard_counts (unit, sector, grade, state, overdue, n) VALUES (?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT (unit, sector, grade, state, overdue) DO UPDATE SET n = hazard_counts.n + excluded.n",
+                     {cell.unit, cell.sector, std::string(gradeName(cell.grade)), std::string(stateName(cell.state)),
+                      std::int64_t{cell.overdue}, delta}));
+  (void)n;
+  return {};
+}
+
+Status addMonth(db::Conn& c, const std::string& unit, const std::string& sector, Grade grade,
+                const std::string& month, std::int64_t found, std::int64_t closed_off) {
+  TRY(auto n, c.exec("INSERT INTO hazard_months (unit, sector, grade, month, found, closed_off) "
+                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit, sector, grade, month) DO UPDATE SET "
+                     "found = hazard_months.found + excluded.found, "
+                     "closed_off = hazard_months.closed_off + excluded.closed_off",
+                     {unit, sector, std::string(gradeName(grade)), month, found, closed_off}));
+  (void)n;
+  return {};
+}
+
+namespace {
+
+std::string countFilter(const Visibility& v, std::vector<db::Value>& params) {
+  std::string where = " WHERE 1 = 1";
+  if (!v.units.empty()) where += " AND unit IN " + db::inList(params, v.units);
+  if (!v.sectors.empty()) where += " AND sector IN " + db::inList(params, v.sectors);
+  return where;
+}
+
+std::vector<Count> toCounts(const db::Rows& rows) {
+  std::vector<Count> out;
+  for (const auto& r : rows.rows) {
+    if (r.i64(5) == 0) continue;
+    out.push_back({r.str(0), r.str(1), parseGrade(r.str(2)).value_or(Grade::kGeneral),
+                   parseState(r.str(3)).value_or(State::kRegistered), r.i64(4) != 0, r.i64(5)});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Count>> counts(db::Conn& c, const Visibility& v) {
+  if (v.none) return std::vector<Count>();
+  std::vector<db::Value> params;
+  std::string sql = "SELECT unit, sector, grade, state, overdue, n FROM hazard_counts" + countFilter(v, params) +
+                    " ORDER BY unit, sector, grade, state, overdue";
+  TRY(auto rows, c.query(sql, params));
+  return toCounts(rows);
+}
+
+Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::string& from_month) {
+  std::vector<UnitMonth> out;
+  if (v.none) return out;
+  std::vector<db::Value> params;
+  std::string sql = "SELECT unit, month, SUM(found), SUM(closed_off) FROM hazard_months" + countFilter(v, params) +
+                    " AND month >= ? GROUP BY unit, month ORDER BY month, unit";
+  params.emplace_back(from_month);
+  TRY(auto rows, c.query(sql, params));
+  for (const auto& r : rows.rows) out.push_back({r.str(0), {r.str(1), r.i64(2), r.i64(3)}});
+  return out;
+}
+
+Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v) {
+  if (v.none) return std::vector<Count>();
+  std::vector<db::Value> params;
+  std::string sql = "SELECT h.unit, h.sector, h.grade, h.state, h.overdue, COUNT(*) FROM hazards h WHERE 1 = 1" +
+                    visibilityOf(v, params) +
+                    " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue "
+                    "ORDER BY h.unit, h.sector, h.grade, h.state, h.overdue";
+  TRY(auto rows, c.query(sql, params));
+  return toCounts(rows);
+}
+
+Status rebuildCounts(db::Conn& c) {
+  TRY(auto a, c.exec("DELETE FROM hazard_counts"));
+  TRY(auto b, c.exec("INSERT INTO hazard_counts (unit, sector, grade, state, overdue, n) "
+                     "SELECT unit, sector, grade, state, overdue, COUNT(*) FROM hazards "
+                     "GROUP BY unit, sector, grade, state, overdue"));
+  TRY(auto d, c.exec("DELETE FROM hazard_months"));
+  (void)a, (void)b, (void)d;
+  // Months are computed here rather than in SQL: the two engines format dates differently.
+  TRY(auto rows, c.query("SELECT unit, sector, grade, found_at, closed_off_at FROM hazards"));
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> cells;
+  for (const auto& r : rows.rows) {
+    cells[{r.str(0), r.str(1), r.str(2), monthOf(r.i64(3))}].first++;
+    if (!r.isNull(4)) cells[{r.str(0), r.str(1), r.str(2), monthOf(r.i64(4))}].second++;
+  }
+  for (const auto& [k, v] : cells) {
+    TRY(auto n, c.exec("INSERT INTO hazard_months (unit, sector, grade, month, found, closed_off) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), v.first, v.second}));
+    (void)n;
+  }
+  return {};
+}
+
+Result<std::vector<Hazard>> newlyOverdue(db::Conn& c, Millis now, int limit) {
+  TRY(auto rows, c.query(std::string(kColumns) +
+                             " WHERE h.overdue = 0 AND h.state IN ('assigned', 'rectifying') AND h.deadline < ? "
+                             "ORDER BY h.deadline LIMIT ?",
+                         {now, std::int64_t{limit}}));
+  return toHazards(rows);
+}
+
+Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string>& units, int limit) {
+  std::vector<db::Value> params;
+  std::string sql = std::string(kColumns) + " WHERE h.overdue = 1";
+  if (!units.empty()) sql += " AND h.unit IN " + db::inList(params, units);
+  sql += " ORDER BY h.deadline, h.id LIMIT ?";
+  params.emplace_back(std::int64_t{limit});
+  TRY(auto rows, c.query(sql, params));
+  return toHazards(rows);
+}
+
+Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units, Millis from, Millis to,
+                                     int limit) {
+  std::vector<db::Value> params{from, to};
+  std::string sql = std::string(kColumns) + " WHERE h.closed_off_at >= ? AND h.closed_off_at < ?";
+  if (!units.empty()) sql += " AND h.unit IN " + db::inList(params, units);
+  sql += " ORDER BY h.closed_off_at, h.id LIMIT ?";
+  params.emplace_back(std::int64_t{limit});
+  TRY(auto rows, c.query(sql, params));
+  return toHazards(rows);
+}
+
+namespace {
+
+bj::value noticeBody(const Notice& n) {
+  bj::object o = toJson(n);
+  return o["rows"];
+}
+
+Result<Notice> toNotice(const db::Row& r) {
+  Notice n;
+  n.id = r.i64(0);
+  n.number = r.str(1);
+  n.jurisdiction = r.str(2);
+  n.period_from = r.i64(3);
+  n.period_to = r.i64(4);
+  n.issued_at = r.i64(5);
+  n.issued_by = r.str(6);
+  n.trigger = r.str(7);
+  boost::system::error_code ec;
+  auto body = bj::parse(r.str(8), ec);
+  if (ec || !body.is_array()) return Error::internal("notice " + n.number + " has an unreadable body");
+  for (const auto& v : body.as_array()) {
+    const bj::object& o = v.as_object();
+    NoticeRow row;
+    row.unit = std::string(o.at("unit").as_string());
+    row.found = o.at("found").as_int64();
+    row.closed_off = o.at("closed_off").as_int64();
+    row.open = o.at("open").as_int64();
+    row.overdue = o.at("overdue").as_int64();
+    row.rate = o.at("rate").is_double() ? o.at("rate").as_double() : static_cast<double>(o.at("rate").as_int64());
+    for (const auto& it : o.at("overdue_items").as_array()) row.overdue_items.push_back(it.as_object());
+    for (const auto& it : o.at("closed_items").as_array()) row.closed_items.push_back(it.as_object());
+    n.rows.push_back(std::move(row));
+  }
+  return n;
+}
+
+constexpr const char* kNoticeColumns =
+    "SELECT id, number, jurisdiction, period_from, period_to, issued_at, issued_by, trigger_kind, body "
+    "FROM hazard_notices";
+
+}  // namespace
+
+Result<std::int64_t> insertNotice(db::Conn& c, const Notice& n) {
+  TRY(auto rows, c.query("INSERT INTO hazard_notices (number, jurisdiction, period_from, period_to, issued_at, "
+                         "issued_by, trigger_kind, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         {n.number, n.jurisdiction, n.period_from, n.period_to, n.issued_at, n.issued_by, n.trigger,
+                          bj::serialize(noticeBody(n))}));
+  return rows[0].i64(0);
+}
+
+Result<std::optional<Notice>> findNotice(db::Conn& c, std::int64_t id) {
+  TRY(auto rows, c.query(std::string(kNoticeColumns) + " WHERE id = ?", {id}));
+  if (rows.empty()) return std::optional<Notice>();
+  TRY(auto n, toNotice(rows[0]));
+  return std::optional<Notice>(std::move(n));
+}
+
+Result<std::vector<Notice>> notices(db::Conn& c, const std::vector<std::string>& jurisdictions,
+                                    std::optional<std::int64_t> before_id, int limit) {
+  std::vector<db::Value> params;
+  std::string sql = std::string(kNoticeColumns) + " WHERE 1 = 1";
+  if (!jurisdictions.empty()) sql += " AND jurisdiction IN " + db::inList(params, jurisdictions);
+  if (before_id) {
+    sql += " AND id < ?";
+    params.emplace_back(*before_id);
+  }
+  sql += " ORDER BY id DESC LIMIT ?";
+  params.emplace_back(std::int64_t{limit});
+  TRY(auto rows, c.query(sql, params));
+  std::vector<Notice> out;
+  for (const auto& r : rows.rows) {
+    TRY(auto n, toNotice(r));
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+Result<std::optional<Millis>> lastPeriodEnd(db::Conn& c, const std::string& jurisdiction) {
+  TRY(auto rows, c.query("SELECT MAX(period_to) FROM hazard_notices WHERE jurisdiction = ?", {jurisdiction}));
+  if (rows.empty() || rows[0].isNull(0)) return std::optional<Millis>();
+  return std::optional<Millis>(rows[0].i64(0));
+}
+
+Result<std::optional<Millis>> firstCreated(db::Conn& c) {
+  TRY(auto rows, c.query("SELECT MIN(created_at) FROM hazards"));
+  if (rows.empty() || rows[0].isNull(0)) return std::optional<Millis>();
+  return std::optional<Millis>(rows[0].i64(0));
+}
+
+}  // namespace anlan::hazard::store

@@ -1,0 +1,81 @@
+// SQL for hazards, their timeline, attachments, kept counts and notices. Every function runs inside
+// the caller's transaction; one implementation serves SQLite and PostgreSQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "db/database.h"
+#include "hazard/model.h"
+
+namespace anlan::hazard::store {
+
+// Which hazards a caller sees (computed by the service from the rules).
+struct Visibility {
+  bool none = false;                       // sees nothing
+  std::vector<std::string> units;          // non-empty: only these units
+  std::vector<std::string> jurisdictions;  // non-empty: only these jurisdictions (below a unit)
+  std::vector<std::string> sectors;        // non-empty: only these sectors
+  std::optional<std::int64_t> enterprise_id;
+};
+
+Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id);
+// Inserts `h` (its code already set) and returns the id. Does not touch the counts.
+Result<std::int64_t> insert(db::Conn& c, const Hazard& h);
+// Writes every field if the stored version is h.version - 1; false when stale.
+Result<bool> update(db::Conn& c, const Hazard& h);
+// One page by the query's filters, sort and keyset cursor.
+Result<Page> list(db::Conn& c, const Query& q, const Visibility& v);
+
+// The next serial number in `scope` for `year` (1, 2, …); safe under concurrent writers.
+Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year);
+
+Result<std::int64_t> addEvent(db::Conn& c, const Event& e);
+Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id);
+
+Result<std::int64_t> addAttachment(db::Conn& c, const Attachment& a);
+Result<std::vector<Attachment>> attachments(db::Conn& c, std::int64_t hazard_id);
+Result<std::optional<Attachment>> findAttachment(db::Conn& c, std::int64_t id);
+// Marks attachments as the evidence of event `event_id`.
+Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::int64_t event_id);
+
+// The kept counts: `delta` added to one cell; a month's found and closed-off figures.
+Status addCount(db::Conn& c, const Count& cell, std::int64_t delta);
+Status addMonth(db::Conn& c, const std::string& unit, const std::string& sector, Grade grade,
+                const std::string& month, std::int64_t found, std::int64_t closed_off);
+// The kept counts within `v` (units and sectors only), and the months from `from_month` on.
+Result<std::vector<Count>> counts(db::Conn& c, const Visibility& v);
+struct UnitMonth {
+  std::string unit;
+  MonthCount m;
+};
+Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::string& from_month);
+// The same cells counted from the hazards themselves (full scan within `v`).
+Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v);
+// Replaces the kept counts and months with a recount of every hazard (after bulk loads).
+Status rebuildCounts(db::Conn& c);
+
+// Open hazards whose deadline passed before `now` and that are not yet marked overdue.
+Result<std::vector<Hazard>> newlyOverdue(db::Conn& c, Millis now, int limit);
+// Open overdue hazards of `units` (all units when empty), oldest deadline first.
+Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string>& units, int limit);
+// Hazards of `units` closed off in [from, to).
+Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units, Millis from, Millis to,
+                                     int limit);
+
+Result<std::int64_t> insertNotice(db::Conn& c, const Notice& n);
+Result<std::optional<Notice>> findNotice(db::Conn& c, std::int64_t id);
+// Newest first, of these issuing jurisdictions (all when empty), ids below `before_id` when given.
+Result<std::vector<Notice>> notices(db::Conn& c, const std::vector<std::string>& jurisdictions,
+                                    std::optional<std::int64_t> before_id, int limit);
+// The end of the latest period notified for `jurisdiction`, if any.
+Result<std::optional<Millis>> lastPeriodEnd(db::Conn& c, const std::string& jurisdiction);
+// When the first hazard was registered, if any.
+Result<std::optional<Millis>> firstCreated(db::Conn& c);
+
+// "2026-11" for a UTC time.
+std::string monthOf(Millis t);
+
+}  // namespace anlan::hazard::store

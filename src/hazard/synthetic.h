@@ -1,0 +1,47 @@
+// Synthetic hazards with a realistic spread over units, sectors, grades, sources, states and years,
+// each consistent with its state (slip, plan, deadline, overdue, close-off) and, when asked, with
+// the timeline that led there. Used for demo data and for the 10-million-row benchmark; every
+// hazard it makes is marked demo. Reproducible from the seed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "hazard/model.h"
+#include "org/registry.h"
+
+namespace anlan::hazard {
+
+// Where hazards are found: an enterprise, or a public site (a road, a river bank) when
+// enterprise_id is empty.
+struct Site {
+  std::optional<std::int64_t> enterprise_id;
+  std::string name, address, jurisdiction;
+  std::vector<std::string> sectors;
+  std::optional<geo::LonLat> location;
+};
+
+struct Synthetic {
+  Hazard hazard;
+  std::vector<Event> timeline;  // empty unless asked for
+};
+
+class Generator {
+ public:
+  // Hazards found at `sites` (and at public sites of every unit) over the `years` before `now`.
+  Generator(const org::Registry& registry, std::vector<Site> sites, std::uint64_t seed, Millis now, int years);
+  Synthetic next(bool with_timeline);
+
+ private:
+  const Site& pickSite();
+  const org::Registry& registry_;
+  std::vector<Site> sites_;
+  std::mt19937_64 rng_;
+  Millis now_;
+  Millis span_;
+};
+
+}  // namespace anlan::hazard
