@@ -420,12 +420,20 @@ Status rebuildCounts(db::Conn& c) {
                      "GROUP BY unit, sector, grade, state, overdue"));
   TRY(auto d, c.exec("DELETE FROM hazard_months"));
   (void)a, (void)b, (void)d;
-  // Months are computed here rather than in SQL: the two engines format dates differently.
-  TRY(auto rows, c.query("SELECT unit, sector, grade, found_at, closed_off_at FROM hazards"));
+  // Months are computed here rather than in SQL (the two engines format dates differently), a
+  // slice of ids at a time so that memory stays flat however many hazards there are.
   std::map<std::tuple<std::string, std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> cells;
-  for (const auto& r : rows.rows) {
-    cells[{r.str(0), r.str(1), r.str(2), monthOf(r.i64(3))}].first++;
-    if (!r.isNull(4)) cells[{r.str(0), r.str(1), r.str(2), monthOf(r.i64(4))}].second++;
+  std::int64_t after = 0;
+  for (;;) {
+    TRY(auto rows, c.query("SELECT id, unit, sector, grade, found_at, closed_off_at FROM hazards WHERE id > ? "
+                           "ORDER BY id LIMIT 50000",
+                           {after}));
+    if (rows.empty()) break;
+    for (const auto& r : rows.rows) {
+      cells[{r.str(1), r.str(2), r.str(3), monthOf(r.i64(4))}].first++;
+      if (!r.isNull(5)) cells[{r.str(1), r.str(2), r.str(3), monthOf(r.i64(5))}].second++;
+    }
+    after = rows.rows.back().i64(0);
   }
   for (const auto& [k, v] : cells) {
     TRY(auto n, c.exec("INSERT INTO hazard_months (unit, sector, grade, month, found, closed_off) "
