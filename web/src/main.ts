@@ -9,6 +9,8 @@ import { installElement } from './plugins/element'
 import { onUnauthenticated } from './api/client'
 import { useSessionStore } from './stores/session'
 import { useLiveEventsStore } from './stores/liveEvents'
+// Modules' home-page cards (registerHomeCard).
+import './modules/hazard/cards'
 
 const app = createApp(App)
 const pinia = createPinia()

@@ -1,7 +1,12 @@
 // The left menu, by module. Each item names a route; items the role may not use are left out.
 import type { Component } from 'vue'
 import {
+  Bell,
+  Histogram,
+  Location,
   Monitor,
+  Warning,
+  WarningFilled,
   MapLocation,
   OfficeBuilding,
   School,
@@ -47,6 +52,32 @@ export const NAV: NavGroup[] = [
         icon: School,
         permission: 'enterprises.read',
       },
+    ],
+  },
+  {
+    key: 'hazard',
+    titleKey: 'nav.hazardGroup',
+    items: [
+      { name: 'hazards', titleKey: 'nav.hazards', icon: Warning, permission: 'hazards.read' },
+      {
+        name: 'hazards-major',
+        titleKey: 'nav.hazardsMajor',
+        icon: WarningFilled,
+        permission: 'hazards.read',
+      },
+      {
+        name: 'hazards-map',
+        titleKey: 'nav.hazardsMap',
+        icon: Location,
+        permission: 'hazards.read',
+      },
+      {
+        name: 'hazards-stats',
+        titleKey: 'nav.hazardsStats',
+        icon: Histogram,
+        permission: 'hazards.read',
+      },
+      { name: 'notices', titleKey: 'nav.notices', icon: Bell, permission: 'notices.read' },
     ],
   },
   {

@@ -8,6 +8,18 @@ export type Permission =
   | 'enterprises.read'
   | 'enterprises.write'
   | 'enterprises.import'
+  | 'hazards.read'
+  | 'hazards.register'
+  | 'notices.read'
+  | 'notices.issue'
+
+const ALL: readonly Role[] = [
+  'admin',
+  'commander',
+  'duty_officer',
+  'department_officer',
+  'enterprise_officer',
+]
 
 const TABLE: Record<Permission, readonly Role[]> = {
   'users.read': ['admin', 'commander'],
@@ -23,6 +35,12 @@ const TABLE: Record<Permission, readonly Role[]> = {
   // Server rule (enterprise/rules.h): administrators, commanders and department officers write.
   'enterprises.write': ['admin', 'commander', 'department_officer'],
   'enterprises.import': ['admin', 'commander', 'department_officer'],
+  // Server rules (hazard/rules.cc): everyone reads within their scope; government roles and
+  // enterprise officers (their own enterprise) register; commanders and duty officers issue notices.
+  'hazards.read': ALL,
+  'hazards.register': ['commander', 'duty_officer', 'department_officer', 'enterprise_officer'],
+  'notices.read': ALL,
+  'notices.issue': ['commander', 'duty_officer'],
 }
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -93,6 +93,21 @@ describe('i18n messages', () => {
           size: '1 KB',
           imported: 1,
           bad: 1,
+          step: 's',
+          what: 'w',
+          reason: 'r',
+          risk: 'r',
+          shown: 1,
+          total: 1,
+          where: 'w',
+          number: 'n',
+          from: 'f',
+          to: 't',
+          found: 1,
+          closed: 1,
+          open: 1,
+          overdue: 1,
+          rate: '1%',
         })
         expect(typeof out, `${locale} ${k}`).toBe('string')
         expect(out.includes('{'), `${locale} ${k}: unreplaced placeholder in "${out}"`).toBe(false)

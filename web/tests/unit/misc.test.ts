@@ -247,12 +247,15 @@ describe('what each role sees', () => {
   const menuOf = (role: Role) =>
     navFor((p) => can(role, p)).flatMap((g) => g.items.map((i) => i.name))
 
+  const HAZARD_MENU = ['hazards', 'hazards-major', 'hazards-map', 'hazards-stats', 'notices']
+
   it('shows users and audit to administrators only; the user list also to commanders', () => {
     expect(menuOf('admin')).toEqual([
       'home',
       'jurisdictions',
       'departments',
       'enterprises',
+      ...HAZARD_MENU,
       'users',
       'audit',
     ])
@@ -261,11 +264,33 @@ describe('what each role sees', () => {
       'jurisdictions',
       'departments',
       'enterprises',
+      ...HAZARD_MENU,
       'users',
     ])
     for (const r of ['duty_officer', 'department_officer', 'enterprise_officer'] as const) {
-      expect(menuOf(r)).toEqual(['home', 'jurisdictions', 'departments', 'enterprises'])
+      expect(menuOf(r)).toEqual([
+        'home',
+        'jurisdictions',
+        'departments',
+        'enterprises',
+        ...HAZARD_MENU,
+      ])
     }
+  })
+
+  it('lets government roles and enterprise officers register hazards, not administrators', () => {
+    expect(can('admin', 'hazards.register')).toBe(false)
+    for (const r of [
+      'commander',
+      'duty_officer',
+      'department_officer',
+      'enterprise_officer',
+    ] as const)
+      expect(can(r, 'hazards.register')).toBe(true)
+    expect(can('commander', 'notices.issue')).toBe(true)
+    expect(can('duty_officer', 'notices.issue')).toBe(true)
+    expect(can('department_officer', 'notices.issue')).toBe(false)
+    expect(can('enterprise_officer', 'notices.issue')).toBe(false)
   })
 
   it('lets only the roles the server allows write enterprises', () => {

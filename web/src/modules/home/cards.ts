@@ -14,6 +14,8 @@ export interface CardValue {
   atLeast?: boolean
   /** A second line under the figure (already translated). */
   hint?: string
+  /** The figure as shown, when not a plain count (e.g. a percentage). */
+  text?: string
   /** A title other than the card's own (an i18n key), e.g. for a smaller jurisdiction. */
   titleKey?: string
 }

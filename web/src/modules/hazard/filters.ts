@@ -1,0 +1,80 @@
+// The hazard list's filters: defaults, allowed values, the date range and the views that are
+// filters with a name (the major hazard list, 一单).
+import { HAZARD_SOURCES, HAZARD_STATES, type HazardFilter } from '@/api/hazards'
+
+export const HAZARD_FILTER_DEFAULTS: HazardFilter = {
+  jurisdiction: '',
+  sector: '',
+  grade: '',
+  state: '',
+  overdue: '',
+  open: '',
+  source: '',
+  supervision: '',
+  enterprise_id: '',
+  found_from: '',
+  found_to: '',
+  q: '',
+  sort: '-found_at',
+}
+
+export const HAZARD_FILTER_ALLOWED: Partial<Record<keyof HazardFilter, readonly string[]>> = {
+  grade: ['general', 'major'],
+  overdue: ['true', 'false'],
+  open: ['true', 'false'],
+  source: HAZARD_SOURCES,
+  supervision: ['county', 'city', 'province'],
+  sort: ['-found_at', 'deadline', 'id'],
+}
+
+/** The states of a comma list that are states (unknown ones dropped), in the loop's order. */
+export function statesOf(text: string): string[] {
+  const wanted = new Set(text.split(',').map((s) => s.trim()))
+  return HAZARD_STATES.filter((s) => wanted.has(s))
+}
+
+/**
+ * The date picker's days [first, last] (local midnights, ms) → the API's half-open range
+ * found_from ≤ found_at < found_to, i.e. to the midnight after the last day.
+ */
+export function rangeToFilter(days: [number, number] | null): {
+  found_from: string
+  found_to: string
+} {
+  if (!days) return { found_from: '', found_to: '' }
+  const [a, b] = days
+  return { found_from: String(a), found_to: String(nextMidnight(b)) }
+}
+
+/** The filter's range back as the picker's [first day, last day]; null when not set. */
+export function filterToRange(
+  f: Pick<HazardFilter, 'found_from' | 'found_to'>,
+): [number, number] | null {
+  const a = Number(f.found_from)
+  const b = Number(f.found_to)
+  if (!f.found_from || !f.found_to || !Number.isFinite(a) || !Number.isFinite(b) || b <= a)
+    return null
+  return [a, previousMidnight(b)]
+}
+
+function nextMidnight(ms: number): number {
+  const d = new Date(ms)
+  d.setHours(0, 0, 0, 0)
+  d.setDate(d.getDate() + 1)
+  return d.getTime()
+}
+
+function previousMidnight(ms: number): number {
+  const d = new Date(ms - 1)
+  d.setHours(0, 0, 0, 0)
+  return d.getTime()
+}
+
+/** The major hazard list (一单): open major hazards, by supervision level when one is given. */
+export function majorListQuery(
+  level: '' | 'county' | 'city' | 'province' = '',
+): Record<string, string> {
+  const q: Record<string, string> = { grade: 'major', open: 'true' }
+  if (level) q.supervision = level
+  return q
+}
