@@ -7,7 +7,8 @@
 #   E2E_TESTS=tests/e2e/03-export.test.mjs bash tests/e2e/run.sh    (only some test files)
 #
 # Needs: web/dist built (make test does it; or `npm run build` in web/), Node 20.19+, chromium and
-# fonts-wqy-microhei. Screenshots go to test-results/screens/ at the repository root; the server's
+# fonts-wqy-microhei. The server runs with the testing clock on (loopback only): a test may move its
+# time forward with POST /api/v1/testing/clock, so such tests run last. Screenshots go to test-results/screens/ at the repository root; the server's
 # log of the run to test-results/e2e-server.log.
 #
 # Everything is inside main(), which bash reads whole before running it: editing this file while
@@ -58,6 +59,7 @@ main() {
   "$anlan" serve --db "sqlite:$tmp/a.db" --listen "127.0.0.1:$port" \
     --demo --demo-password Demo-pass-2026 \
     --set "web_root=$web_dist" --set argon2_mem_kib=1024 --set argon2_ops=1 \
+    --set "files_dir=$tmp/files" --set testing_clock=true \
     >"$tmp/server.log" 2>&1 &
   server_pid=$!
   # Should this script be killed outright (no trap runs), the server must not outlive it.
