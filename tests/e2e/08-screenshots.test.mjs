@@ -20,7 +20,7 @@ import {
 const LANGS = ['zh-CN', 'en']
 // An i18n key shown instead of its text ("enterprises.listTitle").
 const RAW_KEY =
-  /\b(app|common|errors|nav|login|shell|home|jurisdictions|departments|enterprises|enterpriseForm|import|users|audit|validation|risk|size|roles|levels)\.[a-z][A-Za-z]+/
+  /\b(app|common|errors|nav|login|shell|home|jurisdictions|departments|enterprises|enterpriseForm|import|users|audit|validation|risk|size|roles|levels|hazards|notices|savedFilters)\.[a-z][A-Za-z]+/
 
 async function checkPage(page, lang, { titleIsData = false } = {}) {
   await settle(page)
@@ -128,6 +128,48 @@ test(
         await checkPage(page, lang)
         await take('audit')
 
+        // Hazard list (隐患清单), with its state, overdue and risk badges.
+        await page.getByTestId('nav-hazards').click()
+        await page.locator('[data-testid=hazard-table] tbody tr').first().waitFor()
+        await page.getByTestId('load-more').waitFor()
+        await checkPage(page, lang)
+        await take('hazards')
+
+        // A major hazard from the major hazard list (一单): its records and timeline.
+        await page.getByTestId('nav-hazards-major').click()
+        await page.locator('[data-testid=hazard-table] tbody tr').first().waitFor()
+        await page.getByTestId('hazard-link').first().click()
+        await page.waitForURL((u) => /^\/hazards\/\d+$/.test(u.pathname))
+        await page.getByTestId('hazard-timeline').waitFor()
+        await page.getByTestId('hazard-confirmation').waitFor()
+        await checkPage(page, lang)
+        await take('hazard-detail')
+
+        // Statistics: rectification rate by unit and sector, states, the monthly trend.
+        await page.getByTestId('nav-hazards-stats').click()
+        await page.getByTestId('stats-totals').waitFor()
+        await page.locator('[data-testid=chart-trend] canvas').waitFor()
+        await checkPage(page, lang)
+        await take('hazard-stats')
+
+        // The hazard map: unit boundaries and the open hazards, coloured by risk.
+        await page.getByTestId('nav-hazards-map').click()
+        await eventually(async () =>
+          assert.ok(
+            (await page.locator('[data-testid=hazard-map] path.leaflet-interactive').count()) >= 12,
+          ),
+        )
+        await page.locator('[data-testid=hazard-map] canvas').first().waitFor()
+        await checkPage(page, lang)
+        await take('hazard-map')
+
+        // A notice, laid out as the bureau's document.
+        await page.getByTestId('nav-notices').click()
+        await page.getByTestId('notice-link').first().click()
+        await page.getByTestId('notice-doc').waitFor()
+        await checkPage(page, lang)
+        await take('notice')
+
         // Enterprise form with errors: a wrong check character, then Save with fields missing.
         await page.getByTestId('nav-enterprises').click()
         await page.getByTestId('enterprise-create').click()
@@ -150,7 +192,7 @@ test(
       })
     }
 
-    assert.equal(files.length, 9 * LANGS.length)
+    assert.equal(files.length, 14 * LANGS.length)
     for (const f of files) assert.ok(fs.statSync(f).size > 10_000, `${f} is a real picture`)
   },
 )

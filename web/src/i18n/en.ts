@@ -449,6 +449,7 @@ const en: MessageSchema = {
     remove: 'Delete',
   },
   hazards: {
+    kv: '{label}: {value}',
     listTitle: 'Hazards',
     majorTitle: 'Major hazard list',
     majorAll: 'All levels',

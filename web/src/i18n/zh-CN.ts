@@ -444,6 +444,7 @@ const zhCN = {
     remove: '删除',
   },
   hazards: {
+    kv: '{label}：{value}',
     listTitle: '隐患清单',
     majorTitle: '重大事故隐患清单（一单）',
     majorAll: '全部层级',

@@ -108,6 +108,8 @@ describe('i18n messages', () => {
           open: 1,
           overdue: 1,
           rate: '1%',
+          label: 'l',
+          value: 'v',
         })
         expect(typeof out, `${locale} ${k}`).toBe('string')
         expect(out.includes('{'), `${locale} ${k}: unreplaced placeholder in "${out}"`).toBe(false)
