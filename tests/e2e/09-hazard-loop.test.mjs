@@ -9,14 +9,20 @@
 //     closes it off; the next notice lists it among the closed.
 //  b) A general hazard the enterprise officer registers and fixes on the spot (立查立改).
 //  c) A step on a page that someone else has moved on meanwhile says so (409) and offers to reload.
+// First, before the clock moves: the hazard list's filters, paging, export and saved filters.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import zlib from 'node:zlib'
+import fs from 'node:fs'
 import {
   TEST_TIMEOUT,
+  apiFromBrowser,
   apiLogin,
+  chooseJurisdiction,
+  chooseOption,
   eventually,
   openAs,
+  readExport,
   settle,
   tag,
   url,
@@ -161,6 +167,74 @@ async function issueNoticeViaUi(page) {
   await page.getByTestId('notice-doc').waitFor()
   return Number(new URL(page.url()).pathname.split('/').pop())
 }
+
+// --- the list ------------------------------------------------------------------------------------
+
+const rowsOf = (page) =>
+  page.locator('[data-testid=hazard-table] .el-table__body-wrapper tbody tr')
+
+/** Loads every page of the list ("load more"), returns the hazard codes shown. */
+async function loadAllCodes(page) {
+  const footer = page.getByTestId('list-footer')
+  await footer.waitFor()
+  for (let i = 0; i < 100; i++) {
+    await settle(page)
+    const more = footer.getByTestId('load-more')
+    if ((await more.count()) === 0) break
+    const before = await rowsOf(page).count()
+    await more.click()
+    await eventually(async () => assert.ok((await rowsOf(page).count()) > before))
+  }
+  return rowsOf(page).evaluateAll((rows) =>
+    rows.map((r) => r.querySelector('[data-testid=hazard-link]')?.textContent?.trim() ?? ''),
+  )
+}
+
+const sorted = (xs) => [...xs].sort()
+
+test('hazard list: filters in the address, load more, export of exactly the rows shown, saved filters', {
+  timeout: TEST_TIMEOUT,
+}, async () => {
+  await withBrowser({}, async ({ page, context }) => {
+    await openAs(page, 'commander', '/hazards')
+    const api = await apiFromBrowser(context)
+    await settle(page)
+    await chooseJurisdiction(page, 'filter-jurisdiction', '祁东县')
+    await page.waitForURL((u) => u.searchParams.get('jurisdiction') === '430426')
+    await chooseOption(page, 'filter-grade', '一般')
+    await page.waitForURL((u) => u.searchParams.get('grade') === 'general')
+    await settle(page)
+    const shown = await loadAllCodes(page)
+    const fromApi = await api.all('/api/v1/hazards', { jurisdiction: '430426', grade: 'general' })
+    assert.ok(shown.length > 50, `more than one page (${shown.length})`)
+    assert.deepEqual(sorted(shown), sorted(fromApi.map((h) => h.code)))
+    for (const h of fromApi) assert.equal(h.unit, '430426')
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ])
+    assert.match(download.suggestedFilename(), /^hazards-\d{8}\.csv$/)
+    const csv = readExport(fs.readFileSync(await download.path()))
+    assert.deepEqual(sorted(csv.records.map((r) => r.code)), sorted(shown), 'the CSV holds the rows shown')
+    assert.ok(csv.records.every((r) => r.grade === 'general' && r.unit === '430426'))
+
+    // Save the filter by name, clear the filters, bring them back from the saved one.
+    await page.getByTestId('saved-filters').click()
+    await page.getByTestId('saved-filters-save').click()
+    await page.locator('.el-message-box__input input').fill('祁东县一般隐患')
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.getByTestId('filter-reset').click()
+    await page.waitForURL((u) => !u.searchParams.has('jurisdiction') && !u.searchParams.has('grade'))
+    await page.getByTestId('saved-filters').click()
+    await page.getByTestId('saved-filter-0').filter({ hasText: '祁东县一般隐患' }).click()
+    await page.waitForURL(
+      (u) => u.searchParams.get('jurisdiction') === '430426' && u.searchParams.get('grade') === 'general',
+    )
+    await settle(page)
+    assert.match(await page.getByTestId('saved-filters').innerText(), /祁东县一般隐患/)
+  })
+})
 
 // --- the loop ----------------------------------------------------------------------------------
 
