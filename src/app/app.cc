@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "db/migrate.h"
+#include "duty/routes.h"
 #include "enterprise/routes.h"
 #include "enterprise/rules.h"
 #include "hazard/routes.h"
@@ -24,7 +25,7 @@ const std::string& openApiDocument();  // generated from docs/openapi.json
 std::vector<db::Migration> allMigrations() {
   std::vector<db::Migration> all;
   for (const auto* list : {&org::migrations(), &audit::migrations(), &auth::migrations(),
-                           &enterprise::migrations(), &hazard::migrations()}) {
+                           &enterprise::migrations(), &hazard::migrations(), &duty::migrations()}) {
     all.insert(all.end(), list->begin(), list->end());
   }
   return all;
@@ -78,9 +79,15 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->hazards_ = std::make_unique<hazard::HazardService>(*app->db_, *app->registry_, app->bus_, clock,
                                                           *app->enterprises_, hazard_options);
 
+  duty::Options duty_options;
+  duty_options.answer_timeout_ms = static_cast<Millis>(cfg.roll_call_answer_seconds) * 1000;
+  app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_, clock, random,
+                                                   duty_options);
+
   auth::addRoutes(app->router_, *app->auth_);
   enterprise::addRoutes(app->router_, *app->auth_, *app->enterprises_, clock);
   hazard::addRoutes(app->router_, *app->auth_, *app->hazards_, clock);
+  duty::addRoutes(app->router_, *app->auth_, *app->duty_);
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
   audit::addRoutes(app->router_, *app->auth_, *app->db_);
   app->addSystemRoutes();
@@ -165,18 +172,28 @@ void App::stop() {
   if (server_) server_->stop();
 }
 
+void App::runScheduledWork() {
+  auto report = hazards_->tick();
+  if (!report.ok()) {
+    log::error("hazard scheduler failed", {{"reason", report.error().message}});
+  } else if (report->marked_overdue || report->notices_issued) {
+    log::info("hazard scheduler", {{"marked_overdue", report->marked_overdue},
+                                   {"notices_issued", report->notices_issued}});
+  }
+  auto unanswered = duty_->tick();
+  if (!unanswered.ok()) {
+    log::error("spot-check timeouts failed", {{"reason", unanswered.error().message}});
+  } else if (*unanswered) {
+    log::info("spot-check rooms not answering", {{"rooms", *unanswered}});
+  }
+}
+
 void App::runScheduler() {
   // The interval only paces the work; what is due is decided from the injected clock.
   std::unique_lock lock(scheduler_mu_);
   while (!stopping_) {
     lock.unlock();
-    auto report = hazards_->tick();
-    if (!report.ok()) {
-      log::error("hazard scheduler failed", {{"reason", report.error().message}});
-    } else if (report->marked_overdue || report->notices_issued) {
-      log::info("hazard scheduler", {{"marked_overdue", report->marked_overdue},
-                                     {"notices_issued", report->notices_issued}});
-    }
+    runScheduledWork();
     lock.lock();
     scheduler_cv_.wait_for(lock, std::chrono::seconds(cfg_.scheduler_seconds), [this] { return stopping_; });
   }
@@ -199,9 +216,12 @@ Status App::enableTestingClock(OffsetClock& clock) {
     clock.advance(*advance);
     auto report = hazards_->tick();
     if (!report.ok()) return http::errorResponse(report.error());
+    auto unanswered = duty_->tick();
+    if (!unanswered.ok()) return http::errorResponse(unanswered.error());
     return http::jsonResponse(boost::json::object{{"now", clock.now()},
                                                   {"marked_overdue", report->marked_overdue},
-                                                  {"notices_issued", report->notices_issued}});
+                                                  {"notices_issued", report->notices_issued},
+                                                  {"rooms_not_answering", *unanswered}});
   }, "Testing only: move the clock forward and run the scheduler");
   return {};
 }

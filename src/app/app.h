@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/database.h"
+#include "duty/service.h"
 #include "enterprise/service.h"
 #include "hazard/service.h"
 #include "http/metrics.h"
@@ -46,6 +47,7 @@ class App {
   auth::AuthService& auth() { return *auth_; }
   enterprise::EnterpriseService& enterprises() { return *enterprises_; }
   hazard::HazardService& hazards() { return *hazards_; }
+  duty::DutyService& duty() { return *duty_; }
   bus::Bus& bus() { return bus_; }
   const org::Registry& registry() const { return *registry_; }
   const http::Router& router() const { return router_; }
@@ -56,7 +58,9 @@ class App {
  private:
   App(const Config& cfg, const Clock& clock, Random& random) : cfg_(cfg), clock_(clock), random_(random) {}
   void addSystemRoutes();
-  // Runs the hazard scheduler every cfg.scheduler_seconds until stop() (0: not at all).
+  // Runs the scheduled work (hazard deadlines and notices, spot-check answer timeouts) once.
+  void runScheduledWork();
+  // Runs it every cfg.scheduler_seconds until stop() (0: not at all).
   void runScheduler();
 
   Config cfg_;
@@ -68,6 +72,7 @@ class App {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<enterprise::EnterpriseService> enterprises_;
   std::unique_ptr<hazard::HazardService> hazards_;
+  std::unique_ptr<duty::DutyService> duty_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;

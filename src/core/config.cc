@@ -70,6 +70,7 @@ const std::map<std::string, Setter>& setters() {
       {"notice_cycle_days", num(&Config::notice_cycle_days)},
       {"scheduler_seconds", num(&Config::scheduler_seconds)},
       {"testing_clock", flag(&Config::testing_clock)},
+      {"roll_call_answer_seconds", num(&Config::roll_call_answer_seconds)},
   };
   return table;
 }

@@ -51,6 +51,10 @@ struct Config {
   std::int64_t notice_cycle_days = 15;
   int scheduler_seconds = 60;
 
+  // Duty rooms: a room rung in a spot check that has not answered after this long is recorded
+  // as no answer.
+  int roll_call_answer_seconds = 60;
+
   // Browser tests only: POST /api/v1/testing/clock moves the clock forward. Refused unless the
   // server listens on a loopback address.
   bool testing_clock = false;

@@ -41,6 +41,31 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
                                {{"Authorization", "Bearer " + county}});
   std::string attachment = std::to_string(up.json().at("id").as_int64());
   std::string notice = std::to_string(t.app().hazards().issueNotice(nullptr, "430400").value().id);
+  // Duty rooms: an intake report of 祁东县, and spot checks of 祁东县 in each state.
+  std::string city = t.login("commander");
+  const std::string intakeBody =
+      R"({"room":"430426","reporter_name":"张三","reporter_phone":"13800000000","event_type":"火灾",)"
+      R"("occurred_at":1780000000000,"place":"祁东县城"})";
+  auto newIntake = [&] {
+    auto r = t.client().post("/api/v1/intake", intakeBody, county);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::to_string(r.json().at("id").as_int64());
+  };
+  std::string intake = newIntake();
+  auto newCall = [&](int steps) {  // 0 waiting, 1 ringing, 2 answered
+    auto r = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426","430407"]})", city);
+    EXPECT_EQ(r.status, 201) << r.body;
+    std::string id = std::to_string(r.json().at("id").as_int64());
+    if (steps >= 1) {
+      EXPECT_EQ(t.client().post("/api/v1/roll-calls/" + id + "/rooms/430426/ring", "", city).status, 200);
+    }
+    if (steps >= 2) {
+      EXPECT_EQ(t.client().post("/api/v1/roll-calls/" + id + "/rooms/430426/answer", "", county).status, 200);
+    }
+    return id;
+  };
+  std::string call = newCall(0);
+  const std::string period = "from=1780000000000&to=1780086400000";
   auto newFirm = [&] {
     return R"({"name":"矩阵测试企业","credit_code":")" + creditCode("430407", 800000 + n++) +
            R"(","sectors":["hazardous_chemicals"],"jurisdiction":"430407"})";
@@ -100,6 +125,31 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
       {"GET", "/api/v1/notices", "/api/v1/notices", "", {401, 200, 200, 200, 200, 200}},
       {"POST", "/api/v1/notices", "/api/v1/notices", "{}", {401, 403, 201, 201, 403, 403}},
       {"GET", "/api/v1/notices/{id}", "/api/v1/notices/" + notice, "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/duty/shifts", "/api/v1/duty/shifts?" + period, "", {401, 200, 200, 200, 200, 404}},
+      {"POST", "/api/v1/duty/shifts", "/api/v1/duty/shifts",
+       R"({"room":"430426","starts_at":1780000000000,"ends_at":1780028800000,"leader":"李局长","officers":["duty-430426"]})",
+       {401, 403, 201, 201, 403, 403}},
+      {"GET", "/api/v1/duty/rota-problems", "/api/v1/duty/rota-problems?room=430426&" + period, "",
+       {401, 200, 200, 200, 200, 404}},
+      {"GET", "/api/v1/duty/log", "/api/v1/duty/log?room=430426", "", {401, 200, 200, 200, 200, 404}},
+      {"POST", "/api/v1/duty/log", "/api/v1/duty/log", R"({"room":"430426","text":"交接班：无异常"})",
+       {401, 403, 201, 201, 403, 403}},
+      {"GET", "/api/v1/intake", "/api/v1/intake", "", {401, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/intake", "/api/v1/intake", intakeBody, {401, 403, 201, 201, 403, 403}},
+      {"GET", "/api/v1/intake/{id}", "/api/v1/intake/" + intake, "", {401, 200, 200, 200, 200, 404}},
+      {"POST", "/api/v1/intake/{id}/pass-up", "/api/v1/intake/{fresh-intake}/pass-up", "",
+       {401, 403, 200, 200, 403, 404}},
+      {"GET", "/api/v1/roll-calls", "/api/v1/roll-calls", "", {401, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/roll-calls", "/api/v1/roll-calls", R"({"random":2})", {401, 403, 201, 403, 403, 403}},
+      {"GET", "/api/v1/roll-calls/{id}", "/api/v1/roll-calls/" + call, "", {401, 200, 200, 200, 200, 404}},
+      {"POST", "/api/v1/roll-calls/{id}/rooms/{room}/ring", "/api/v1/roll-calls/{call-0}/rooms/430426/ring", "",
+       {401, 403, 200, 403, 403, 403}},
+      {"POST", "/api/v1/roll-calls/{id}/rooms/{room}/answer", "/api/v1/roll-calls/{call-1}/rooms/430426/answer", "",
+       {401, 403, 403, 200, 403, 403}},
+      {"POST", "/api/v1/roll-calls/{id}/rooms/{room}/no_answer", "/api/v1/roll-calls/{call-1}/rooms/430426/no_answer",
+       "", {401, 403, 200, 403, 403, 403}},
+      {"POST", "/api/v1/roll-calls/{id}/rooms/{room}/assess", "/api/v1/roll-calls/{call-2}/rooms/430426/assess",
+       R"({"assessment":"good","report":"值班正常"})", {401, 403, 200, 403, 403, 403}},
       {"GET", "/healthz", "/healthz", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/metrics", "/metrics", "", {200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/openapi.json", "/api/v1/openapi.json", "", {200, 200, 200, 200, 200, 200}},
@@ -126,6 +176,11 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
       std::string body = r.body;
       std::string path = r.path;
       if (auto at = path.find("{fresh}"); at != std::string::npos) path.replace(at, 7, newHazard("major"));
+      if (auto at = path.find("{fresh-intake}"); at != std::string::npos) path.replace(at, 14, newIntake());
+      for (int steps = 0; steps < 3; ++steps) {
+        std::string marker = "{call-" + std::to_string(steps) + "}";
+        if (auto at = path.find(marker); at != std::string::npos) path.replace(at, marker.size(), newCall(steps));
+      }
       if (body == "*hazard*") {
         body = R"({"enterprise_id":)" + chem + R"(,"sector":"hazardous_chemicals","description":"矩阵登记"})";
       }

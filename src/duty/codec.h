@@ -1,0 +1,21 @@
+// Duty records to and from JSON.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "core/result.h"
+#include "duty/model.h"
+
+namespace anlan::duty {
+
+boost::json::object toJson(const Shift& s);
+boost::json::object toJson(const RotaProblem& p);
+boost::json::object toJson(const LogEntry& e);
+boost::json::object toJson(const Intake& i);
+boost::json::object toJson(const CallRoom& r);
+boost::json::object toJson(const RollCall& c);
+
+Status fromJson(const boost::json::object& o, Shift& s);
+Status fromJson(const boost::json::object& o, Intake& i);
+
+}  // namespace anlan::duty

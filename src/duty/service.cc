@@ -1,0 +1,330 @@
+#include "duty/service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "audit/audit.h"
+#include "core/crypto.h"
+#include "duty/codec.h"
+#include "duty/rules.h"
+#include "duty/store.h"
+
+namespace anlan::duty {
+namespace {
+
+namespace bj = boost::json;
+constexpr Millis kDay = 24LL * 3600 * 1000;
+
+audit::Actor actorOf(const auth::Principal* p) {
+  if (!p) return {std::nullopt, "system"};
+  return {p->user.id, p->user.username};
+}
+
+Status audited(db::Conn& c, const Clock& clock, const auth::Principal* p, const char* entity, std::int64_t id,
+               const std::string& action, const std::string& jurisdiction, bj::object after) {
+  TRY(auto aid, audit::append(c, clock, actorOf(p), entity, std::to_string(id), action, jurisdiction, std::nullopt,
+                              bj::value(std::move(after))));
+  (void)aid;
+  return {};
+}
+
+Status readable(const auth::Principal& p, const org::Registry& registry, const std::string& room) {
+  if (!registry.commandCenter(room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+  if (!mayReadRoom(p, registry, room)) return Error::notFound("no such duty room");
+  return {};
+}
+
+}  // namespace
+
+void DutyService::publish(const std::string& type, const std::string& jurisdiction, bj::object data) {
+  bus_.publish({type, jurisdiction, {}, clock_.now(), std::move(data)});
+}
+
+Result<Shift> DutyService::addShift(const auth::Principal& p, Shift s) {
+  if (s.room.empty()) s.room = p.user.jurisdiction;
+  TRY_STATUS(validateShift(s, registry_));
+  TRY_STATUS(mayKeepRoom(p, registry_, s.room));
+  s.created_by = p.user.username;
+  s.created_at = clock_.now();
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(s.id, store::insertShift(c, s));
+    return audited(c, clock_, &p, "duty_shift", s.id, "create", s.room, toJson(s));
+  }));
+  publish("duty.rota_changed", s.room, toJson(s));
+  return s;
+}
+
+Result<std::vector<Shift>> DutyService::shifts(const auth::Principal& p, const std::string& room, Millis from, Millis to) {
+  TRY_STATUS(readable(p, registry_, room));
+  if (to <= from || to - from > 92 * kDay) return Error::invalid("to", "the period must be positive and at most 92 days");
+  return db::read<std::vector<Shift>>(db_, [&](db::Conn& c) { return store::shifts(c, room, from, to); });
+}
+
+Result<std::vector<RotaProblem>> DutyService::rotaProblems(const auth::Principal& p, const std::string& room, Millis from,
+                                                           Millis to) {
+  TRY(auto list, shifts(p, room, from, to));
+  return checkRota(std::move(list), from, to);
+}
+
+Result<LogEntry> DutyService::addLog(const auth::Principal& p, LogEntry e) {
+  if (e.room.empty()) e.room = p.user.jurisdiction;
+  if (e.kind != "note" && e.kind != "handover") return Error::invalid("kind", "kind must be note or handover");
+  if (e.text.empty() || e.text.size() > 4000) return Error::invalid("text", "text must be 1 to 4000 bytes");
+  if (!registry_.commandCenter(e.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+  TRY_STATUS(mayKeepRoom(p, registry_, e.room));
+  e.author = p.user.username;
+  e.at = clock_.now();
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(e.id, store::insertLog(c, e));
+    return audited(c, clock_, &p, "duty_log", e.id, "create", e.room, toJson(e));
+  }));
+  return e;
+}
+
+Result<std::vector<LogEntry>> DutyService::log(const auth::Principal& p, const std::string& room,
+                                               std::optional<std::int64_t> before_id, int limit) {
+  TRY_STATUS(readable(p, registry_, room));
+  return db::read<std::vector<LogEntry>>(db_, [&](db::Conn& c) { return store::log(c, room, before_id, limit); });
+}
+
+Result<Intake> DutyService::record(const auth::Principal& p, Intake i) {
+  if (i.room.empty()) i.room = p.user.jurisdiction;
+  Millis now = clock_.now();
+  if (!registry_.commandCenter(i.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+  TRY_STATUS(validateIntake(i, now));
+  TRY_STATUS(mayKeepRoom(p, registry_, i.room));
+  i.state = "recorded";
+  i.passed_up_at.reset();
+  i.created_by = p.user.username;
+  i.created_at = now;
+  i.version = 1;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(i.id, store::insertIntake(c, i));
+    return audited(c, clock_, &p, "intake", i.id, "create", i.room, toJson(i));
+  }));
+  publish("intake.recorded", i.room, toJson(i));
+  return i;
+}
+
+Result<Intake> DutyService::intake(const auth::Principal& p, std::int64_t id) {
+  TRY(auto found, db::read<std::optional<Intake>>(db_, [&](db::Conn& c) { return store::findIntake(c, id); }));
+  if (!found || !mayReadRoom(p, registry_, found->room)) return Error::notFound("no such intake report");
+  return std::move(*found);
+}
+
+Result<std::vector<Intake>> DutyService::intakes(const auth::Principal& p, std::optional<std::int64_t> before_id, int limit) {
+  if (p.user.role == auth::Role::kEnterpriseOfficer) return std::vector<Intake>();
+  std::vector<std::string> rooms;
+  for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) {
+    if (registry_.commandCenter(code)) rooms.push_back(code);
+  }
+  if (rooms.empty()) return std::vector<Intake>();
+  return db::read<std::vector<Intake>>(db_, [&](db::Conn& c) { return store::intakes(c, rooms, before_id, limit); });
+}
+
+Result<Intake> DutyService::passUp(const auth::Principal& p, std::int64_t id) {
+  Intake after;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(auto found, store::findIntake(c, id));
+    if (!found || !mayReadRoom(p, registry_, found->room)) return Error::notFound("no such intake report");
+    TRY_STATUS(mayKeepRoom(p, registry_, found->room));
+    if (found->state != "recorded") return Error::conflict("the report was already passed up");
+    after = *found;
+    after.state = "passed_up";
+    after.passed_up_at = clock_.now();
+    after.version = found->version + 1;
+    TRY(bool written, store::updateIntake(c, after));
+    if (!written) return Error::conflict("the report was changed by someone else; reload and try again");
+    return audited(c, clock_, &p, "intake", id, "pass_up", after.room, toJson(after));
+  }));
+  // The event belongs to the room's jurisdiction: the city (and the room) see it, other units not.
+  publish("intake.passed_up", after.room, toJson(after));
+  return after;
+}
+
+Result<RollCall> DutyService::start(const auth::Principal& p, const StartRequest& r) {
+  TRY_STATUS(mayRunRollCall(p, registry_));
+  std::vector<std::string> all = checkableRooms(registry_);
+  RollCall call;
+  call.started_at = clock_.now();
+  call.started_by = p.user.username;
+  call.weighted = r.weighted;
+  std::vector<std::string> chosen;
+  if (!r.rooms.empty()) {
+    if (r.random) return Error::invalid("random", "give rooms or random, not both");
+    std::set<std::string> seen;
+    for (const auto& room : r.rooms) {
+      if (std::find(all.begin(), all.end(), room) == all.end()) {
+        return Error::invalid("rooms", "'" + room + "' is not a county-level duty room");
+      }
+      if (!seen.insert(room).second) return Error::invalid("rooms", "'" + room + "' is listed twice");
+    }
+    call.mode = "named";
+    chosen = r.rooms;
+    call.requested = static_cast<int>(chosen.size());
+    call.seed = "";
+  } else {
+    if (r.random < 1 || r.random > static_cast<int>(all.size())) {
+      return Error::invalid("random", "random must be 1 to " + std::to_string(all.size()));
+    }
+    call.mode = "random";
+    call.requested = r.random;
+    call.seed = r.seed ? *r.seed : sha256Hex(random_.bytes(16)).substr(0, 16);
+    if (call.seed.empty() || call.seed.size() > 64) return Error::invalid("seed", "seed must be 1 to 64 bytes");
+    std::vector<double> weights;
+    if (r.weighted) {
+      // Days since each room was last checked (never: a year), plus one.
+      TRY(auto last, db::read<std::map<std::string, Millis>>(db_, [](db::Conn& c) { return store::lastChecked(c); }));
+      for (const auto& room : all) {
+        auto it = last.find(room);
+        Millis since = it == last.end() ? 365 * kDay : call.started_at - it->second;
+        weights.push_back(1.0 + static_cast<double>(std::max<Millis>(since, 0)) / static_cast<double>(kDay));
+      }
+    }
+    chosen = draw(all, r.random, call.seed, r.weighted ? &weights : nullptr);
+  }
+  for (std::size_t i = 0; i < chosen.size(); ++i) call.rooms.push_back({chosen[i], static_cast<int>(i) + 1});
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(call.id, store::insertRollCall(c, call));
+    return audited(c, clock_, &p, "roll_call", call.id, "start", p.user.jurisdiction, toJson(call));
+  }));
+  publish("roll_call.started", p.user.jurisdiction, toJson(call));
+  return call;
+}
+
+Result<RollCall> DutyService::rollCall(const auth::Principal& p, std::int64_t id) {
+  TRY(auto found, db::read<std::optional<RollCall>>(db_, [&](db::Conn& c) { return store::findRollCall(c, id); }));
+  if (!found) return Error::notFound("no such spot check");
+  bool city = mayRunRollCall(p, registry_).ok() || (p.user.role == auth::Role::kAdmin &&
+                                                   registry_.find(p.user.jurisdiction)->level == "city");
+  bool included = std::any_of(found->rooms.begin(), found->rooms.end(),
+                              [&](const CallRoom& r) { return mayReadRoom(p, registry_, r.room); });
+  if (!city && !included) return Error::notFound("no such spot check");
+  return std::move(*found);
+}
+
+Result<std::vector<RollCall>> DutyService::rollCalls(const auth::Principal& p, int limit) {
+  std::optional<std::string> room;
+  const org::Jurisdiction* j = registry_.find(p.user.jurisdiction);
+  bool city = j && (j->level == "city" || j->level == "province");
+  if (p.user.role == auth::Role::kEnterpriseOfficer) return std::vector<RollCall>();
+  if (!city) room = p.user.jurisdiction;
+  return db::read<std::vector<RollCall>>(db_, [&](db::Conn& c) { return store::rollCalls(c, room, limit); });
+}
+
+Status DutyService::changeCall(const auth::Principal* actor, std::int64_t id,
+                               const std::function<Status(RollCall&)>& change, const std::string& action,
+                               RollCall& out) {
+  return db_.write([&](db::Conn& c) -> Status {
+    TRY(auto found, store::findRollCall(c, id));
+    if (!found) return Error::notFound("no such spot check");
+    out = *found;
+    TRY_STATUS(change(out));
+    if (finished(out) && out.state == "running") {
+      out.state = "finished";
+      out.finished_at = clock_.now();
+    }
+    out.version = found->version + 1;
+    TRY(bool written, store::updateRollCall(c, out));
+    if (!written) return Error::conflict("the spot check was changed by someone else; reload and try again");
+    // Spot checks belong to the city that runs them: the rooms' parent.
+    const org::Jurisdiction* room = out.rooms.empty() ? nullptr : registry_.find(out.rooms.front().room);
+    return audited(c, clock_, actor, "roll_call", id, action, room ? room->parent : "", toJson(out));
+  });
+}
+
+Result<RollCall> DutyService::step(const auth::Principal& p, std::int64_t id, const std::string& room,
+                                   const std::string& action, const Assessment* a) {
+  if (action == "answer") {
+    TRY_STATUS(mayAnswer(p, room));
+  } else {
+    TRY_STATUS(mayRunRollCall(p, registry_));
+  }
+  if (action == "assess") {
+    if (!a) return Error::invalid("assessment", "assessment is required");
+    if (a->assessment != "good" && a->assessment != "needs_improvement" && a->assessment != "criticised") {
+      return Error::invalid("assessment", "assessment must be good, needs_improvement or criticised");
+    }
+    for (auto [v, f] : {std::pair{&a->av_fault, "av_fault"}, {&a->report, "report"}, {&a->remarks, "remarks"}}) {
+      if (v->size() > 4000) return Error::invalid(f, std::string(f) + " must be at most 4000 bytes");
+    }
+  }
+  // Whether the one answering is on the rota now (read before the write).
+  std::optional<bool> rostered;
+  if (action == "answer") {
+    Millis now = clock_.now();
+    TRY(auto on, db::read<std::vector<Shift>>(db_, [&](db::Conn& c) { return store::shifts(c, room, now, now + 1); }));
+    rostered = false;
+    for (const auto& s : on) {
+      for (const auto& o : s.officers) rostered = *rostered || o == p.user.username || o == p.user.display_name;
+    }
+  }
+  RollCall call;
+  TRY_STATUS(changeCall(&p, id, [&](RollCall& c) -> Status {
+    if (c.state != "running") return Error::conflict("the spot check is finished");
+    auto it = std::find_if(c.rooms.begin(), c.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
+    if (it == c.rooms.end()) return Error::notFound("room " + room + " is not in this spot check");
+    TRY_STATUS(checkCallStep(*it, action));
+    Millis now = clock_.now();
+    if (action == "ring") {
+      // One room rings at a time.
+      for (const auto& r : c.rooms) {
+        if (r.state == "ringing") return Error::conflict("room " + r.room + " is still ringing");
+      }
+      it->state = "ringing";
+      it->rung_at = now;
+    } else if (action == "answer") {
+      it->state = "answered";
+      it->answered_at = now;
+      it->answered_by = p.user.username;
+      it->rostered = rostered;
+    } else if (action == "no_answer") {
+      it->state = "no_answer";
+    } else {
+      it->state = "assessed";
+      it->on_post = a->on_post;
+      it->av_fault = a->av_fault;
+      it->report = a->report;
+      it->assessment = a->assessment;
+      it->remarks = a->remarks;
+    }
+    return {};
+  }, action, call));
+  auto it = std::find_if(call.rooms.begin(), call.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
+  bj::object data{{"roll_call_id", id}, {"room", toJson(*it)}, {"state", call.state}};
+  // The room's console rings on roll_call.ringing; the city follows every change.
+  publish(action == "ring" ? "roll_call.ringing" : "roll_call.updated", room, data);
+  return call;
+}
+
+Result<int> DutyService::tick() {
+  Millis now = clock_.now();
+  TRY(auto ids, db::read<std::vector<std::int64_t>>(
+                    db_, [&](db::Conn& c) { return store::unanswered(c, now - options_.answer_timeout_ms); }));
+  int marked = 0;
+  for (auto id : ids) {
+    RollCall call;
+    std::vector<std::string> rooms;
+    Status s = changeCall(nullptr, id, [&](RollCall& c) -> Status {
+      for (auto& r : c.rooms) {
+        if (r.state == "ringing" && r.rung_at && *r.rung_at < now - options_.answer_timeout_ms) {
+          r.state = "no_answer";
+          rooms.push_back(r.room);
+        }
+      }
+      return {};
+    }, "no_answer", call);
+    if (!s.ok()) {
+      if (s.error().code == Code::kConflict) continue;  // changed meanwhile: the next tick sees it
+      return std::move(s).error();
+    }
+    for (const auto& room : rooms) {
+      publish("roll_call.updated", room, bj::object{{"roll_call_id", id}, {"room", room}, {"state", "no_answer"}});
+    }
+    marked += static_cast<int>(rooms.size());
+  }
+  return marked;
+}
+
+}  // namespace anlan::duty

@@ -1,0 +1,82 @@
+// Duty room use cases: rota and its problems, the duty log, information intake passed up to the
+// city, and spot checks (draw, ring, answer, assess, time out). Every write is audited in its
+// transaction and published on the bus after it. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/model.h"
+#include "bus/bus.h"
+#include "core/clock.h"
+#include "db/database.h"
+#include "db/migrate.h"
+#include "duty/model.h"
+#include "org/registry.h"
+
+namespace anlan::duty {
+
+const std::vector<db::Migration>& migrations();
+
+struct StartRequest {
+  std::vector<std::string> rooms;  // named rooms, or
+  int random = 0;                  // draw this many
+  std::optional<std::string> seed;  // default: a fresh random seed
+  bool weighted = false;           // favour rooms checked least recently
+};
+
+// The commander's record of an answered room.
+struct Assessment {
+  bool on_post = true;
+  std::string av_fault, report, assessment, remarks;
+};
+
+struct Options {
+  Millis answer_timeout_ms = 60'000;
+};
+
+class DutyService {
+ public:
+  DutyService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock, Random& random,
+              Options options)
+      : db_(db), registry_(registry), bus_(bus), clock_(clock), random_(random), options_(options) {}
+
+  Result<Shift> addShift(const auth::Principal& p, Shift s);
+  Result<std::vector<Shift>> shifts(const auth::Principal& p, const std::string& room, Millis from, Millis to);
+  Result<std::vector<RotaProblem>> rotaProblems(const auth::Principal& p, const std::string& room, Millis from, Millis to);
+
+  Result<LogEntry> addLog(const auth::Principal& p, LogEntry e);
+  Result<std::vector<LogEntry>> log(const auth::Principal& p, const std::string& room,
+                                    std::optional<std::int64_t> before_id, int limit);
+
+  Result<Intake> record(const auth::Principal& p, Intake i);
+  Result<Intake> intake(const auth::Principal& p, std::int64_t id);
+  // The intake the caller may read: its own room's and those below; passed-up ones for the city.
+  Result<std::vector<Intake>> intakes(const auth::Principal& p, std::optional<std::int64_t> before_id, int limit);
+  Result<Intake> passUp(const auth::Principal& p, std::int64_t id);
+
+  Result<RollCall> start(const auth::Principal& p, const StartRequest& r);
+  Result<RollCall> rollCall(const auth::Principal& p, std::int64_t id);
+  Result<std::vector<RollCall>> rollCalls(const auth::Principal& p, int limit);
+  // `action`: ring (the commander), answer (the room's duty officer), no_answer (the commander),
+  // assess (the commander, with `a`).
+  Result<RollCall> step(const auth::Principal& p, std::int64_t id, const std::string& room, const std::string& action,
+                        const Assessment* a = nullptr);
+  // Records rooms rung longer ago than the answer timeout as no answer. Returns how many.
+  Result<int> tick();
+
+ private:
+  Status changeCall(const auth::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
+                    const std::string& action, RollCall& out);
+  void publish(const std::string& type, const std::string& jurisdiction, boost::json::object data);
+
+  db::Database& db_;
+  const org::Registry& registry_;
+  bus::Bus& bus_;
+  const Clock& clock_;
+  Random& random_;
+  Options options_;
+};
+
+}  // namespace anlan::duty
