@@ -1,6 +1,7 @@
 // Scenario 9: the hazard loop through the UI, each step signed in as the role that does it.
 //  a) A major hazard at the 祁东县 demo enterprise (the one ent-430426 belongs to): registered and
-//     assessed (with its confirmation) and assigned (with a slip) by the county duty officer; the
+//     assessed (with its confirmation), assigned (with a slip), listed for county supervision and sent
+//     a suggestion letter by the county duty officer; the
 //     enterprise officer starts rectification with the five-item plan (a missing item and a plan
 //     deadline after the slip's are shown at their fields) and keeps the ledger; the testing clock
 //     moves past the deadline, the hazard turns overdue and a notice issued by the county names it;
@@ -299,6 +300,24 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
     await page.getByTestId('hazard-assignment').waitFor()
     // Rectification may be started by the enterprise or the government.
     assert.deepEqual(await buttons(page), ['step-start_rectification'])
+
+    // Listed for county supervision (挂牌督办), and the first rung of the escalation ladder.
+    await page.getByTestId('supervise').click()
+    await page.getByTestId('record-level').getByText('县级挂牌督办').click()
+    await page.getByTestId('record-note').fill('列入县级挂牌督办')
+    await page.getByTestId('record-submit').click()
+    await page.getByTestId('record-submit').waitFor({ state: 'hidden' })
+    await page.locator('[data-testid=timeline-entry][data-kind=supervision]').waitFor()
+    await page.getByTestId('escalate').click()
+    // The ladder starts at the suggestion letter (建议函).
+    assert.match(
+      await page.locator('.el-select[data-testid=record-action]').innerText(),
+      /建议函/,
+    )
+    await page.getByTestId('record-note').fill('督促企业加快整改进度')
+    await page.getByTestId('record-submit').click()
+    await page.getByTestId('record-submit').waitFor({ state: 'hidden' })
+    await page.locator('[data-testid=timeline-entry][data-kind=escalation]').waitFor()
   })
 
   const county = await apiLogin(COUNTY)
@@ -306,6 +325,7 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
   assert.equal(assigned.state, 'assigned')
   assert.equal(assigned.grade, 'major')
   assert.equal(assigned.confirmation.department, 'yjgl')
+  assert.equal(assigned.supervision, 'county')
   const slipDeadline = assigned.assignment.deadline
 
   // 4. The enterprise starts rectification with the five-item plan; then two ledger entries.
