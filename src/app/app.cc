@@ -40,6 +40,7 @@ bool mayReceive(const auth::User& user, const std::vector<std::string>& led,
   bool sector_tagged = false, sector_led = false, own_enterprise = false;
   for (const auto& tag : tags) {
     if (tag == "users" && !auth::allowed(user.role, auth::Action::kReadUsers)) return false;
+    if (tag.rfind("to-user:", 0) == 0 && tag.substr(8) != user.username) return false;
     if (tag.rfind("sector:", 0) == 0) {
       sector_tagged = true;
       sector_led = sector_led || std::find(led.begin(), led.end(), tag.substr(7)) != led.end();
@@ -123,15 +124,21 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   // Events reach each WebSocket client whose jurisdiction contains the event's.
   auth::AuthService& auth = *app->auth_;
   const org::Registry& reg = *app->registry_;
-  app->server_->setWebSocket("/api/v1/events", [&auth, &reg](http::Request& req) -> Result<http::WsFilter> {
+  // Clients may also send: call signalling (WebRTC offers, answers, ICE candidates) relayed by
+  // the duty module to the other party of a spot-check call only.
+  duty::DutyService& duty = *app->duty_;
+  app->server_->setWebSocket("/api/v1/events", [&auth, &reg, &duty](http::Request& req) -> Result<http::WsSession> {
     TRY(auto p, auth::requirePrincipal(auth, req));
     TRY_STATUS(auth::authorize(p, auth::Action::kSubscribeEvents));
     std::vector<std::string> led;
     if (p.user.department) led = enterprise::sectorsLedBy(reg, *p.user.department);
-    return http::WsFilter([&reg, user = p.user, led](const http::WsAudience& a) {
+    http::WsSession session;
+    session.filter = [&reg, user = p.user, led](const http::WsAudience& a) {
       if (!a.jurisdiction.empty() && !reg.contains(user.jurisdiction, a.jurisdiction)) return false;
       return mayReceive(user, led, a.tags);
-    });
+    };
+    session.on_message = [&duty, p](const std::string& text) { duty.relay(p, text); };
+    return session;
   });
   http::Server* server = app->server_.get();
   app->ws_subscription_ = app->bus_.subscribe([server](const bus::Event& e) {

@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "core/crypto.h"
+#include "core/json.h"
 #include "duty/codec.h"
 #include "duty/rules.h"
 #include "duty/store.h"
@@ -325,6 +326,34 @@ Result<int> DutyService::tick() {
     marked += static_cast<int>(rooms.size());
   }
   return marked;
+}
+
+void DutyService::relay(const auth::Principal& p, const std::string& text) {
+  auto refuse = [&](const std::string& why) {
+    bus_.publish({"call.signal_refused", "", {"to-user:" + p.user.username}, clock_.now(), {{"reason", why}}});
+  };
+  auto body = json::parseObject(text);
+  if (!body.ok()) return refuse(body.error().message);
+  auto type = json::requireString(*body, "type", 20);
+  auto id = json::requireInt(*body, "roll_call_id");
+  auto room = json::requireString(*body, "room", 12);
+  if (!type.ok() || *type != "signal" || !id.ok() || !room.ok()) {
+    return refuse("a signal is {\"type\":\"signal\",\"roll_call_id\",\"room\",\"data\"}");
+  }
+  auto data = body->find("data");
+  if (data == body->end() || !data->value().is_object()) return refuse("data must be an object");
+  auto call = db::read<std::optional<RollCall>>(db_, [&](db::Conn& c) { return store::findRollCall(c, *id); });
+  if (!call.ok() || !*call) return refuse("no such call");
+  auto it = std::find_if((*call)->rooms.begin(), (*call)->rooms.end(), [&](const CallRoom& r) { return r.room == *room; });
+  if (it == (*call)->rooms.end() || it->state != "answered") return refuse("no such call");
+  const std::string& commander = (*call)->started_by;
+  const std::string& officer = it->answered_by;
+  std::string to;
+  if (p.user.username == commander) to = officer;
+  if (p.user.username == officer) to = commander;
+  if (to.empty()) return refuse("no such call");  // a third party learns nothing about the call
+  bus_.publish({"call.signal", "", {"to-user:" + to}, clock_.now(),
+                {{"roll_call_id", *id}, {"room", *room}, {"from", p.user.username}, {"data", data->value()}}});
 }
 
 }  // namespace anlan::duty

@@ -66,6 +66,13 @@ class DutyService {
   // Records rooms rung longer ago than the answer timeout as no answer. Returns how many.
   Result<int> tick();
 
+  // Relays one signalling message of a spot-check call, sent by `p` over the WebSocket:
+  // {"type":"signal","roll_call_id":N,"room":"430426","data":{…}}. Only the two parties of a
+  // connected call (the commander who started the check and the duty officer who answered the
+  // room) may send, and the message goes to the other party only (event call.signal, audience
+  // "to-user:<username>"). Anything else is refused to the sender (call.signal_refused).
+  void relay(const auth::Principal& p, const std::string& text);
+
  private:
   Status changeCall(const auth::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
                     const std::string& action, RollCall& out);

@@ -67,8 +67,12 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
  public:
   static constexpr std::size_t kMaxQueue = 1024;
 
-  WsClientOf(websocket::stream<Stream> ws, WsFilter filter)
-      : WsClient(std::move(filter)), ws_(std::move(ws)), signal_(ws_.get_executor()) {
+  WsClientOf(websocket::stream<Stream> ws, WsSession session, asio::thread_pool& pool)
+      : WsClient(std::move(session.filter)),
+        ws_(std::move(ws)),
+        signal_(ws_.get_executor()),
+        on_message_(std::move(session.on_message)),
+        worker_(asio::make_strand(pool)) {
     signal_.expires_at(std::chrono::steady_clock::time_point::max());
   }
 
@@ -95,7 +99,11 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
     for (;;) {
       auto [ec, n] = co_await ws_.async_read(buf, kTuple);
       if (ec) break;
-      buf.consume(n);  // incoming messages are not used yet; control frames are handled by Beast
+      if (on_message_ && ws_.got_text()) {
+        // Handled on the worker pool, one message at a time for this client.
+        asio::post(worker_, [fn = on_message_, text = beast::buffers_to_string(buf.data())] { fn(text); });
+      }
+      buf.consume(n);  // control frames are handled by Beast
     }
     closed_ = true;
     signal_.cancel();
@@ -128,6 +136,8 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
   asio::steady_timer signal_;
   std::deque<std::shared_ptr<const std::string>> queue_;
   bool closed_ = false;
+  std::function<void(const std::string&)> on_message_;
+  asio::strand<asio::thread_pool::executor_type> worker_;
 };
 
 // Counts a connection for its lifetime.
@@ -305,7 +315,7 @@ class Server::Impl {
   template <class Stream>
   awaitable<void> upgrade(Stream& stream, bhttp::request<bhttp::string_body> breq, Request& req) {
     auto verdict = co_await asio::co_spawn(
-        pool_, [&]() -> awaitable<Result<WsFilter>> { co_return ws_authorize_(req); },
+        pool_, [&]() -> awaitable<Result<WsSession>> { co_return ws_authorize_(req); },
         use_awaitable);
     if (!verdict.ok()) {
       Response refused = errorResponse(verdict.error());
@@ -318,7 +328,7 @@ class Server::Impl {
     ws.read_message_max(64 * 1024);
     auto [ec] = co_await ws.async_accept(breq, kTuple);
     if (ec) co_return;
-    auto client = std::make_shared<WsClientOf<Stream>>(std::move(ws), std::move(verdict.value()));
+    auto client = std::make_shared<WsClientOf<Stream>>(std::move(ws), std::move(verdict.value()), pool_);
     std::list<std::shared_ptr<WsClient>>::iterator it;
     {
       std::lock_guard lock(ws_mu_);

@@ -36,10 +36,16 @@ struct WsAudience {
   std::string jurisdiction;
   std::vector<std::string> tags;
 };
-// Decides whether a WebSocket client may subscribe, and which messages it sees: the returned
-// filter is asked, for each message, whether this client may have it. Runs on a worker.
+// Asked, for each pushed message, whether this client may have it.
 using WsFilter = std::function<bool(const WsAudience&)>;
-using WsAuthorizer = std::function<Result<WsFilter>(Request&)>;
+// What the server keeps of an admitted WebSocket client: its filter, and what to do with each text
+// message it sends (run on a worker, one at a time per client, in order; empty: ignored).
+struct WsSession {
+  WsFilter filter;
+  std::function<void(const std::string& text)> on_message;
+};
+// Decides whether a WebSocket client may connect and builds its session. Runs on a worker.
+using WsAuthorizer = std::function<Result<WsSession>(Request&)>;
 
 class Server {
  public:

@@ -146,6 +146,61 @@ TEST_P(Duty, TheRotaShowsItsGaps) {
   EXPECT_EQ(t.client().post("/api/v1/duty/log", R"({"text":"交接班：设备正常"})", qidong).status, 201);
 }
 
+// Reads messages until `timeout_ms` passes without one; returns those of `type`.
+std::vector<bj::value> messagesOf(WsClient& ws, const std::string& type, int timeout_ms = 400) {
+  std::vector<bj::value> out;
+  for (std::string m = ws.next(timeout_ms); !m.empty(); m = ws.next(timeout_ms)) {
+    auto v = bj::parse(m);
+    if (v.at("type") == type.c_str()) out.push_back(v);
+  }
+  return out;
+}
+
+TEST_P(Duty, OnlyTheTwoPartiesOfACallExchangeItsSignalling) {
+  auto started = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426"]})", city).json();
+  std::string id = std::to_string(started.at("id").as_int64());
+  auto auth = [](const std::string& token) { return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}}; };
+  WsClient commander_ws(t.port(), "/api/v1/events", auth(city));
+  WsClient officer_ws(t.port(), "/api/v1/events", auth(qidong));
+  WsClient other_ws(t.port(), "/api/v1/events", auth(shigu));             // another unit's duty officer
+  WsClient admin_ws(t.port(), "/api/v1/events", auth(t.login("admin")));  // city level, not a party
+  for (auto* ws : {&commander_ws, &officer_ws, &other_ws, &admin_ws}) ASSERT_TRUE(ws->ok());
+  std::string offer = R"({"type":"signal","roll_call_id":)" + id +
+                      R"(,"room":"430426","data":{"sdp":{"type":"offer","sdp":"v=0 offer"}}})";
+
+  // Before the room answers there is no call to signal on.
+  ASSERT_EQ(act(id, "430426", "ring", city).status, 200);
+  ASSERT_TRUE(commander_ws.send(offer));
+  EXPECT_EQ(messagesOf(commander_ws, "call.signal_refused").size(), 1u);
+  EXPECT_TRUE(messagesOf(officer_ws, "call.signal").empty());
+  ASSERT_EQ(act(id, "430426", "answer", qidong).status, 200);
+
+  // The offer reaches the answering officer only, and the answer the commander only.
+  ASSERT_TRUE(commander_ws.send(offer));
+  auto got = messagesOf(officer_ws, "call.signal");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].at("data").at("from"), "commander");
+  EXPECT_EQ(got[0].at("data").at("data").at("sdp").at("sdp"), "v=0 offer");
+  ASSERT_TRUE(officer_ws.send(R"({"type":"signal","roll_call_id":)" + id +
+                              R"(,"room":"430426","data":{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host"}})"));
+  auto back = messagesOf(commander_ws, "call.signal");
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].at("data").at("from"), "duty-430426");
+  EXPECT_TRUE(messagesOf(other_ws, "call.signal").empty());
+  EXPECT_TRUE(messagesOf(admin_ws, "call.signal").empty());
+
+  // A third user can neither send into the call nor hear it.
+  ASSERT_TRUE(other_ws.send(R"({"type":"signal","roll_call_id":)" + id + R"(,"room":"430426","data":{"x":1}})"));
+  ASSERT_TRUE(admin_ws.send(offer));
+  EXPECT_EQ(messagesOf(other_ws, "call.signal_refused").size(), 1u);
+  EXPECT_EQ(messagesOf(admin_ws, "call.signal_refused").size(), 1u);
+  EXPECT_TRUE(messagesOf(officer_ws, "call.signal").empty());
+  EXPECT_TRUE(messagesOf(commander_ws, "call.signal").empty());
+  // Malformed messages are refused to their sender, not dropped silently.
+  ASSERT_TRUE(officer_ws.send("not json"));
+  EXPECT_EQ(messagesOf(officer_ws, "call.signal_refused").size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Duty, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
                          [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
 

@@ -198,4 +198,24 @@ std::string WsClient::next(int timeout_ms) {
   }
 }
 
+bool WsClient::send(const std::string& text) {
+  std::string frame;
+  frame.push_back(static_cast<char>(0x81));  // FIN, text
+  std::size_t n = text.size();
+  if (n < 126) {
+    frame.push_back(static_cast<char>(0x80 | n));
+  } else if (n < 65536) {
+    frame.push_back(static_cast<char>(0x80 | 126));
+    frame.push_back(static_cast<char>(n >> 8));
+    frame.push_back(static_cast<char>(n & 0xff));
+  } else {
+    frame.push_back(static_cast<char>(0x80 | 127));
+    for (int i = 7; i >= 0; --i) frame.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+  }
+  const unsigned char mask[4] = {0x12, 0x34, 0x56, 0x78};
+  frame.append(reinterpret_cast<const char*>(mask), 4);
+  for (std::size_t i = 0; i < n; ++i) frame.push_back(static_cast<char>(text[i] ^ mask[i % 4]));
+  return sendAll(fd_, frame);
+}
+
 }  // namespace anlan::test

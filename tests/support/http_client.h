@@ -49,6 +49,8 @@ class WsClient {
   int status() const { return status_; }
   // Reads the next text message, waiting up to `timeout_ms`; "" on timeout or close.
   std::string next(int timeout_ms = 2000);
+  // Sends one text message (masked, as clients must); false on error.
+  bool send(const std::string& text);
 
  private:
   int fd_ = -1;
