@@ -1,9 +1,12 @@
 #include "hazard/store.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/crypto.h"
 #include "hazard/codec.h"
@@ -151,6 +154,15 @@ std::string filtersOf(const Query& q, std::vector<db::Value>& params) {
   return where;
 }
 
+constexpr const char* kInsert =
+    "INSERT INTO hazards (code, enterprise_id, enterprise_name, site, jurisdiction, unit, sector, lon, lat, "
+    "description, grade, source, found_at, found_by, risk_color, state, deadline, overdue, supervision, "
+    "confirmation, assignment, plan, closed_off_at, reporter_id, search, demo, version, created_at, updated_at) "
+    "VALUES ";
+// The values of one row of kInsert, in the order hazardValues gives them.
+constexpr const char* kInsertRow =
+    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
 std::vector<db::Value> hazardValues(const Hazard& h) {
   db::Value lon = h.location ? db::Value(h.location->lon) : db::Value(nullptr);
   db::Value lat = h.location ? db::Value(h.location->lat) : db::Value(nullptr);
@@ -183,13 +195,39 @@ Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id) {
 
 Result<std::int64_t> insert(db::Conn& c, const Hazard& h) {
   auto values = hazardValues(h);
-  TRY(auto rows, c.query("INSERT INTO hazards (code, enterprise_id, enterprise_name, site, jurisdiction, unit, sector, "
-                         "lon, lat, description, grade, source, found_at, found_by, risk_color, state, deadline, "
-                         "overdue, supervision, confirmation, assignment, plan, closed_off_at, reporter_id, search, "
-                         "demo, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         values));
+  TRY(auto rows, c.query(std::string(kInsert) + kInsertRow + " RETURNING id", values));
   return rows[0].i64(0);
+}
+
+Result<std::vector<std::int64_t>> insertMany(db::Conn& c, const std::vector<Hazard>& hs) {
+  // 1,000 rows of 29 values stay below SQLite's 32,766 bound parameters (PostgreSQL: 65,535).
+  constexpr std::size_t kRows = 1000;
+  std::vector<std::int64_t> ids;
+  ids.reserve(hs.size());
+  for (std::size_t from = 0; from < hs.size(); from += kRows) {
+    std::size_t n = std::min(kRows, hs.size() - from);
+    std::string sql = kInsert;
+    std::vector<db::Value> params;
+    params.reserve(n * 29);
+    std::unordered_map<std::string, std::size_t> at;  // code -> index in hs
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (i > from) sql += ", ";
+      sql += kInsertRow;
+      auto values = hazardValues(hs[i]);
+      std::move(values.begin(), values.end(), std::back_inserter(params));
+      at.emplace(hs[i].code, i);
+    }
+    // Neither engine promises RETURNING rows in VALUES order: they are matched by their codes.
+    TRY(auto rows, c.query(sql + " RETURNING id, code", params));
+    if (rows.size() != n || at.size() != n) return Error::internal("bulk insert of hazards returned unexpected rows");
+    ids.resize(from + n);
+    for (const auto& r : rows.rows) {
+      auto it = at.find(r.str(1));
+      if (it == at.end()) return Error::internal("bulk insert of hazards returned an unknown code");
+      ids[it->second] = r.i64(0);
+    }
+  }
+  return ids;
 }
 
 Result<bool> update(db::Conn& c, const Hazard& h) {
@@ -250,10 +288,11 @@ Result<Page> list(db::Conn& c, const Query& q, const Visibility& v) {
   return page;
 }
 
-Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year) {
-  TRY(auto rows, c.query("INSERT INTO hazard_serials (scope, year, last) VALUES (?, ?, 1) "
-                         "ON CONFLICT (scope, year) DO UPDATE SET last = hazard_serials.last + 1 RETURNING last",
-                         {scope, year}));
+Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year, std::int64_t n) {
+  TRY(auto rows, c.query("INSERT INTO hazard_serials (scope, year, last) VALUES (?, ?, ?) "
+                         "ON CONFLICT (scope, year) DO UPDATE SET last = hazard_serials.last + excluded.last "
+                         "RETURNING last",
+                         {scope, year, n}));
   return rows[0].i64(0);
 }
 

@@ -24,13 +24,17 @@ struct Visibility {
 Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id);
 // Inserts `h` (its code already set) and returns the id. Does not touch the counts.
 Result<std::int64_t> insert(db::Conn& c, const Hazard& h);
+// Inserts `hs` (codes set and distinct) with multi-row statements and returns their ids in the
+// same order. For bulk loads: does not touch the counts (rebuildCounts after).
+Result<std::vector<std::int64_t>> insertMany(db::Conn& c, const std::vector<Hazard>& hs);
 // Writes every field if the stored version is h.version - 1; false when stale.
 Result<bool> update(db::Conn& c, const Hazard& h);
 // One page by the query's filters, sort and keyset cursor.
 Result<Page> list(db::Conn& c, const Query& q, const Visibility& v);
 
-// The next serial number in `scope` for `year` (1, 2, …); safe under concurrent writers.
-Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year);
+// The next serial number in `scope` for `year` (1, 2, …); safe under concurrent writers. With
+// n > 1 it reserves n numbers and returns the last of them.
+Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year, std::int64_t n = 1);
 
 Result<std::int64_t> addEvent(db::Conn& c, const Event& e);
 Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id);

@@ -64,7 +64,11 @@ Generator::Generator(const org::Registry& registry, std::vector<Site> sites, std
 
 const Site& Generator::pickSite() { return sites_[rng_() % sites_.size()]; }
 
-Synthetic Generator::next(bool with_timeline) {
+Synthetic Generator::next(bool with_timeline) { return make(std::nullopt, with_timeline); }
+
+Synthetic Generator::nextAt(double q, bool with_timeline) { return make(std::clamp(q, 0.0, 0.999999), with_timeline); }
+
+Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
   Synthetic out;
   Hazard& h = out.hazard;
   const Site& site = pickSite();
@@ -83,7 +87,7 @@ Synthetic Generator::next(bool with_timeline) {
   h.grade = rng_() % 100 < 4 ? Grade::kMajor : Grade::kGeneral;
   h.risk_color = h.grade == Grade::kMajor ? (rng_() % 3 ? "red" : "orange") : (rng_() % 3 ? "blue" : "yellow");
   // Found at a time in the span, more often recently (work has grown year on year).
-  double u = static_cast<double>(rng_() % 1'000'000) / 1e6;
+  double u = q ? *q : static_cast<double>(rng_() % 1'000'000) / 1e6;
   h.found_at = now_ - static_cast<Millis>((1.0 - std::sqrt(u)) * static_cast<double>(span_)) - kHour;
   h.found_at -= h.found_at % 60000;
   Millis age = now_ - h.found_at;

@@ -34,8 +34,13 @@ class Generator {
   // Hazards found at `sites` (and at public sites of every unit) over the `years` before `now`.
   Generator(const org::Registry& registry, std::vector<Site> sites, std::uint64_t seed, Millis now, int years);
   Synthetic next(bool with_timeline);
+  // The same, found at the `q`-th quantile (0 <= q < 1, oldest first) of the spread over the years
+  // instead of at a random time: rising q give hazards in the order they were found, as ids are
+  // given in a real register (bulk loads).
+  Synthetic nextAt(double q, bool with_timeline);
 
  private:
+  Synthetic make(std::optional<double> q, bool with_timeline);
   const Site& pickSite();
   const org::Registry& registry_;
   std::vector<Site> sites_;
