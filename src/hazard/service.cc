@@ -460,18 +460,24 @@ Result<HazardService::File> HazardService::download(const auth::Principal& p, st
 
 namespace {
 
-void addTo(Figures& f, const Count& k) {
-  f.found += k.n;
-  if (isClosed(k.state)) {
-    f.closed_off += k.n;
-  } else {
-    f.open += k.n;
-  }
-  if (k.overdue) f.overdue += k.n;
-  if (k.grade == Grade::kMajor) {
-    f.major += k.n;
-    if (!isClosed(k.state)) f.major_open += k.n;
-  }
+void addTo(Figures& f, const store::Tally& t) {
+  f.found += t.found;
+  f.closed_off += t.closed_off;
+  f.open += t.found - t.closed_off;
+  f.overdue += t.overdue;
+  f.major += t.major;
+  f.major_open += t.major_open;
+}
+
+const std::vector<State>& closedStates() {
+  static const std::vector<State> kClosed = [] {
+    std::vector<State> out;
+    for (State s : kAllStates) {
+      if (isClosed(s)) out.push_back(s);
+    }
+    return out;
+  }();
+  return kClosed;
 }
 
 std::vector<std::string> lastMonths(Millis now, int n) {
@@ -503,25 +509,26 @@ Result<Stats> HazardService::stats(const auth::Principal& p, const StatsQuery& q
   // The kept counts hold units and sectors; below a unit or within an enterprise, count rows.
   bool kept = !v.enterprise_id && v.jurisdictions.empty();
   auto months = lastMonths(clock_.now(), 12);
-  std::vector<Count> cells;
+  store::Tallies tallies;
   std::vector<store::UnitMonth> by_month;
   TRY_STATUS(db_.read([&](db::Conn& c) -> Status {
     if (kept) {
-      TRY(cells, store::counts(c, v));
-      TRY(by_month, store::months(c, v, months.front()));
+      TRY(tallies, store::tallies(c, v, closedStates()));
+      TRY(by_month, store::months(c, v, months));
     } else {
-      TRY(cells, store::recount(c, v));
+      TRY(auto cells, store::recount(c, v));
+      tallies = store::tally(cells, closedStates());
     }
     return {};
   }));
   Stats s;
   std::map<std::string, Figures> units, sectors;
-  for (const auto& k : cells) {
-    addTo(s.total, k);
-    addTo(units[k.unit], k);
-    addTo(sectors[k.sector], k);
-    s.by_state[stateName(k.state)] += k.n;
+  for (const auto& t : tallies.cells) {
+    addTo(s.total, t);
+    addTo(units[t.unit], t);
+    addTo(sectors[t.sector], t);
   }
+  for (const auto& [state, n] : tallies.states) s.by_state[stateName(state)] += n;
   for (auto& [key, f] : units) {
     f.key = key;
     s.by_unit.push_back(f);

@@ -408,14 +408,24 @@ std::string countFilter(const Visibility& v, std::vector<db::Value>& params) {
   return where;
 }
 
+// The cells in the order of their key, compared bytewise. Sorted here rather than by ORDER BY:
+// PostgreSQL compares text in the database's collation, which costs more than the query itself.
 std::vector<Count> toCounts(const db::Rows& rows) {
   std::vector<Count> out;
+  out.reserve(rows.size());
   for (const auto& r : rows.rows) {
     if (r.i64(5) == 0) continue;
     out.push_back({r.str(0), r.str(1), parseGrade(r.str(2)).value_or(Grade::kGeneral),
                    parseState(r.str(3)).value_or(State::kRegistered), r.i64(4) != 0, r.i64(5)});
   }
+  auto key = [](const Count& k) { return std::tie(k.unit, k.sector, k.grade, k.state, k.overdue); };
+  std::sort(out.begin(), out.end(), [&](const Count& a, const Count& b) { return key(a) < key(b); });
   return out;
+}
+
+void sortTallies(std::vector<Tally>& cells) {
+  std::sort(cells.begin(), cells.end(),
+            [](const Tally& a, const Tally& b) { return std::tie(a.unit, a.sector) < std::tie(b.unit, b.sector); });
 }
 
 }  // namespace
@@ -423,19 +433,73 @@ std::vector<Count> toCounts(const db::Rows& rows) {
 Result<std::vector<Count>> counts(db::Conn& c, const Visibility& v) {
   if (v.none) return std::vector<Count>();
   std::vector<db::Value> params;
-  std::string sql = "SELECT unit, sector, grade, state, overdue, n FROM hazard_counts" + countFilter(v, params) +
-                    " ORDER BY unit, sector, grade, state, overdue";
+  std::string sql = "SELECT unit, sector, grade, state, overdue, n FROM hazard_counts" + countFilter(v, params);
   TRY(auto rows, c.query(sql, params));
   return toCounts(rows);
 }
 
-Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::string& from_month) {
+Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<State>& closed) {
+  Tallies out;
+  if (v.none) return out;
+  std::vector<std::string> closed_names;
+  for (State st : closed) closed_names.emplace_back(stateName(st));
+  std::string major = gradeName(Grade::kMajor);
+  std::vector<db::Value> params;
+  std::string sql = "SELECT unit, sector, SUM(n), SUM(CASE WHEN state IN " + db::inList(params, closed_names);
+  sql += " THEN n ELSE 0 END), SUM(CASE WHEN overdue = 1 THEN n ELSE 0 END), SUM(CASE WHEN grade = ? THEN n ELSE 0 END), ";
+  params.emplace_back(major);
+  sql += "SUM(CASE WHEN grade = ? AND state NOT IN ";
+  params.emplace_back(major);
+  sql += db::inList(params, closed_names) + " THEN n ELSE 0 END) FROM hazard_counts";
+  sql += countFilter(v, params) + " GROUP BY unit, sector";
+  TRY(auto rows, c.query(sql, params));
+  for (const auto& r : rows.rows) {
+    if (r.i64(2) == 0) continue;
+    out.cells.push_back({r.str(0), r.str(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5), r.i64(6)});
+  }
+  sortTallies(out.cells);
+  params.clear();
+  sql = "SELECT state, SUM(n) FROM hazard_counts" + countFilter(v, params) + " GROUP BY state";
+  TRY(auto states, c.query(sql, params));
+  for (const auto& r : states.rows) {
+    auto st = parseState(r.str(0));
+    if (st && r.i64(1) != 0) out.states[*st] += r.i64(1);
+  }
+  return out;
+}
+
+Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed) {
+  Tallies out;
+  std::map<std::pair<std::string, std::string>, Tally> by;
+  for (const auto& k : cells) {
+    if (k.n == 0) continue;
+    bool is_closed = std::find(closed.begin(), closed.end(), k.state) != closed.end();
+    Tally& t = by[{k.unit, k.sector}];
+    t.found += k.n;
+    if (is_closed) t.closed_off += k.n;
+    if (k.overdue) t.overdue += k.n;
+    if (k.grade == Grade::kMajor) {
+      t.major += k.n;
+      if (!is_closed) t.major_open += k.n;
+    }
+    out.states[k.state] += k.n;
+  }
+  for (auto& [key, t] : by) {
+    t.unit = key.first;
+    t.sector = key.second;
+    out.cells.push_back(std::move(t));
+  }
+  sortTallies(out.cells);
+  return out;
+}
+
+Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::vector<std::string>& months) {
   std::vector<UnitMonth> out;
   if (v.none) return out;
   std::vector<db::Value> params;
-  std::string sql = "SELECT unit, month, SUM(found), SUM(closed_off) FROM hazard_months" + countFilter(v, params) +
-                    " AND month >= ? GROUP BY unit, month ORDER BY month, unit";
-  params.emplace_back(from_month);
+  // Months by equality (a range compares text in PostgreSQL's collation, row by row).
+  std::string sql = "SELECT unit, month, SUM(found), SUM(closed_off) FROM hazard_months" + countFilter(v, params);
+  sql += " AND month IN " + db::inList(params, months) + " GROUP BY unit, month ORDER BY month, unit";
   TRY(auto rows, c.query(sql, params));
   for (const auto& r : rows.rows) out.push_back({r.str(0), {r.str(1), r.i64(2), r.i64(3)}});
   return out;
@@ -445,9 +509,7 @@ Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v) {
   if (v.none) return std::vector<Count>();
   std::vector<db::Value> params;
   std::string sql = "SELECT h.unit, h.sector, h.grade, h.state, h.overdue, COUNT(*) FROM hazards h WHERE 1 = 1" +
-                    visibilityOf(v, params) +
-                    " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue "
-                    "ORDER BY h.unit, h.sector, h.grade, h.state, h.overdue";
+                    visibilityOf(v, params) + " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue";
   TRY(auto rows, c.query(sql, params));
   return toCounts(rows);
 }

@@ -2,6 +2,7 @@
 // the caller's transaction; one implementation serves SQLite and PostgreSQL.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,14 +50,32 @@ Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::i
 Status addCount(db::Conn& c, const Count& cell, std::int64_t delta);
 Status addMonth(db::Conn& c, const std::string& unit, const std::string& sector, Grade grade,
                 const std::string& month, std::int64_t found, std::int64_t closed_off);
-// The kept counts within `v` (units and sectors only), and the months from `from_month` on.
+// The kept counts within `v` (units and sectors only), ordered by their key, and the figures of
+// `months` ("2026-11", …).
 Result<std::vector<Count>> counts(db::Conn& c, const Visibility& v);
 struct UnitMonth {
   std::string unit;
   MonthCount m;
 };
-Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::string& from_month);
-// The same cells counted from the hazards themselves (full scan within `v`).
+Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::vector<std::string>& months);
+// Sums of cells for the statistics: one per unit and sector, and one per state. `closed_off`
+// counts the cells in the `closed` states given to tallies() or tally().
+struct Tally {
+  std::string unit, sector;
+  std::int64_t found = 0, closed_off = 0, overdue = 0, major = 0, major_open = 0;
+  bool operator==(const Tally&) const = default;
+};
+struct Tallies {
+  std::vector<Tally> cells;  // by unit and sector, none empty
+  std::map<State, std::int64_t> states;
+  bool operator==(const Tallies&) const = default;
+};
+// The kept counts within `v` (units and sectors only) summed by the database: a few hundred rows
+// to read rather than every cell.
+Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<State>& closed);
+// The same sums of `cells` (of a recount, say).
+Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed);
+// The same cells counted from the hazards themselves (full scan within `v`), in the same order.
 Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v);
 // Replaces the kept counts and months with a recount of every hazard (after bulk loads).
 Status rebuildCounts(db::Conn& c);

@@ -105,6 +105,29 @@ TEST_P(HazardBulk, KeptCountsRebuiltAfterABulkLoadEqualARecount) {
   std::int64_t total = 0;
   for (const auto& c : pair->first) total += c.n;
   EXPECT_EQ(total, 1200);
+  // The statistics' sums made by the database equal those made from a recount, city-wide and
+  // for one unit.
+  std::vector<hazard::State> closed = {hazard::State::kClosedOff, hazard::State::kRechecked};
+  for (std::vector<std::string> units : {std::vector<std::string>{}, std::vector<std::string>{"430426"}}) {
+    hazard::store::Visibility v;
+    v.units = units;
+    auto sums = db::read<std::pair<hazard::store::Tallies, hazard::store::Tallies>>(
+        t.app().db(), [&](db::Conn& c) -> Result<std::pair<hazard::store::Tallies, hazard::store::Tallies>> {
+          TRY(auto kept, hazard::store::tallies(c, v, closed));
+          TRY(auto cells, hazard::store::recount(c, v));
+          return std::pair{kept, hazard::store::tally(cells, closed)};
+        });
+    ASSERT_TRUE(sums.ok()) << sums.error().message;
+    EXPECT_EQ(sums->first, sums->second);
+    EXPECT_FALSE(sums->first.cells.empty());
+    std::int64_t found = 0, by_state = 0;
+    for (const auto& c : sums->first.cells) found += c.found;
+    for (const auto& [state, n] : sums->first.states) by_state += n;
+    EXPECT_EQ(found, by_state);
+    if (units.empty()) {
+      EXPECT_EQ(found, 1200);
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, HazardBulk, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
