@@ -6,7 +6,7 @@ BUILD ?= build
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps test-deps configure build server web run test test-web test-sanitize bench clean
+.PHONY: all deps test-deps configure build server web run test test-web test-sanitize bench bench-hazards clean
 
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 
@@ -56,6 +56,10 @@ test-sanitize: test-deps
 
 bench: test-deps build
 	@bash bench/http/run.sh
+
+# Hazards at 10 million rows on SQLite and PostgreSQL (loaded databases are kept in /work/bench-data).
+bench-hazards: test-deps server
+	@bash bench/hazards/run.sh
 
 clean:
 	rm -rf $(BUILD) build-debug
