@@ -1,4 +1,5 @@
 // The live event stream: WebSocket /api/v1/events (session cookie), reconnecting with backoff.
+// The client may also send text messages on it (spot-check call signalling, see modules/duty).
 import type { LiveEvent } from './types'
 
 export type StreamStatus = 'idle' | 'connecting' | 'open' | 'waiting'
@@ -67,6 +68,14 @@ export class EventStream {
       s.close()
     }
     this.opts.onStatus('idle')
+  }
+
+  /** Sends a text message on the open socket; false when it is not open (nothing is queued). */
+  send(text: string): boolean {
+    const s = this.socket
+    if (!s || s.readyState !== 1 /* OPEN */) return false
+    s.send(text)
+    return true
   }
 
   private open(): void {

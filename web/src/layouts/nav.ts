@@ -2,6 +2,12 @@
 import type { Component } from 'vue'
 import {
   Bell,
+  Calendar,
+  DataAnalysis,
+  Document,
+  PhoneFilled,
+  VideoCamera,
+  Headset,
   Histogram,
   Location,
   Monitor,
@@ -33,6 +39,33 @@ export const NAV: NavGroup[] = [
     key: 'command',
     titleKey: 'nav.command',
     items: [{ name: 'home', titleKey: 'nav.home', icon: Monitor }],
+  },
+  {
+    key: 'duty',
+    titleKey: 'nav.dutyGroup',
+    items: [
+      { name: 'duty-console', titleKey: 'nav.dutyConsole', icon: Headset, permission: 'duty.read' },
+      { name: 'duty-rota', titleKey: 'nav.dutyRota', icon: Calendar, permission: 'duty.read' },
+      { name: 'duty-log', titleKey: 'nav.dutyLog', icon: Document, permission: 'duty.read' },
+      {
+        name: 'duty-intake',
+        titleKey: 'nav.dutyIntake',
+        icon: PhoneFilled,
+        permission: 'duty.read',
+      },
+      {
+        name: 'spot-checks',
+        titleKey: 'nav.spotChecks',
+        icon: VideoCamera,
+        permission: 'rollcalls.read',
+      },
+      {
+        name: 'duty-stats',
+        titleKey: 'nav.dutyStats',
+        icon: DataAnalysis,
+        permission: 'rollcalls.read',
+      },
+    ],
   },
   {
     key: 'basics',

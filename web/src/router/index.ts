@@ -39,6 +39,116 @@ export const router = createRouter({
           meta: { titleKey: 'nav.home', crumbs: [{ titleKey: 'nav.command' }], menu: 'home' },
         },
         {
+          path: 'duty',
+          name: 'duty-console',
+          component: () => import('@/modules/duty/DutyConsolePage.vue'),
+          meta: {
+            titleKey: 'nav.dutyConsole',
+            permission: 'duty.read',
+            crumbs: [{ titleKey: 'nav.dutyGroup' }],
+            menu: 'duty-console',
+          },
+        },
+        {
+          path: 'duty/rota',
+          name: 'duty-rota',
+          component: () => import('@/modules/duty/RotaPage.vue'),
+          meta: {
+            titleKey: 'nav.dutyRota',
+            permission: 'duty.read',
+            crumbs: [{ titleKey: 'nav.dutyGroup' }],
+            menu: 'duty-rota',
+          },
+        },
+        {
+          path: 'duty/log',
+          name: 'duty-log',
+          component: () => import('@/modules/duty/DutyLogPage.vue'),
+          meta: {
+            titleKey: 'nav.dutyLog',
+            permission: 'duty.read',
+            crumbs: [{ titleKey: 'nav.dutyGroup' }],
+            menu: 'duty-log',
+          },
+        },
+        {
+          path: 'duty/intake',
+          name: 'duty-intake',
+          component: () => import('@/modules/duty/IntakePage.vue'),
+          meta: {
+            titleKey: 'nav.dutyIntake',
+            permission: 'duty.read',
+            crumbs: [{ titleKey: 'nav.dutyGroup' }],
+            menu: 'duty-intake',
+          },
+        },
+        {
+          path: 'duty/stats',
+          name: 'duty-stats',
+          component: () => import('@/modules/duty/RoomStatsPage.vue'),
+          meta: {
+            titleKey: 'nav.dutyStats',
+            permission: 'rollcalls.read',
+            crumbs: [{ titleKey: 'nav.dutyGroup' }],
+            menu: 'duty-stats',
+          },
+        },
+        {
+          path: 'spot-checks',
+          name: 'spot-checks',
+          component: () => import('@/modules/duty/SpotCheckListPage.vue'),
+          meta: {
+            titleKey: 'nav.spotChecks',
+            permission: 'rollcalls.read',
+            crumbs: [{ titleKey: 'nav.dutyGroup' }],
+            menu: 'spot-checks',
+          },
+        },
+        {
+          path: 'spot-checks/new',
+          name: 'spot-check-new',
+          component: () => import('@/modules/duty/SpotCheckStartPage.vue'),
+          meta: {
+            titleKey: 'nav.spotCheckNew',
+            permission: 'rollcalls.run',
+            crumbs: [
+              { titleKey: 'nav.dutyGroup' },
+              { titleKey: 'nav.spotChecks', to: 'spot-checks' },
+            ],
+            menu: 'spot-checks',
+          },
+        },
+        {
+          path: 'spot-checks/:id(\\d+)',
+          name: 'spot-check',
+          component: () => import('@/modules/duty/SpotCheckRunPage.vue'),
+          props: true,
+          meta: {
+            titleKey: 'nav.spotCheck',
+            permission: 'rollcalls.read',
+            crumbs: [
+              { titleKey: 'nav.dutyGroup' },
+              { titleKey: 'nav.spotChecks', to: 'spot-checks' },
+            ],
+            menu: 'spot-checks',
+          },
+        },
+        {
+          path: 'spot-checks/:id(\\d+)/notice',
+          name: 'spot-check-notice',
+          component: () => import('@/modules/duty/SpotCheckNoticePage.vue'),
+          props: true,
+          meta: {
+            titleKey: 'nav.spotCheckNotice',
+            permission: 'rollcalls.read',
+            crumbs: [
+              { titleKey: 'nav.dutyGroup' },
+              { titleKey: 'nav.spotChecks', to: 'spot-checks' },
+            ],
+            menu: 'spot-checks',
+          },
+        },
+        {
           path: 'jurisdictions',
           name: 'jurisdictions',
           component: () => import('@/modules/org/JurisdictionsPage.vue'),

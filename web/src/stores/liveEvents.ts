@@ -7,6 +7,12 @@ import type { LiveEvent } from '@/api/types'
 
 export const FEED_LIMIT = 200
 
+/**
+ * Events delivered to listeners but kept out of the feed: call signalling (many small messages per
+ * call) and presence (every console opening or closing).
+ */
+export const NOT_IN_FEED = new Set(['call.signal', 'call.signal_refused', 'duty.presence'])
+
 export interface FeedItem extends LiveEvent {
   seq: number
 }
@@ -24,7 +30,9 @@ export const useLiveEventsStore = defineStore('liveEvents', () => {
     stream = new EventStream({
       url: eventsUrl(window.location),
       onEvent: (e) => {
-        items.value = [{ ...e, seq: ++seq }, ...items.value].slice(0, FEED_LIMIT)
+        if (!NOT_IN_FEED.has(e.type)) {
+          items.value = [{ ...e, seq: ++seq }, ...items.value].slice(0, FEED_LIMIT)
+        }
         for (const l of listeners) l(e)
       },
       onStatus: (s, retryIn) => {
@@ -53,5 +61,10 @@ export const useLiveEventsStore = defineStore('liveEvents', () => {
     return () => listeners.delete(fn)
   }
 
-  return { items, status, retryAt, start, stop, clear, subscribe }
+  /** Sends a JSON message to the server on the event socket; false when it is not open. */
+  function send(message: unknown): boolean {
+    return stream?.send(JSON.stringify(message)) ?? false
+  }
+
+  return { items, status, retryAt, start, stop, clear, subscribe, send }
 })

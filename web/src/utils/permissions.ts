@@ -12,6 +12,10 @@ export type Permission =
   | 'hazards.register'
   | 'notices.read'
   | 'notices.issue'
+  | 'duty.read'
+  | 'duty.keep'
+  | 'rollcalls.read'
+  | 'rollcalls.run'
 
 const ALL: readonly Role[] = [
   'admin',
@@ -41,6 +45,12 @@ const TABLE: Record<Permission, readonly Role[]> = {
   'hazards.register': ['commander', 'duty_officer', 'department_officer', 'enterprise_officer'],
   'notices.read': ALL,
   'notices.issue': ['commander', 'duty_officer'],
+  // Server rules (duty/rules.cc): rooms are read within one's scope (not by enterprises), kept by
+  // their duty officers and the commanders above; the city's commanders run spot checks.
+  'duty.read': ['admin', 'commander', 'duty_officer'],
+  'duty.keep': ['commander', 'duty_officer'],
+  'rollcalls.read': ['admin', 'commander', 'duty_officer'],
+  'rollcalls.run': ['commander'],
 }
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

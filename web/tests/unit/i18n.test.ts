@@ -110,6 +110,12 @@ describe('i18n messages', () => {
           rate: '1%',
           label: 'l',
           value: 'v',
+          missing: 1,
+          dead: 1,
+          injured: 1,
+          good: 1,
+          needs: 1,
+          criticised: 1,
         })
         expect(typeof out, `${locale} ${k}`).toBe('string')
         expect(out.includes('{'), `${locale} ${k}: unreplaced placeholder in "${out}"`).toBe(false)

@@ -15,7 +15,7 @@ import { navFor } from '@/layouts/nav'
 import { can } from '@/utils/permissions'
 import { collectPages } from '@/api/endpoints'
 import { registeredComponents } from '@/plugins/element'
-import type { Jurisdiction, Role } from '@/api/types'
+import { ROLES, type Jurisdiction, type Role } from '@/api/types'
 import { School } from '@element-plus/icons-vue'
 
 describe('redirect after sign-in', () => {
@@ -249,9 +249,19 @@ describe('what each role sees', () => {
 
   const HAZARD_MENU = ['hazards', 'hazards-major', 'hazards-map', 'hazards-stats', 'notices']
 
+  const DUTY_MENU = [
+    'duty-console',
+    'duty-rota',
+    'duty-log',
+    'duty-intake',
+    'spot-checks',
+    'duty-stats',
+  ]
+
   it('shows users and audit to administrators only; the user list also to commanders', () => {
     expect(menuOf('admin')).toEqual([
       'home',
+      ...DUTY_MENU,
       'jurisdictions',
       'departments',
       'enterprises',
@@ -261,13 +271,22 @@ describe('what each role sees', () => {
     ])
     expect(menuOf('commander')).toEqual([
       'home',
+      ...DUTY_MENU,
       'jurisdictions',
       'departments',
       'enterprises',
       ...HAZARD_MENU,
       'users',
     ])
-    for (const r of ['duty_officer', 'department_officer', 'enterprise_officer'] as const) {
+    expect(menuOf('duty_officer')).toEqual([
+      'home',
+      ...DUTY_MENU,
+      'jurisdictions',
+      'departments',
+      'enterprises',
+      ...HAZARD_MENU,
+    ])
+    for (const r of ['department_officer', 'enterprise_officer'] as const) {
       expect(menuOf(r)).toEqual([
         'home',
         'jurisdictions',
@@ -275,6 +294,13 @@ describe('what each role sees', () => {
         'enterprises',
         ...HAZARD_MENU,
       ])
+    }
+  })
+
+  it('lets only commanders run spot checks and only duty officers and commanders keep rooms', () => {
+    for (const r of ROLES) {
+      expect(can(r, 'rollcalls.run'), r).toBe(r === 'commander')
+      expect(can(r, 'duty.keep'), r).toBe(r === 'commander' || r === 'duty_officer')
     }
   })
 
