@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <boost/json/serialize.hpp>
+#include <sstream>
 #include <thread>
 
 #include "audit/audit.h"
@@ -88,7 +89,19 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   auth::addRoutes(app->router_, *app->auth_);
   enterprise::addRoutes(app->router_, *app->auth_, *app->enterprises_, clock);
   hazard::addRoutes(app->router_, *app->auth_, *app->hazards_, clock);
-  duty::addRoutes(app->router_, *app->auth_, *app->duty_);
+  app->presence_ = std::make_unique<duty::Presence>(app->bus_, clock);
+  duty::RtcConfig rtc;
+  std::istringstream urls(cfg.ice_servers);
+  for (std::string u; urls >> u;) {
+    if (u.rfind("stun:", 0) != 0 && u.rfind("turn:", 0) != 0 && u.rfind("turns:", 0) != 0) {
+      return Error::invalid("ice_servers", "ice_servers are stun:, turn: or turns: URLs, got '" + u + "'");
+    }
+    rtc.urls.push_back(u);
+  }
+  rtc.username = cfg.turn_username;
+  rtc.credential = cfg.turn_password;
+  rtc.answer_timeout_seconds = cfg.roll_call_answer_seconds;
+  duty::addRoutes(app->router_, *app->auth_, *app->duty_, *app->presence_, *app->registry_, std::move(rtc));
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
   audit::addRoutes(app->router_, *app->auth_, *app->db_);
   app->addSystemRoutes();
@@ -126,8 +139,10 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   const org::Registry& reg = *app->registry_;
   // Clients may also send: call signalling (WebRTC offers, answers, ICE candidates) relayed by
   // the duty module to the other party of a spot-check call only.
+  // Open consoles make a duty room's presence.
   duty::DutyService& duty = *app->duty_;
-  app->server_->setWebSocket("/api/v1/events", [&auth, &reg, &duty](http::Request& req) -> Result<http::WsSession> {
+  duty::Presence& presence = *app->presence_;
+  app->server_->setWebSocket("/api/v1/events", [&auth, &reg, &duty, &presence](http::Request& req) -> Result<http::WsSession> {
     TRY(auto p, auth::requirePrincipal(auth, req));
     TRY_STATUS(auth::authorize(p, auth::Action::kSubscribeEvents));
     std::vector<std::string> led;
@@ -138,6 +153,8 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
       return mayReceive(user, led, a.tags);
     };
     session.on_message = [&duty, p](const std::string& text) { duty.relay(p, text); };
+    session.on_open = [&presence, user = p.user] { presence.opened(user); };
+    session.on_close = [&presence, user = p.user] { presence.closed(user); };
     return session;
   });
   http::Server* server = app->server_.get();

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/database.h"
+#include "duty/presence.h"
 #include "duty/service.h"
 #include "enterprise/service.h"
 #include "hazard/service.h"
@@ -73,6 +74,7 @@ class App {
   std::unique_ptr<enterprise::EnterpriseService> enterprises_;
   std::unique_ptr<hazard::HazardService> hazards_;
   std::unique_ptr<duty::DutyService> duty_;
+  std::unique_ptr<duty::Presence> presence_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;

@@ -3,6 +3,7 @@
 #include <array>
 #include <random>
 
+#include "duty/rules.h"
 #include "enterprise/rules.h"
 #include "hazard/synthetic.h"
 
@@ -68,6 +69,111 @@ std::string placeOf(const std::string& code) {
   if (code == "430472") return "430408";
   if (code == "430473") return "430407";
   return code;
+}
+
+constexpr Millis kHour = 3600LL * 1000;
+constexpr Millis kDay = 24 * kHour;
+
+// A fortnight of rotas for every duty room (24-hour shifts from 08:00 China time, one day left
+// open in 珠晖区's to show a gap), hand-over notes, a few intake reports and two months of past
+// spot checks with their outcomes.
+duty::DutyService::History demoDutyHistory(const org::Registry& registry, Millis now) {
+  std::mt19937_64 rng(430400);
+  auto pick = [&](const auto& list) { return list[rng() % list.size()]; };
+  const std::array<const char*, 12> leaders = {"刘建华", "陈志强", "周红梅", "李国平", "王海波", "赵永清",
+                                               "孙立新", "黄文斌", "罗晓燕", "邓明亮", "彭德胜", "谭春生"};
+  const std::array<const char*, 6> colleagues = {"曾小龙", "胡丽娟", "蒋卫东", "唐静", "肖强", "廖敏"};
+  duty::DutyService::History h;
+  Millis today = now - now % kDay;  // 08:00 China time
+  for (const auto& room : duty::dutyRooms(registry)) {
+    const org::Jurisdiction* j = registry.find(room);
+    std::string officer = room == "430400" ? "commander" : "duty-" + room;
+    for (int d = -7; d < 7; ++d) {
+      if (room == "430405" && d == 3) continue;
+      duty::Shift s;
+      s.room = room;
+      s.starts_at = today + d * kDay;
+      s.ends_at = s.starts_at + kDay;
+      s.leader = pick(leaders);
+      s.officers = {officer};
+      if (rng() % 2) s.officers.emplace_back(pick(colleagues));
+      s.created_by = "system";
+      s.created_at = today - 8 * kDay;
+      h.shifts.push_back(std::move(s));
+    }
+    for (int d = 3; d >= 1; --d) {
+      h.log.push_back({0, room, today - d * kDay + 23 * kHour, officer, "handover",
+                       "交接班：" + j->name + "值班室设备运转正常，值班电话、视频会商系统测试畅通；夜间无突发事件报告。"});
+      h.log.push_back({0, room, today - d * kDay + 3 * kHour, officer, "note",
+                       "收到市应急管理局关于做好近期防汛工作的通知，已转发各乡镇（街道）并电话确认。"});
+    }
+  }
+  auto report = [&](const std::string& room, const char* name, const char* unit, const char* phone, const char* type,
+                    Millis at, const char* place, const char* scope, int injured, const char* handling, bool passed) {
+    duty::Intake i;
+    i.room = room;
+    i.reporter_name = name;
+    i.reporter_unit = unit;
+    i.reporter_phone = phone;
+    i.event_type = type;
+    i.occurred_at = at;
+    i.place = place;
+    i.scope = scope;
+    i.injured = injured;
+    i.handling = handling;
+    i.state = passed ? "passed_up" : "recorded";
+    if (passed) i.passed_up_at = at + kHour;
+    i.created_by = "duty-" + room;
+    i.created_at = at + 20 * 60 * 1000;
+    h.intake.push_back(std::move(i));
+  };
+  report("430426", "蒋某", "洪桥街道应急办", "0734-6322110", "道路交通事故", today - 2 * kDay + 5 * kHour,
+         "G322国道洪桥段", "两车追尾，一人轻伤", 1, "交警、120已到场处置，道路单向通行", true);
+  report("430426", "周某", "金桥镇人民政府", "13807341122", "山体滑坡", today - kDay + 7 * kHour, "金桥镇石门村",
+         "约200立方米土方滑落，阻断村道", 0, "已疏散下方3户9人，设置警戒", false);
+  report("430421", "李某", "西渡镇派出所", "0734-8812345", "火灾", today - 3 * kDay + 13 * kHour, "西渡镇商业街",
+         "一家门面起火，已扑灭", 0, "消防救援站出动2车10人", true);
+  report("430482", "王某", "常宁市水利局", "0734-7221100", "汛情", today - 4 * kHour, "宜水常宁段",
+         "水位上涨，接近警戒水位", 0, "加密巡查，通知沿河群众注意防范", false);
+
+  // Past spot checks: every nine days or so, three rooms drawn at random at 09:30 China time.
+  std::vector<std::string> checkable = duty::checkableRooms(registry);
+  for (int k = 7; k >= 1; --k) {
+    duty::RollCall c;
+    c.started_at = today - k * 9 * kDay + 90 * 60 * 1000;
+    c.started_by = "commander";
+    c.mode = "random";
+    c.seed = "demo-" + std::to_string(k);
+    c.requested = 3;
+    c.state = "finished";
+    auto rooms = duty::draw(checkable, 3, c.seed, nullptr);
+    Millis at = c.started_at;
+    for (std::size_t i = 0; i < rooms.size(); ++i) {
+      duty::CallRoom r{rooms[i], static_cast<int>(i) + 1};
+      r.rung_at = at;
+      if (rng() % 7 == 0) {
+        r.state = "no_answer";
+        at += 60'000;
+      } else {
+        r.state = "assessed";
+        r.answered_at = at + 5'000 + static_cast<Millis>(rng() % 35'000);
+        r.answered_by = "duty-" + rooms[i];
+        r.rostered = rng() % 8 != 0;
+        r.on_post = *r.rostered;
+        unsigned grade = rng() % 10;
+        r.assessment = grade < 6 ? "good" : grade < 9 ? "needs_improvement" : "criticised";
+        r.report = "值班员按模板汇报：在岗在位，值班记录完整，当日无突发事件；防汛物资已检查。";
+        if (r.assessment == "needs_improvement") r.remarks = "汇报不够简明，值班日志记录不全，限期完善。";
+        if (r.assessment == "criticised") r.remarks = "接通较慢，带班领导不在岗，予以通报批评。";
+        if (rng() % 6 == 0) r.av_fault = "画面卡顿，声音断续";
+        at = *r.answered_at + 3 * 60'000;
+      }
+      c.rooms.push_back(std::move(r));
+    }
+    c.finished_at = at;
+    h.calls.push_back(std::move(c));
+  }
+  return h;
 }
 
 }  // namespace
@@ -161,6 +267,8 @@ Result<DemoCounts> seedDemo(App& app, const std::string& password, DemoOptions o
     // The demo enterprise officer works for the first demo enterprise of 祁东县.
     if (first_qidong) TRY_STATUS(app.auth().bindEnterprise("ent-430426", *first_qidong));
   }
+  TRY(bool rota, app.duty().hasRota());
+  if (!rota && options.duty_history) TRY_STATUS(app.duty().seed(demoDutyHistory(app.registry(), app.clock().now())));
   TRY(auto hazards, app.hazards().countDemo());
   if (hazards == 0 && options.hazards > 0) {
     TRY(made.hazards, seedDemoHazards(app, options.hazards));

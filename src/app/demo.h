@@ -22,7 +22,8 @@ struct DemoCounts {
 };
 
 struct DemoOptions {
-  int hazards = 3000;  // demo hazards made with the register (0: none)
+  int hazards = 3000;         // demo hazards made with the register (0: none)
+  bool duty_history = true;   // rotas, duty logs, intake and past spot checks
 };
 
 // Creates what is missing of the demo set, every account with `password`. Idempotent: a second

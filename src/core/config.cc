@@ -71,6 +71,9 @@ const std::map<std::string, Setter>& setters() {
       {"scheduler_seconds", num(&Config::scheduler_seconds)},
       {"testing_clock", flag(&Config::testing_clock)},
       {"roll_call_answer_seconds", num(&Config::roll_call_answer_seconds)},
+      {"ice_servers", str(&Config::ice_servers)},
+      {"turn_username", str(&Config::turn_username)},
+      {"turn_password", str(&Config::turn_password)},
   };
   return table;
 }

@@ -54,6 +54,11 @@ struct Config {
   // Duty rooms: a room rung in a spot check that has not answered after this long is recorded
   // as no answer.
   int roll_call_answer_seconds = 60;
+  // ICE servers for the spot-check video calls, space-separated stun:/turn:/turns: URLs (none on
+  // a LAN), and the credentials of the TURN ones (e.g. coturn's static user).
+  std::string ice_servers;
+  std::string turn_username;
+  std::string turn_password;
 
   // Browser tests only: POST /api/v1/testing/clock moves the clock forward. Refused unless the
   // server listens on a loopback address.

@@ -69,7 +69,33 @@ bj::object toJson(const RollCall& c) {
   return {{"id", c.id},           {"started_at", c.started_at}, {"started_by", c.started_by},
           {"mode", c.mode},       {"seed", c.seed},             {"requested", c.requested},
           {"weighted", c.weighted}, {"state", c.state},         {"finished_at", opt(c.finished_at)},
-          {"version", c.version}, {"rooms", std::move(rooms)}};
+          {"version", c.version}, {"rooms", std::move(rooms)},
+          {"notice", c.notice_number.empty()
+                         ? bj::value(nullptr)
+                         : bj::value(bj::object{{"number", c.notice_number}, {"issued_at", opt(c.notice_issued_at)}})}};
+}
+
+bj::object toJson(const RoomStats& s) {
+  auto ratio = [&](std::int64_t n, std::int64_t d) { return d ? bj::value(static_cast<double>(n) / d) : bj::value(nullptr); };
+  return {{"room", s.room},
+          {"checks", s.checks},
+          {"answered", s.answered},
+          {"no_answer", s.no_answer},
+          {"answer_rate", ratio(s.answered, s.checks)},
+          {"mean_connect_ms", s.answered ? bj::value(s.connect_ms_total / s.answered) : bj::value(nullptr)},
+          {"good", s.good},
+          {"needs_improvement", s.needs_improvement},
+          {"criticised", s.criticised},
+          {"last_checked_at", opt(s.last_checked_at)}};
+}
+
+bj::object toJson(const RoomPresence& p) {
+  bj::array users;
+  for (const auto& u : p.users) {
+    users.push_back(bj::object{{"username", u.username}, {"display_name", u.display_name}, {"role", u.role},
+                               {"since", u.since}});
+  }
+  return {{"room", p.room}, {"online", !p.users.empty()}, {"users", std::move(users)}};
 }
 
 Status fromJson(const bj::object& o, Shift& s) {

@@ -14,6 +14,8 @@ boost::json::object toJson(const LogEntry& e);
 boost::json::object toJson(const Intake& i);
 boost::json::object toJson(const CallRoom& r);
 boost::json::object toJson(const RollCall& c);
+boost::json::object toJson(const RoomStats& s);
+boost::json::object toJson(const RoomPresence& p);
 
 Status fromJson(const boost::json::object& o, Shift& s);
 Status fromJson(const boost::json::object& o, Intake& i);

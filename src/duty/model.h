@@ -57,7 +57,8 @@ struct Intake {
   std::int64_t version = 1;
 };
 
-// One room of a spot check: waiting → ringing → answered → assessed, or ringing → no_answer.
+// One room of a spot check: waiting → ringing → answered → assessed, or ringing → no_answer; a
+// room still waiting when the commander ends the check early is skipped.
 struct CallRoom {
   std::string room;
   int position = 0;
@@ -83,6 +84,29 @@ struct RollCall {
   std::optional<Millis> finished_at;
   std::int64_t version = 1;
   std::vector<CallRoom> rooms;
+  // 通报: issued when the check finishes, numbered per year (e.g. 衡阳市视频抽查通报〔2026〕4号).
+  std::optional<std::int64_t> notice_year, notice_serial;
+  std::string notice_number;
+  std::optional<Millis> notice_issued_at;
+};
+
+// How one room has fared in spot checks over a period.
+struct RoomStats {
+  std::string room;
+  std::int64_t checks = 0, answered = 0, no_answer = 0;
+  std::int64_t connect_ms_total = 0;  // over the answered ones
+  std::int64_t good = 0, needs_improvement = 0, criticised = 0;
+  std::optional<Millis> last_checked_at;
+};
+
+// Who keeps a duty room's console open (has the event WebSocket connected).
+struct PresentUser {
+  std::string username, display_name, role;
+  Millis since = 0;
+};
+struct RoomPresence {
+  std::string room;
+  std::vector<PresentUser> users;
 };
 
 }  // namespace anlan::duty

@@ -3,6 +3,7 @@
 #include "auth/routes.h"
 #include "core/json.h"
 #include "duty/codec.h"
+#include "duty/rules.h"
 #include "http/params.h"
 
 namespace anlan::duty {
@@ -32,11 +33,46 @@ std::string roomOf(const Request& req, const auth::Principal& p) {
   return http::textParam(req, "room").value_or(p.user.jurisdiction);
 }
 
+// {"ice_servers":[…]} as RTCPeerConnection takes them: STUN URLs alone, TURN URLs with credentials.
+bj::object rtcJson(const RtcConfig& rtc) {
+  bj::array stun, turn;
+  for (const auto& u : rtc.urls) (u.rfind("stun", 0) == 0 ? stun : turn).emplace_back(u);
+  bj::array servers;
+  if (!stun.empty()) servers.push_back(bj::object{{"urls", std::move(stun)}});
+  if (!turn.empty()) {
+    servers.push_back(bj::object{{"urls", std::move(turn)}, {"username", rtc.username}, {"credential", rtc.credential}});
+  }
+  return {{"ice_servers", std::move(servers)}, {"answer_timeout_seconds", rtc.answer_timeout_seconds}};
+}
+
 }  // namespace
 
-void addRoutes(http::Router& router, auth::AuthService& auth, DutyService& service) {
+void addRoutes(http::Router& router, auth::AuthService& auth, DutyService& service, const Presence& presence,
+               const org::Registry& registry, RtcConfig rtc) {
   using auth::guarded;
   using auth::Principal;
+
+  router.add("GET", "/api/v1/duty/presence", guarded(auth, [&](Request&, const Principal& p) -> Result<Response> {
+    std::vector<RoomPresence> rooms;
+    for (const auto& room : dutyRooms(registry)) {
+      if (mayReadRoom(p, registry, room)) rooms.push_back(presence.room(room));
+    }
+    return listResponse(rooms);
+  }), "Who keeps each duty room's console open, for the rooms the caller may see");
+
+  router.add("GET", "/api/v1/duty/rtc-config", guarded(auth, [rtc = rtcJson(rtc)](Request&, const Principal& p) -> Result<Response> {
+    // The TURN credentials are for the parties of calls only.
+    if (p.user.role != auth::Role::kCommander && p.user.role != auth::Role::kDutyOfficer) {
+      return Error::denied("only commanders and duty officers take part in spot-check calls");
+    }
+    return jsonResponse(rtc);
+  }), "ICE servers for spot-check calls (commanders and duty officers) and how long a room may ring");
+
+  router.add("GET", "/api/v1/duty/room-stats", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto period, periodOf(req));
+    TRY(auto list, service.roomStats(p, period.first, period.second));
+    return listResponse(list);
+  }), "Spot-check figures per room over checks started in [from, to): answer rate, connect time, assessments");
 
   router.add("GET", "/api/v1/duty/shifts", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
     TRY(auto period, periodOf(req));
@@ -137,6 +173,12 @@ void addRoutes(http::Router& router, auth::AuthService& auth, DutyService& servi
     TRY(auto call, service.rollCall(p, id));
     return jsonResponse(toJson(call));
   }), "One spot check with each room's outcome");
+
+  router.add("POST", "/api/v1/roll-calls/{id}/finish", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
+    TRY(auto id, http::idParam(req));
+    TRY(auto call, service.finish(p, id));
+    return jsonResponse(toJson(call));
+  }), "End a spot check early: rooms still waiting are skipped; the notice is issued");
 
   // A room's steps in a spot check.
   const std::pair<const char*, const char*> steps[] = {

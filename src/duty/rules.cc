@@ -107,6 +107,17 @@ std::vector<std::string> checkableRooms(const org::Registry& registry) {
   return out;
 }
 
+std::vector<std::string> dutyRooms(const org::Registry& registry) {
+  std::vector<std::string> out;
+  for (const auto* top : registry.children("")) {
+    for (const auto* j : registry.subtree(top->code)) {
+      if (registry.commandCenter(j->code)) out.push_back(j->code);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Status mayRunRollCall(const auth::Principal& p, const org::Registry& registry) {
   const org::Jurisdiction* j = registry.find(p.user.jurisdiction);
   if (p.user.role != Role::kCommander || !j || (j->level != "city" && j->level != "province")) {
@@ -148,8 +159,23 @@ Status checkCallStep(const CallRoom& r, const std::string& action) {
 }
 
 bool finished(const RollCall& c) {
-  return std::all_of(c.rooms.begin(), c.rooms.end(),
-                     [](const CallRoom& r) { return r.state == "no_answer" || r.state == "assessed"; });
+  return std::all_of(c.rooms.begin(), c.rooms.end(), [](const CallRoom& r) {
+    return r.state == "no_answer" || r.state == "assessed" || r.state == "skipped";
+  });
+}
+
+Result<std::vector<std::string>> endEarly(RollCall& c) {
+  for (const auto& r : c.rooms) {
+    if (r.state == "answered") return Error::conflict("room " + r.room + " is answered: record its outcome first");
+  }
+  std::vector<std::string> changed;
+  for (auto& r : c.rooms) {
+    if (r.state == "waiting") r.state = "skipped";
+    else if (r.state == "ringing") r.state = "no_answer";
+    else continue;
+    changed.push_back(r.room);
+  }
+  return changed;
 }
 
 }  // namespace anlan::duty

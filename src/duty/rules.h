@@ -28,6 +28,8 @@ Status validateIntake(const Intake& i, Millis now);
 
 // The rooms that can be spot-checked: the county-level units' and parks' command centers.
 std::vector<std::string> checkableRooms(const org::Registry& registry);
+// Every duty room: the command centers at every level.
+std::vector<std::string> dutyRooms(const org::Registry& registry);
 
 // The city's commander runs spot checks; a room's own duty officer answers for it.
 Status mayRunRollCall(const auth::Principal& p, const org::Registry& registry);
@@ -41,5 +43,8 @@ bool mayReadRoom(const auth::Principal& p, const org::Registry& registry, const 
 Status checkCallStep(const CallRoom& r, const std::string& action);
 // Whether every room of the check has its outcome (no answer, or assessed).
 bool finished(const RollCall& c);
+// Ends a check before every room had its turn: waiting rooms are skipped, a ringing one did not
+// answer. Refused (409) while a room is answered but has no outcome yet. Returns the rooms changed.
+Result<std::vector<std::string>> endEarly(RollCall& c);
 
 }  // namespace anlan::duty

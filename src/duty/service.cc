@@ -1,6 +1,7 @@
 #include "duty/service.h"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -16,6 +17,20 @@ namespace {
 
 namespace bj = boost::json;
 constexpr Millis kDay = 24LL * 3600 * 1000;
+
+// e.g. 衡阳市视频抽查通报〔2026〕4号
+std::string noticeNumber(const org::Jurisdiction* city, std::int64_t year, std::int64_t serial) {
+  return (city ? city->name : std::string()) + "视频抽查通报〔" + std::to_string(year) + "〕" + std::to_string(serial) +
+         "号";
+}
+
+// The calendar year in China (UTC+8) at `t`: notices are numbered per year.
+std::int64_t chinaYear(Millis t) {
+  std::time_t secs = static_cast<std::time_t>(t / 1000 + 8 * 3600);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  return tm.tm_year + 1900;
+}
 
 audit::Actor actorOf(const auth::Principal* p) {
   if (!p) return {std::nullopt, "system"};
@@ -40,6 +55,13 @@ Status readable(const auth::Principal& p, const org::Registry& registry, const s
 
 void DutyService::publish(const std::string& type, const std::string& jurisdiction, bj::object data) {
   bus_.publish({type, jurisdiction, {}, clock_.now(), std::move(data)});
+}
+
+// The room's console rings on roll_call.ringing; the city follows every change of every room.
+void DutyService::publishRoom(const RollCall& call, const std::string& room, const char* type) {
+  auto it = std::find_if(call.rooms.begin(), call.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
+  if (it == call.rooms.end()) return;
+  publish(type, room, bj::object{{"roll_call_id", call.id}, {"room", toJson(*it)}, {"state", call.state}});
 }
 
 Result<Shift> DutyService::addShift(const auth::Principal& p, Shift s) {
@@ -223,8 +245,16 @@ Status DutyService::changeCall(const auth::Principal* actor, std::int64_t id,
     out = *found;
     TRY_STATUS(change(out));
     if (finished(out) && out.state == "running") {
+      // The finished check is issued as a notice (通报) of the city that ran it.
+      Millis now = clock_.now();
       out.state = "finished";
-      out.finished_at = clock_.now();
+      out.finished_at = now;
+      out.notice_year = chinaYear(now);
+      TRY(out.notice_serial, store::nextNoticeSerial(c, *out.notice_year));
+      const org::Jurisdiction* first = out.rooms.empty() ? nullptr : registry_.find(out.rooms.front().room);
+      const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
+      out.notice_number = noticeNumber(city, *out.notice_year, *out.notice_serial);
+      out.notice_issued_at = now;
     }
     out.version = found->version + 1;
     TRY(bool written, store::updateRollCall(c, out));
@@ -292,11 +322,69 @@ Result<RollCall> DutyService::step(const auth::Principal& p, std::int64_t id, co
     }
     return {};
   }, action, call));
-  auto it = std::find_if(call.rooms.begin(), call.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
-  bj::object data{{"roll_call_id", id}, {"room", toJson(*it)}, {"state", call.state}};
-  // The room's console rings on roll_call.ringing; the city follows every change.
-  publish(action == "ring" ? "roll_call.ringing" : "roll_call.updated", room, data);
+  publishRoom(call, room, action == "ring" ? "roll_call.ringing" : "roll_call.updated");
   return call;
+}
+
+Result<RollCall> DutyService::finish(const auth::Principal& p, std::int64_t id) {
+  TRY_STATUS(mayRunRollCall(p, registry_));
+  RollCall call;
+  std::vector<std::string> changed;
+  TRY_STATUS(changeCall(&p, id, [&](RollCall& c) -> Status {
+    if (c.state != "running") return Error::conflict("the spot check is finished");
+    TRY(changed, endEarly(c));
+    return {};
+  }, "finish", call));
+  for (const auto& room : changed) publishRoom(call, room);
+  return call;
+}
+
+Result<std::vector<RoomStats>> DutyService::roomStats(const auth::Principal& p, Millis from, Millis to) {
+  if (to <= from) return Error::invalid("to", "to must be after from");
+  TRY(auto all, db::read<std::vector<RoomStats>>(db_, [&](db::Conn& c) { return store::roomStats(c, from, to); }));
+  std::map<std::string, RoomStats> by_room;
+  for (auto& s : all) by_room[s.room] = std::move(s);
+  // Every room the caller may see, checked in the period or not.
+  std::vector<RoomStats> out;
+  for (const auto& room : checkableRooms(registry_)) {
+    if (!mayReadRoom(p, registry_, room)) continue;
+    auto it = by_room.find(room);
+    RoomStats s = it == by_room.end() ? RoomStats{} : it->second;
+    s.room = room;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Status DutyService::seed(History h) {
+  return db_.write([&](db::Conn& c) -> Status {
+    for (const auto& s : h.shifts) TRY_STATUS(store::insertShift(c, s));
+    for (const auto& e : h.log) TRY_STATUS(store::insertLog(c, e));
+    for (const auto& i : h.intake) TRY_STATUS(store::insertIntake(c, i));
+    for (auto& call : h.calls) {
+      TRY(call.id, store::insertRollCall(c, call));
+      if (call.state == "finished" && call.finished_at) {
+        call.notice_year = chinaYear(*call.finished_at);
+        TRY(call.notice_serial, store::nextNoticeSerial(c, *call.notice_year));
+        const org::Jurisdiction* first = call.rooms.empty() ? nullptr : registry_.find(call.rooms.front().room);
+        const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
+        call.notice_number = noticeNumber(city, *call.notice_year, *call.notice_serial);
+        call.notice_issued_at = call.finished_at;
+      }
+      call.version = 2;
+      TRY(bool written, store::updateRollCall(c, call));
+      (void)written;
+    }
+    return audited(c, clock_, nullptr, "duty_demo", 0, "seed", "", bj::object{{"shifts", h.shifts.size()},
+                   {"log", h.log.size()}, {"intake", h.intake.size()}, {"roll_calls", h.calls.size()}});
+  });
+}
+
+Result<bool> DutyService::hasRota() {
+  return db::read<bool>(db_, [](db::Conn& c) -> Result<bool> {
+    TRY(auto rows, c.query("SELECT id FROM duty_shifts LIMIT 1"));
+    return !rows.empty();
+  });
 }
 
 Result<int> DutyService::tick() {
@@ -320,9 +408,7 @@ Result<int> DutyService::tick() {
       if (s.error().code == Code::kConflict) continue;  // changed meanwhile: the next tick sees it
       return std::move(s).error();
     }
-    for (const auto& room : rooms) {
-      publish("roll_call.updated", room, bj::object{{"roll_call_id", id}, {"room", room}, {"state", "no_answer"}});
-    }
+    for (const auto& room : rooms) publishRoom(call, room);
     marked += static_cast<int>(rooms.size());
   }
   return marked;

@@ -63,8 +63,25 @@ class DutyService {
   // assess (the commander, with `a`).
   Result<RollCall> step(const auth::Principal& p, std::int64_t id, const std::string& room, const std::string& action,
                         const Assessment* a = nullptr);
+  // Ends a running check early (the commander): see endEarly in rules.h. The notice is issued.
+  Result<RollCall> finish(const auth::Principal& p, std::int64_t id);
+  // Spot-check figures per room over checks started in [from, to), for every room the caller may
+  // see (zeros for rooms not checked).
+  Result<std::vector<RoomStats>> roomStats(const auth::Principal& p, Millis from, Millis to);
   // Records rooms rung longer ago than the answer timeout as no answer. Returns how many.
   Result<int> tick();
+
+  // Demo seeding by the system: stores a room history as given (times included) in one
+  // transaction; finished checks are issued as notices in the order given.
+  struct History {
+    std::vector<Shift> shifts;
+    std::vector<LogEntry> log;
+    std::vector<Intake> intake;
+    std::vector<RollCall> calls;
+  };
+  Status seed(History h);
+  // Whether any room has a rota yet.
+  Result<bool> hasRota();
 
   // Relays one signalling message of a spot-check call, sent by `p` over the WebSocket:
   // {"type":"signal","roll_call_id":N,"room":"430426","data":{…}}. Only the two parties of a
@@ -77,6 +94,8 @@ class DutyService {
   Status changeCall(const auth::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
                     const std::string& action, RollCall& out);
   void publish(const std::string& type, const std::string& jurisdiction, boost::json::object data);
+  // roll_call.updated (or `type`) with the room's outcome and the check's state.
+  void publishRoom(const RollCall& call, const std::string& room, const char* type = "roll_call.updated");
 
   db::Database& db_;
   const org::Registry& registry_;

@@ -85,7 +85,8 @@ Status loadRooms(db::Conn& c, RollCall& call) {
 }
 
 constexpr const char* kCallColumns =
-    "SELECT id, started_at, started_by, mode, seed, requested, weighted, state, finished_at, version FROM roll_calls";
+    "SELECT id, started_at, started_by, mode, seed, requested, weighted, state, finished_at, version, notice_year, "
+    "notice_serial, notice_number, notice_issued_at FROM roll_calls";
 
 RollCall toCall(const db::Row& r) {
   RollCall call;
@@ -99,6 +100,10 @@ RollCall toCall(const db::Row& r) {
   call.state = r.str(7);
   call.finished_at = r.optI64(8);
   call.version = r.i64(9);
+  call.notice_year = r.optI64(10);
+  call.notice_serial = r.optI64(11);
+  if (!r.isNull(12)) call.notice_number = r.str(12);
+  call.notice_issued_at = r.optI64(13);
   return call;
 }
 
@@ -200,8 +205,11 @@ Result<std::optional<RollCall>> findRollCall(db::Conn& c, std::int64_t id) {
 }
 
 Result<bool> updateRollCall(db::Conn& c, const RollCall& r) {
-  TRY(auto n, c.exec("UPDATE roll_calls SET state = ?, finished_at = ?, version = ? WHERE id = ? AND version = ?",
-                     {r.state, opt(r.finished_at), r.version, r.id, r.version - 1}));
+  auto text = [](const std::string& v) { return v.empty() ? db::Value(nullptr) : db::Value(v); };
+  TRY(auto n, c.exec("UPDATE roll_calls SET state = ?, finished_at = ?, notice_year = ?, notice_serial = ?, "
+                     "notice_number = ?, notice_issued_at = ?, version = ? WHERE id = ? AND version = ?",
+                     {r.state, opt(r.finished_at), opt(r.notice_year), opt(r.notice_serial), text(r.notice_number),
+                      opt(r.notice_issued_at), r.version, r.id, r.version - 1}));
   if (n != 1) return false;
   for (const auto& room : r.rooms) {
     TRY(auto m, c.exec("UPDATE roll_call_rooms SET state = ?, rung_at = ?, answered_at = ?, answered_by = ?, "
@@ -248,6 +256,41 @@ Result<std::map<std::string, Millis>> lastChecked(db::Conn& c) {
                          "ON c.id = r.roll_call_id GROUP BY r.room"));
   std::map<std::string, Millis> out;
   for (const auto& r : rows.rows) out[r.str(0)] = r.i64(1);
+  return out;
+}
+
+Result<std::int64_t> nextNoticeSerial(db::Conn& c, std::int64_t year) {
+  TRY(auto rows, c.query("SELECT MAX(notice_serial) FROM roll_calls WHERE notice_year = ?", {year}));
+  return (rows.empty() || rows[0].isNull(0) ? 0 : rows[0].i64(0)) + 1;
+}
+
+Result<std::vector<RoomStats>> roomStats(db::Conn& c, Millis from, Millis to) {
+  TRY(auto rows, c.query(
+      "SELECT r.room, COUNT(*), "
+      "CAST(SUM(CASE WHEN r.answered_at IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT), "
+      "CAST(SUM(CASE WHEN r.state = 'no_answer' THEN 1 ELSE 0 END) AS BIGINT), "
+      "CAST(SUM(CASE WHEN r.answered_at IS NOT NULL THEN r.answered_at - r.rung_at ELSE 0 END) AS BIGINT), "
+      "CAST(SUM(CASE WHEN r.assessment = 'good' THEN 1 ELSE 0 END) AS BIGINT), "
+      "CAST(SUM(CASE WHEN r.assessment = 'needs_improvement' THEN 1 ELSE 0 END) AS BIGINT), "
+      "CAST(SUM(CASE WHEN r.assessment = 'criticised' THEN 1 ELSE 0 END) AS BIGINT), "
+      "MAX(c.started_at) "
+      "FROM roll_call_rooms r JOIN roll_calls c ON c.id = r.roll_call_id "
+      "WHERE c.started_at >= ? AND c.started_at < ? AND r.rung_at IS NOT NULL GROUP BY r.room ORDER BY r.room",
+      {from, to}));
+  std::vector<RoomStats> out;
+  for (const auto& r : rows.rows) {
+    RoomStats s;
+    s.room = r.str(0);
+    s.checks = r.i64(1);
+    s.answered = r.i64(2);
+    s.no_answer = r.i64(3);
+    s.connect_ms_total = r.i64(4);
+    s.good = r.i64(5);
+    s.needs_improvement = r.i64(6);
+    s.criticised = r.i64(7);
+    s.last_checked_at = r.optI64(8);
+    out.push_back(std::move(s));
+  }
   return out;
 }
 

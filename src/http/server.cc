@@ -72,6 +72,8 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
         ws_(std::move(ws)),
         signal_(ws_.get_executor()),
         on_message_(std::move(session.on_message)),
+        on_open_(std::move(session.on_open)),
+        on_close_(std::move(session.on_close)),
         worker_(asio::make_strand(pool)) {
     signal_.expires_at(std::chrono::steady_clock::time_point::max());
   }
@@ -95,6 +97,7 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
   awaitable<void> run() {
     auto self = this->shared_from_this();
     asio::co_spawn(ws_.get_executor(), writeLoop(), asio::detached);
+    if (on_open_) asio::post(worker_, on_open_);
     beast::flat_buffer buf;
     for (;;) {
       auto [ec, n] = co_await ws_.async_read(buf, kTuple);
@@ -107,6 +110,7 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
     }
     closed_ = true;
     signal_.cancel();
+    if (on_close_) asio::post(worker_, on_close_);
   }
 
  private:
@@ -137,6 +141,7 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
   std::deque<std::shared_ptr<const std::string>> queue_;
   bool closed_ = false;
   std::function<void(const std::string&)> on_message_;
+  std::function<void()> on_open_, on_close_;
   asio::strand<asio::thread_pool::executor_type> worker_;
 };
 

@@ -43,6 +43,9 @@ using WsFilter = std::function<bool(const WsAudience&)>;
 struct WsSession {
   WsFilter filter;
   std::function<void(const std::string& text)> on_message;
+  // Once the client is connected, and once it is gone. Like on_message they run on the worker
+  // pool, in order for this client.
+  std::function<void()> on_open, on_close;
 };
 // Decides whether a WebSocket client may connect and builds its session. Runs on a worker.
 using WsAuthorizer = std::function<Result<WsSession>(Request&)>;

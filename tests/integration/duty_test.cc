@@ -73,6 +73,63 @@ TEST_P(Duty, ASpotCheckRingsAnswersAssessesAndTimesOutRoomsThatDoNotAnswer) {
   EXPECT_EQ(t.client().get("/api/v1/roll-calls/" + id, qidong).status, 200);
   EXPECT_EQ(t.client().get("/api/v1/roll-calls/" + id, t.login("ent-430426")).status, 404);
   EXPECT_EQ(t.client().get("/api/v1/roll-calls", qidong).json().at("items").as_array().size(), 1u);
+
+  // The finished check is the city's first spot-check notice of the year (the clock is in 2026).
+  EXPECT_EQ(outcome.at("notice").at("number"), "衡阳市视频抽查通报〔2026〕1号");
+  EXPECT_EQ(outcome.at("notice").at("issued_at").as_int64(), outcome.at("finished_at").as_int64());
+
+  // Per-room figures: every room the caller may see, checked or not.
+  std::string period = "?from=" + std::to_string(now - 1000) + "&to=" + std::to_string(t.clock.now() + 1);
+  auto stats = t.client().get("/api/v1/duty/room-stats" + period, city);
+  ASSERT_EQ(stats.status, 200) << stats.body;
+  std::map<std::string, bj::object> by_room;
+  auto figures = stats.json();
+  for (const auto& v : figures.at("items").as_array()) by_room[std::string(v.at("room").as_string())] = v.as_object();
+  EXPECT_EQ(by_room.size(), 15u);  // 12 county-level units and 3 parks
+  EXPECT_EQ(by_room["430426"].at("checks").as_int64(), 1);
+  EXPECT_EQ(by_room["430426"].at("answer_rate").as_double(), 1.0);
+  EXPECT_EQ(by_room["430426"].at("mean_connect_ms").as_int64(), 7000);
+  EXPECT_EQ(by_room["430426"].at("criticised").as_int64(), 1);
+  EXPECT_EQ(by_room["430407"].at("no_answer").as_int64(), 1);
+  EXPECT_EQ(by_room["430407"].at("answer_rate").as_double(), 0.0);
+  EXPECT_TRUE(by_room["430407"].at("mean_connect_ms").is_null());
+  EXPECT_EQ(by_room["430421"].at("checks").as_int64(), 0);
+  EXPECT_TRUE(by_room["430421"].at("answer_rate").is_null());
+  auto own = t.client().get("/api/v1/duty/room-stats" + period, qidong).json().at("items").as_array();
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].at("room"), "430426");
+  EXPECT_EQ(t.client().get("/api/v1/duty/room-stats?from=5&to=5", city).errorField(), "to");
+}
+
+TEST_P(Duty, EndingACheckEarlySkipsTheRoomsNotYetRung) {
+  auto started = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426","430407","430421"]})", city).json();
+  std::string id = std::to_string(started.at("id").as_int64());
+  ASSERT_EQ(act(id, "430426", "ring", city).status, 200);
+  ASSERT_EQ(act(id, "430426", "answer", qidong).status, 200);
+  // A room on the line must have its outcome first; only the commander ends a check.
+  EXPECT_EQ(t.client().post("/api/v1/roll-calls/" + id + "/finish", "", city).status, 409);
+  EXPECT_EQ(t.client().post("/api/v1/roll-calls/" + id + "/finish", "", qidong).status, 403);
+  ASSERT_EQ(act(id, "430426", "assess", city, R"({"assessment":"good"})").status, 200);
+  ASSERT_EQ(act(id, "430407", "ring", city).status, 200);
+  auto ended = t.client().post("/api/v1/roll-calls/" + id + "/finish", "", city);
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  auto rooms = ended.json().at("rooms").as_array();
+  EXPECT_EQ(ended.json().at("state"), "finished");
+  EXPECT_EQ(rooms[0].at("state"), "assessed");
+  EXPECT_EQ(rooms[1].at("state"), "no_answer");
+  EXPECT_EQ(rooms[2].at("state"), "skipped");
+  EXPECT_EQ(ended.json().at("notice").at("number"), "衡阳市视频抽查通报〔2026〕1号");
+  EXPECT_EQ(t.client().post("/api/v1/roll-calls/" + id + "/finish", "", city).status, 409);
+  // The next finished check is numbered 2; a skipped room does not count as checked.
+  auto next = t.client().post("/api/v1/roll-calls", R"({"rooms":["430421"]})", city).json();
+  auto second = t.client().post("/api/v1/roll-calls/" + std::to_string(next.at("id").as_int64()) + "/finish", "", city);
+  EXPECT_EQ(second.json().at("notice").at("number"), "衡阳市视频抽查通报〔2026〕2号");
+  auto stats = t.client().get("/api/v1/duty/room-stats?from=0&to=" + std::to_string(t.clock.now() + 1), city).json();
+  for (const auto& v : stats.at("items").as_array()) {
+    if (v.at("room") == "430421") {
+      EXPECT_EQ(v.at("checks").as_int64(), 0);
+    }
+  }
 }
 
 TEST_P(Duty, TheRandomDrawIsReproducibleFromItsSeed) {
@@ -199,6 +256,103 @@ TEST_P(Duty, OnlyTheTwoPartiesOfACallExchangeItsSignalling) {
   // Malformed messages are refused to their sender, not dropped silently.
   ASSERT_TRUE(officer_ws.send("not json"));
   EXPECT_EQ(messagesOf(officer_ws, "call.signal_refused").size(), 1u);
+}
+
+TEST_P(Duty, PresenceFollowsTheOpenConsoles) {
+  auto auth = [](const std::string& token) { return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}}; };
+  auto eventsOf = [&](WsClient& ws, const char* room) {
+    auto all = messagesOf(ws, "duty.presence");
+    std::erase_if(all, [&](const bj::value& v) { return v.at("data").at("room") != room; });
+    return all;
+  };
+  auto presenceOf = [&](const std::string& token, const std::string& room) {
+    auto all = t.client().get("/api/v1/duty/presence", token).json();
+    for (const auto& v : all.at("items").as_array()) {
+      if (v.at("room") == room.c_str()) return v.as_object();
+    }
+    return bj::object{};
+  };
+  WsClient commander_ws(t.port(), "/api/v1/events", auth(city));
+  ASSERT_TRUE(commander_ws.ok());
+  commander_ws.ignore.clear();
+  EXPECT_FALSE(presenceOf(city, "430426").at("online").as_bool());
+  {
+    WsClient console(t.port(), "/api/v1/events", auth(qidong));
+    WsClient second_tab(t.port(), "/api/v1/events", auth(qidong));
+    ASSERT_TRUE(console.ok() && second_tab.ok());
+    // One event when the room comes online, not one per tab.
+    auto online = eventsOf(commander_ws, "430426");
+    ASSERT_EQ(online.size(), 1u);
+    EXPECT_EQ(online[0].at("data").at("room"), "430426");
+    EXPECT_TRUE(online[0].at("data").at("online").as_bool());
+    auto now = presenceOf(city, "430426");
+    EXPECT_TRUE(now.at("online").as_bool());
+    EXPECT_EQ(now.at("users").as_array()[0].at("username"), "duty-430426");
+    // Another unit sees its own room only.
+    auto seen = t.client().get("/api/v1/duty/presence", shigu).json().at("items").as_array();
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].at("room"), "430407");
+  }
+  auto offline = eventsOf(commander_ws, "430426");
+  ASSERT_EQ(offline.size(), 1u);
+  EXPECT_FALSE(offline[0].at("data").at("online").as_bool());
+  EXPECT_FALSE(presenceOf(city, "430426").at("online").as_bool());
+  // The city's own room is listed for the city, with the commander in it.
+  EXPECT_TRUE(presenceOf(city, "430400").at("online").as_bool());
+}
+
+TEST_P(Duty, CallsUseTheConfiguredIceServers) {
+  auto rtc = t.client().get("/api/v1/duty/rtc-config", qidong);
+  ASSERT_EQ(rtc.status, 200);
+  EXPECT_TRUE(rtc.json().at("ice_servers").as_array().empty());  // a LAN needs none
+  EXPECT_EQ(rtc.json().at("answer_timeout_seconds").as_int64(), 60);
+  TestApp natted{TestAppOptions{GetParam(), [](Config& c) {
+    c.ice_servers = "stun:10.43.0.5:3478 turn:10.43.0.5:3478?transport=udp";
+    c.turn_username = "anlan";
+    c.turn_password = "s3cret";
+  }}};
+  auto servers = natted.client().get("/api/v1/duty/rtc-config", natted.login("duty-430426")).json().at("ice_servers");
+  ASSERT_EQ(servers.as_array().size(), 2u);
+  EXPECT_EQ(servers.at(0).at("urls").at(0), "stun:10.43.0.5:3478");
+  EXPECT_FALSE(servers.at(0).as_object().contains("credential"));
+  EXPECT_EQ(servers.at(1).at("urls").at(0), "turn:10.43.0.5:3478?transport=udp");
+  EXPECT_EQ(servers.at(1).at("credential"), "s3cret");
+}
+
+// The demo set: a rota for every room (one gap left in 珠晖区's), past spot checks issued as
+// notices, and figures for the room statistics.
+TEST(DutyDemo, RoomsWithAHistory) {
+  TestAppOptions options;
+  options.demo_duty = true;
+  TestApp t{options};
+  std::string city = t.login("commander");
+  Millis now = t.clock.now();
+  std::string week = "from=" + std::to_string(now) + "&to=" + std::to_string(now + 6 * 86'400'000LL);
+  for (const char* room : {"430400", "430426", "430405", "430471"}) {
+    auto shifts = t.client().get("/api/v1/duty/shifts?room=" + std::string(room) + "&from=" + std::to_string(now) +
+                                     "&to=" + std::to_string(now + 1),
+                                 city);
+    EXPECT_EQ(shifts.json().at("items").as_array().size(), 1u) << room;
+    auto problems = t.client().get("/api/v1/duty/rota-problems?room=" + std::string(room) + "&" + week, city);
+    EXPECT_EQ(problems.json().at("items").as_array().size(), std::string(room) == "430405" ? 1u : 0u) << room;
+  }
+  auto calls = t.client().get("/api/v1/roll-calls", city).json().at("items").as_array();
+  ASSERT_EQ(calls.size(), 7u);
+  for (const auto& c : calls) {
+    EXPECT_EQ(c.at("state"), "finished");
+    EXPECT_FALSE(c.at("notice").is_null());
+  }
+  auto stats = t.client().get("/api/v1/duty/room-stats?from=0&to=" + std::to_string(now), city).json();
+  std::int64_t rung = 0, answered = 0;
+  for (const auto& r : stats.at("items").as_array()) {
+    rung += r.at("checks").as_int64();
+    answered += r.at("answered").as_int64();
+  }
+  EXPECT_EQ(rung, 21);
+  EXPECT_GT(answered, 0);
+  EXPECT_LT(answered, rung);
+  // The city sees the reports passed up to it.
+  EXPECT_EQ(t.client().get("/api/v1/intake", city).json().at("items").as_array().size(), 4u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Duty, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),

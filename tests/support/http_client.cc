@@ -188,7 +188,7 @@ std::string WsClient::next(int timeout_ms) {
         if (buffer_.size() >= hdr + len) {
           std::string payload = buffer_.substr(hdr, len);
           buffer_.erase(0, hdr + len);
-          if (opcode == 1) return payload;
+          if (opcode == 1 && !ignored(payload)) return payload;
           if (opcode == 8) return {};
           continue;  // ping/pong/other
         }
@@ -196,6 +196,15 @@ std::string WsClient::next(int timeout_ms) {
     }
     if (!readMore(fd_, buffer_, timeout_ms)) return {};
   }
+}
+
+bool WsClient::ignored(const std::string& payload) const {
+  if (ignore.empty()) return false;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(payload, ec);
+  if (ec || !v.is_object()) return false;
+  const auto* type = v.as_object().if_contains("type");
+  return type && type->is_string() && ignore.count(std::string(type->as_string()));
 }
 
 bool WsClient::send(const std::string& text) {

@@ -43,6 +43,7 @@ TestApp::TestApp(TestAppOptions options) : options_(std::move(options)), db_(opt
   if (app_) {
     app::DemoOptions demo;
     demo.hazards = options_.demo_hazards;
+    demo.duty_history = options_.demo_duty;
     auto seeded = app::seedDemo(*app_, kPassword, demo);
     if (!seeded.ok()) ADD_FAILURE() << "seeding: " << seeded.error().message;
   }
