@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/cert.h"
 #include "app/demo.h"
 #include "audit/audit.h"
 #include "core/crypto.h"
@@ -30,6 +31,9 @@ usage:
   anlan admin reset-password --username U [--password PW] [--config FILE] [--db URL]
   anlan audit verify [--config FILE] [--db URL]
   anlan backup --to FILE [--config FILE] [--db URL]
+  anlan cert init [--dir DIR] [--names NAME,...] [--days N]
+              (a local CA, kept if DIR has one, and a server certificate for this machine's
+              names and addresses plus NAMEs; DIR defaults to var/tls; see docs/operations.md)
   anlan version
 
 URL: sqlite:PATH (default sqlite:var/anlan.db) or postgresql://USER@HOST:PORT/DB
@@ -198,6 +202,36 @@ Result<std::unique_ptr<app::App>> openOnly(const Args& a, const Clock& clock, Ra
   return app::App::open(cfg, clock, random);
 }
 
+int certInit(const Args& a) {
+  app::CertOptions o;
+  if (!option(a, "dir").empty()) o.dir = option(a, "dir");
+  std::string names = option(a, "names");
+  for (std::size_t at = 0; at < names.size();) {
+    std::size_t comma = names.find(',', at);
+    if (comma == std::string::npos) comma = names.size();
+    if (comma > at) o.names.push_back(names.substr(at, comma - at));
+    at = comma + 1;
+  }
+  if (!option(a, "days").empty()) {
+    try {
+      o.server_days = std::stoi(option(a, "days"));
+    } catch (const std::exception&) {
+      return fail("--days must be a number of days");
+    }
+  }
+  auto r = app::initCertificates(o);
+  if (!r.ok()) return fail(r.error());
+  std::printf("%s %s\n", r->ca_created ? "created the local CA" : "kept the local CA", r->ca_cert.c_str());
+  std::printf("  SHA-256 fingerprint %s\n", r->ca_fingerprint.c_str());
+  std::printf("issued %s for:", r->server_cert.c_str());
+  for (const auto& n : r->names) std::printf(" %s", n.c_str());
+  std::printf("\n\nServe HTTPS with these settings (anlan.toml, or --set on the command line):\n"
+              "  tls_cert = \"%s\"\n  tls_key = \"%s\"\n"
+              "Then make the duty-room browsers trust %s (docs/operations.md). Keep %s secret.\n",
+              r->server_cert.c_str(), r->server_key.c_str(), r->ca_cert.c_str(), r->ca_key.c_str());
+  return 0;
+}
+
 int run(const Args& a) {
   const auto& w = a.words;
   if (w.empty() || w[0] == "help" || w[0] == "--help") {
@@ -240,6 +274,7 @@ int run(const Args& a) {
     std::printf("backup written to %s\n", to.c_str());
     return 0;
   }
+  if (w[0] == "cert" && w.size() == 2 && w[1] == "init") return certInit(a);
   if (w[0] == "admin" && w.size() == 2 && (w[1] == "create-user" || w[1] == "reset-password")) {
     std::string username = option(a, "username");
     if (username.empty()) return fail("--username is required");

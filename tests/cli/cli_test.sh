@@ -47,16 +47,29 @@ server=""
 check "clean stop on SIGTERM" [ "$code" -eq 0 ]
 check "structured logs" bash -c "head -1 '$dir/serve.err' | python3 -c 'import sys,json; json.loads(sys.stdin.readline())'"
 
-# TLS: a self-signed certificate; cookies carry Secure.
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$dir/key.pem" -out "$dir/cert.pem" -days 2 \
-  -subj "/CN=localhost" -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" >/dev/null 2>&1
+# TLS with a certificate from `anlan cert init`: browsers that trust its CA trust the server; a
+# second run keeps the CA and issues a new server certificate; keys are private to the owner.
+check "cert init" bash -c "'$anlan' cert init --dir '$dir/tls' --names anlan.hengyang.local,10.43.0.8 > '$dir/cert1.out'"
+check "cert init names the machine and the given names" bash -c \
+  "openssl x509 -in '$dir/tls/server.crt' -noout -ext subjectAltName | grep -q 'IP Address:127.0.0.1' &&
+   openssl x509 -in '$dir/tls/server.crt' -noout -ext subjectAltName | grep -q 'DNS:anlan.hengyang.local' &&
+   openssl x509 -in '$dir/tls/server.crt' -noout -ext subjectAltName | grep -q 'IP Address:10.43.0.8'"
+check "server certificate chains to the CA" bash -c "openssl verify -CAfile '$dir/tls/ca.crt' '$dir/tls/server.crt' | grep -q OK"
+check "keys are private" bash -c "[ \$(stat -c %a '$dir/tls/ca.key') = 600 ] && [ \$(stat -c %a '$dir/tls/server.key') = 600 ]"
+check "second cert init keeps the CA" bash -c "'$anlan' cert init --dir '$dir/tls' > '$dir/cert2.out' &&
+   grep -q 'kept the local CA' '$dir/cert2.out' &&
+   [ \"\$(grep fingerprint '$dir/cert1.out')\" = \"\$(grep fingerprint '$dir/cert2.out')\" ]"
+{ "$anlan" cert init --dir "$dir/tls2" --names 'bad name!' || echo "exit=$?"; } >"$dir/cert3.out" 2>&1
+check "bad certificate name refused with the field named" bash -c "grep -q 'exit=2' '$dir/cert3.out' && grep -q '(names)' '$dir/cert3.out' && [ ! -e '$dir/tls2/ca.key' ]"
+cp "$dir/tls/server.crt" "$dir/cert.pem"
+cp "$dir/tls/server.key" "$dir/key.pem"
 tport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$anlan" serve --db "sqlite:$dir/b.db" --listen "127.0.0.1:$tport" --set "tls_cert=$dir/cert.pem" \
   --set "tls_key=$dir/key.pem" "${cheap[@]}" >"$dir/tls.out" 2>"$dir/tls.err" &
 server=$!
 for _ in $(seq 100); do grep -q 'serving on' "$dir/tls.out" 2>/dev/null && break; sleep 0.1; done
 check "https announced" grep -q "https://127.0.0.1:$tport" "$dir/tls.out"
-check "https answers" bash -c "curl -s --cacert '$dir/cert.pem' https://127.0.0.1:$tport/healthz | grep -q reachable"
+check "https answers, trusted through the local CA" bash -c "curl -s --cacert '$dir/tls/ca.crt' https://127.0.0.1:$tport/healthz | grep -q reachable"
 check "plain http refused on the TLS port" bash -c "! curl -s -m 3 http://127.0.0.1:$tport/healthz | grep -q reachable"
 check "secure cookies over TLS" bash -c "curl -s -D - -o /dev/null --cacert '$dir/cert.pem' -XPOST https://127.0.0.1:$tport/api/v1/auth/login -d '{\"username\":\"admin\",\"password\":\"Demo-pass-2026\"}' | grep -i 'set-cookie: anlan_session' | grep -q 'Secure'"
 kill -TERM "$server"; wait "$server" || true; server=""
