@@ -28,10 +28,28 @@ export const TEST_TIMEOUT = 180_000
 // --- browser ------------------------------------------------------------------------------------
 
 /**
- * Starts Debian's Chromium with a fresh profile. Returns the page, a list of uncaught page errors
- * (tests assert it stays empty) and close(), which also removes the profile folder.
+ * Chromium flags for video calls between two browsers on this machine: a fake camera and
+ * microphone (a test pattern and a tone), no permission prompt, ICE candidates on loopback (without
+ * this flag none is gathered and a call never connects), and sound without a click first.
  */
-export async function openBrowser({ locale = null, viewport = { width: 1440, height: 900 } } = {}) {
+export const MEDIA_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+]
+
+/**
+ * Starts Debian's Chromium with a fresh profile. Returns the page, a list of uncaught page errors
+ * (tests assert it stays empty) and close(), which also removes the profile folder. `args` adds
+ * Chromium flags (e.g. MEDIA_ARGS), `permissions` grants the site permissions (e.g. camera).
+ */
+export async function openBrowser({
+  locale = null,
+  viewport = { width: 1440, height: 900 },
+  args = [],
+  permissions = [],
+} = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-profile-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.ANLAN_CHROMIUM ?? '/usr/bin/chromium',
@@ -40,6 +58,7 @@ export async function openBrowser({ locale = null, viewport = { width: 1440, hei
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    permissions,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -47,6 +66,7 @@ export async function openBrowser({ locale = null, viewport = { width: 1440, hei
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   })
   if (locale) {
