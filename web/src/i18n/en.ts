@@ -726,6 +726,7 @@ const en: MessageSchema = {
       toRota: 'Duty rota',
       noShift: 'Nobody is on the rota now (a gap in the rota)',
       next: 'Next shift',
+      signedIn: 'Signed in here: {name}',
       pending: 'Pending',
       pendingIntake: 'Intake reports not yet passed up',
       noPending: 'No reports waiting to be passed up',
@@ -769,7 +770,7 @@ const en: MessageSchema = {
       cameraOff: 'Turn camera off',
       cameraOn: 'Turn camera on',
       hangup: 'Hang up',
-      frames: '{n} frames decoded',
+      frames: 'frames decoded: {n}',
       rtt: 'round trip {n} ms',
       outcomeTitle: 'Outcome of this check',
       rejoinText: 'You have answered a spot-check call',
@@ -836,7 +837,7 @@ const en: MessageSchema = {
       weightedHint: 'Weighted by days since the last check',
       randomN: 'Number of rooms',
       randomExplain:
-        'The server draws among the city’s {n} county-level duty rooms; the draw is kept with its seed, so anyone can repeat it with the same seed.',
+        "The server draws among the city's {n} county-level duty rooms; the draw is kept with its seed, so anyone can repeat it with the same seed.",
       chosenN: '{n} chosen (rung in the order chosen)',
       chooseOnline: 'Choose all online',
       chooseNone: 'Clear',
@@ -857,7 +858,8 @@ const en: MessageSchema = {
       verify:
         'Verifiable: the same seed over the same {n} county-level duty rooms draws the same rooms:',
       verifyWeighted:
-        'Verifiable: a weighted draw also depends on each room’s last check at the time; over the same {n} rooms and the same records, the same seed draws the same rooms:',
+        "Verifiable: a weighted draw also depends on each room's last check at the time; over the same {n} rooms and the same records, the same seed draws the same rooms:",
+      roomSet: 'Rooms drawn from (by code): ',
       rooms: 'Order of calls',
       rungAt: 'Rung {time}',
       connectIn: 'Answered in {s}',
@@ -880,8 +882,9 @@ const en: MessageSchema = {
     },
     assess: {
       title: '{name} duty room · assessment',
-      onPost: 'On post',
+      onPost: 'On post?',
       offPost: 'Off post',
+      onPostYes: 'On post',
       faults: 'Audio/video faults',
       audioFault: 'Audio fault',
       videoFault: 'Video fault',
@@ -994,7 +997,7 @@ const en: MessageSchema = {
       formTitle: 'Record an incoming report',
       fields: {
         reporterName: 'Reporter',
-        reporterUnit: 'Reporter’s unit',
+        reporterUnit: "Reporter's unit",
         reporterPhone: 'Phone',
         eventType: 'Event type',
         occurredAt: 'Occurred at',
@@ -1026,7 +1029,7 @@ const en: MessageSchema = {
       passUp: 'Pass up',
       passedUpOk: 'Passed up to the city command center',
       passedUpAt: 'Passed up',
-      listTitle: 'This room’s intake reports',
+      listTitle: "This room's intake reports",
       listTitleCity: 'Intake reports of the city (with those passed up)',
       states: {
         recorded: 'Not passed up',
@@ -1054,6 +1057,7 @@ const en: MessageSchema = {
       answered: 'Answered',
       answerRate: 'Answer rate',
       meanConnect: 'Mean connect time',
+      seconds: 's',
       meanConnectS: 'Mean connect time (s)',
       criticisms: 'Criticisms',
       answerChart: 'Answer rate and mean connect time by room',

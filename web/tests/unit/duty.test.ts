@@ -985,7 +985,7 @@ describe('room statistics', () => {
       },
       { name: '衡南县', s: s('430422', {}) },
     ]
-    const a = answerChart(rows, { rate: 'r', connect: 'c' }) as {
+    const a = answerChart(rows, { rate: 'r', connect: 'c', seconds: 's' }) as {
       series: { data: unknown[] }[]
     }
     expect(a.series[0]!.data).toEqual([

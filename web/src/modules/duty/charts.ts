@@ -19,7 +19,7 @@ export function rateColor(rate: number | null): string {
 /** Answer rate (%) as bars and mean connect time (s) as a line, per room (rooms never checked: no bar). */
 export function answerChart(
   rows: NamedStats[],
-  labels: { rate: string; connect: string },
+  labels: { rate: string; connect: string; seconds: string },
 ): EChartsCoreOption {
   return {
     textStyle: FONT,
@@ -30,11 +30,20 @@ export function answerChart(
       type: 'category',
       data: rows.map((r) => r.name),
       axisTick: { show: false },
-      axisLabel: { interval: 0, rotate: rows.length > 10 ? 30 : 0 },
+      axisLabel: {
+        interval: 0,
+        rotate: rows.length > 10 ? 30 : 0,
+        width: 84,
+        overflow: 'truncate',
+      },
     },
     yAxis: [
       { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: SPLIT },
-      { type: 'value', name: 's', splitLine: { show: false } },
+      {
+        type: 'value',
+        axisLabel: { formatter: `{value} ${labels.seconds}` },
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
@@ -92,7 +101,12 @@ export function outcomeChart(
       type: 'category',
       data: rows.map((r) => r.name),
       axisTick: { show: false },
-      axisLabel: { interval: 0, rotate: rows.length > 10 ? 30 : 0 },
+      axisLabel: {
+        interval: 0,
+        rotate: rows.length > 10 ? 30 : 0,
+        width: 84,
+        overflow: 'truncate',
+      },
     },
     yAxis: { type: 'value', minInterval: 1, splitLine: SPLIT },
     series: series.map((x) => ({

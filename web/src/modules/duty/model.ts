@@ -258,7 +258,8 @@ export function progressOf(call: RollCall): CallProgress {
 /** Seconds left to answer a ringing room at server time `serverNow` (never below 0). */
 export function secondsLeft(rungAt: number | null, timeoutS: number, serverNow: number): number {
   if (rungAt === null) return timeoutS
-  return Math.max(0, Math.ceil((rungAt + timeoutS * 1000 - serverNow) / 1000))
+  const left = Math.ceil((rungAt + timeoutS * 1000 - serverNow) / 1000)
+  return Math.min(timeoutS, Math.max(0, left))
 }
 
 /**

@@ -21,15 +21,23 @@ export function usePresence() {
   const unavailable = ref(false)
   const error = shallowRef<unknown>(null)
 
+  /** Changes heard while the list was being fetched: newer than the list, applied over it. */
+  let heard: Map<string, RoomPresence> | null = null
+
   async function load() {
+    heard = new Map()
     try {
       const items = await fetchPresence()
-      byRoom.value = new Map(items.map((p) => [p.room, p]))
+      const m = new Map(items.map((p) => [p.room, p]))
+      for (const [room, p] of heard) m.set(room, p)
+      byRoom.value = m
       unavailable.value = false
       error.value = null
     } catch (e) {
       if (isMissingRoute(e) || (e as { status?: number }).status === 404) unavailable.value = true
       else error.value = e
+    } finally {
+      heard = null
     }
   }
 
@@ -37,6 +45,7 @@ export function usePresence() {
     if (e.type !== 'duty.presence') return
     const p = readPresence(e.data)
     if (!p) return
+    heard?.set(p.room, p)
     const m = new Map(byRoom.value)
     m.set(p.room, p)
     byRoom.value = m
