@@ -71,7 +71,8 @@ if [[ $ENGINES == *postgresql* ]]; then
   command -v psql >/dev/null || die "psql not found"
 fi
 PY=$(python3 -c 'import sys; print(sys.executable)')
-CPUWATCH=$ROOT/bench/http/cpuwatch.py
+WRK_SCRIPT=$HERE/wrk.lua
+source "$ROOT/bench/lib/wrk.sh"
 
 # ---- temp dir, process bookkeeping, cleanup ------------------------------------------------------
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/anlan-bench-hazards.XXXXXX")
@@ -260,22 +261,6 @@ get() {
   curl -sf --max-time 60 -H "Authorization: Bearer $1" "$BASE$2" || die "GET $2 failed"
 }
 
-# wrk_run URL TOKEN SECONDS OUTFILE [CPUFILE [PATHSFILE]]
-wrk_run() {
-  local url=$1 token=$2 secs=$3 out=$4 cpu=${5:-} paths=${6:-}
-  local wpid delay t0 extra=()
-  if [[ -n $paths ]]; then extra=(-- "$paths"); fi
-  timeout -k 5 $((secs + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency --timeout 10s \
-    -s "$HERE/wrk.lua" -H "Authorization: Bearer $token" "$url" ${extra[@]+"${extra[@]}"} >"$out" 2>&1 &
-  wpid=$!
-  t0=$(date +%s.%N)
-  if [[ -n $cpu ]]; then
-    delay=$(( secs >= 4 ? 1 : 0 ))
-    "$PY" "$CPUWATCH" during $$ "$t0" "$delay" "$(( secs - delay - 1 ))" >"$cpu" 2>/dev/null || echo '{}' >"$cpu"
-  fi
-  wait "$wpid" || { cat "$out" >&2; die "wrk failed against $url"; }
-}
-
 RUNS_FILE=$TMP/runs.jsonl
 DISCARDED_FILE=$TMP/discarded.jsonl
 ENGINES_FILE=$TMP/engines.jsonl
@@ -357,42 +342,12 @@ print(json.dumps({"engine": sys.argv[3], "scenario": name, **out}))' "$name" "$n
     wrk_run "$BASE$path" "$token" 3 "$TMP/warmup.txt" "" "$paths"
   done
 
-  local round attempt out quiet line rc
+  local round
   for round in $(seq "$RUNS"); do
     for sc in "${scenarios[@]}"; do
       IFS='|' read -r name kind label token path paths <<<"$sc"
-      attempt=0
-      while :; do
-        out="$TMP/wrk-$engine-$name-$round-$attempt.txt"
-        quiet=$("$PY" "$CPUWATCH" wait $$ "$QUIET_PCT" "$QUIET_WAIT")
-        wrk_run "$BASE$path" "$token" "$DURATION" "$out" "$TMP/cpu.json" "$paths"
-        line=$(grep '^WRKJSON ' "$out" | head -1 | cut -d' ' -f2-) || true
-        [[ -n $line ]] || { cat "$out" >&2; die "no WRKJSON line from wrk ($name)"; }
-        rc=0
-        "$PY" - "$engine" "$name" "$round" "$line" "$RUNS_FILE" "$DISCARDED_FILE" "$quiet" \
-          "$(cat "$TMP/cpu.json")" "$attempt" "$RETRIES" "$QUIET_PCT" <<'EOF' || rc=$?
-import json, sys
-engine, name, rnd, line, runs, discarded, quiet, during, attempt, retries, limit = sys.argv[1:12]
-r = {"engine": engine, "scenario": name, "round": int(rnd), **json.loads(line),
-     "machine_before": json.loads(quiet), "machine_during": json.loads(during)}
-bg = r["machine_during"].get("foreign_cpu_pct", 0.0)
-noisy = bg > float(limit)
-retry = noisy and int(attempt) < int(retries)
-if noisy and not retry:
-    r["noisy"] = True
-with open(discarded if retry else runs, "a") as f:
-    f.write(json.dumps(r) + "\n")
-e = sum(r["errors"].values())
-print(f"  {engine:<10} round {r['round']}  {name:<16} {r['rps']:>8,.0f} req/s  p50 {r['p50_ms']:7.2f} ms"
-      f"  p99 {r['p99_ms']:7.2f} ms  other cpu {bg:5.1f}%"
-      + (f"  ERRORS {r['errors']}" if e else "")
-      + ("  -> discarded, retrying" if retry else "  (noisy, kept)" if noisy else ""), flush=True)
-sys.exit(3 if retry else 0)
-EOF
-        (( rc == 0 )) && break
-        (( rc == 3 )) || die "recording the run failed"
-        attempt=$((attempt + 1))
-      done
+      measured_run "{\"engine\":\"$engine\",\"scenario\":\"$name\",\"round\":$round}" "$BASE$path" "$token" \
+        "$TMP/wrk-$engine-$name-$round" "$RUNS_FILE" "$DISCARDED_FILE" "$paths"
     done
   done
 

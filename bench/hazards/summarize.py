@@ -7,26 +7,17 @@ META.json:  {"engines": [{"engine", "scenarios": [{"name", "kind", "label", "pat
              "target_p99_ms": {kind: ms}, ...}
 """
 import json
-import statistics
+import os
 import sys
 
-
-def median(xs):
-    return statistics.median(xs) if xs else None
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from runs import foreign_cpu as bg, medians, read  # noqa: E402
 
 
 def main():
-    runs_path, meta_path, out_path = sys.argv[1:4]
-    meta = json.load(open(meta_path))
-    runs = [json.loads(line) for line in open(runs_path) if line.strip()]
-    discarded = []
-    if len(sys.argv) > 4:
-        discarded = [json.loads(line) for line in open(sys.argv[4]) if line.strip()]
+    meta, runs, discarded, out_path = read(sys.argv)
     targets = meta["target_p99_ms"]
     quiet = meta["params"]["quiet_pct"]
-
-    def bg(r):
-        return r.get("machine_during", {}).get("foreign_cpu_pct", 0.0)
 
     missed, noisy = [], []
     for eng in meta["engines"]:
@@ -34,12 +25,7 @@ def main():
             rs = sorted((r for r in runs if r["engine"] == eng["engine"] and r["scenario"] == sc["name"]),
                         key=lambda r: r["round"])
             target = targets[sc["kind"]]
-            m = {
-                "rps": median([r["rps"] for r in rs]),
-                "p50_ms": median([r["p50_ms"] for r in rs]),
-                "p99_ms": median([r["p99_ms"] for r in rs]),
-                "errors": sum(sum(r["errors"].values()) for r in rs),
-            }
+            m = medians(rs)
             sc.update(runs=rs, median=m, target_p99_ms=target,
                       met=bool(rs) and m["p99_ms"] <= target and m["errors"] == 0)
             if rs and not sc["met"]:

@@ -208,30 +208,7 @@ for w in $NGINX_WORKERS; do
   SCENARIOS+=("nginx_w$w|nginx static ${ME_BYTES} B, worker_processes $w|${NGINX_URL[$w]}|")
 done
 
-# wrk_run URL TOKEN SECONDS OUTFILE [CPUFILE]: with CPUFILE, also measures (cpuwatch.py) the CPU
-# used on the machine by anything other than this benchmark while wrk runs.
-wrk_run() {
-  local url=$1 token=$2 secs=$3 out=$4 cpu=${5:-}
-  local hdr=() wpid delay t0
-  if [[ -n $token ]]; then hdr=(-H "Authorization: Bearer $token"); fi
-  timeout -k 5 $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency \
-    -s "$HERE/report.lua" ${hdr[@]+"${hdr[@]}"} "$url" >"$out" 2>&1 &
-  wpid=$!
-  t0=$(date +%s.%N)
-  if [[ -n $cpu ]]; then
-    # Skip the first and last second of the run (ramp-up and exit), or just the last on short runs.
-    delay=$(( secs >= 4 ? 1 : 0 ))
-    "$PY" "$HERE/cpuwatch.py" during $$ "$t0" "$delay" "$(( secs - delay - 1 ))" >"$cpu" 2>/dev/null ||
-      echo '{}' >"$cpu"
-  fi
-  wait "$wpid" || { cat "$out" >&2; die "wrk failed against $url"; }
-}
-
-# Waits (at most QUIET_WAIT s) until other processes use less than QUIET_PCT % of a core; a
-# concurrent compile on a 2-core machine otherwise halves the numbers. Prints the last sample.
-wait_quiet() {
-  "$PY" "$HERE/cpuwatch.py" wait $$ "$QUIET_PCT" "$QUIET_WAIT"
-}
+source "$ROOT/bench/lib/wrk.sh"
 
 n_sc=${#SCENARIOS[@]}
 echo "bench: $n_sc scenarios x $RUNS runs x ${DURATION}s, wrk -t$THREADS -c$CONNECTIONS;" \
@@ -252,39 +229,8 @@ DISCARDED_FILE="$TMP/discarded.jsonl"
 for round in $(seq "$RUNS"); do
   for sc in "${SCENARIOS[@]}"; do
     IFS='|' read -r name label url token <<<"$sc"
-    attempt=0
-    while :; do
-      out="$TMP/wrk-$name-$round-$attempt.txt"
-      quiet=$(wait_quiet)
-      wrk_run "$url" "$token" "$DURATION" "$out" "$TMP/cpu.json"
-      line=$(grep '^WRKJSON ' "$out" | head -1 | cut -d' ' -f2-) || true
-      [[ -n $line ]] || { cat "$out" >&2; die "no WRKJSON line from wrk ($name)"; }
-      # Records the run; exit status 3 asks for a retry (other processes were busy during it).
-      rc=0
-      "$PY" - "$name" "$round" "$line" "$RUNS_FILE" "$DISCARDED_FILE" "$quiet" "$(cat "$TMP/cpu.json")" \
-        "$attempt" "$RETRIES" "$QUIET_PCT" <<'EOF' || rc=$?
-import json, sys
-name, rnd, line, runs, discarded, quiet, during, attempt, retries, limit = sys.argv[1:11]
-r = {"scenario": name, "round": int(rnd), **json.loads(line),
-     "machine_before": json.loads(quiet), "machine_during": json.loads(during)}
-bg = r["machine_during"].get("foreign_cpu_pct", 0.0)
-noisy = bg > float(limit)
-retry = noisy and int(attempt) < int(retries)
-if noisy and not retry:
-    r["noisy"] = True
-with open(discarded if retry else runs, "a") as f:
-    f.write(json.dumps(r) + "\n")
-e = sum(r["errors"].values())
-print(f"  round {r['round']}  {r['scenario']:<14} {r['rps']:>10,.0f} req/s  p50 {r['p50_ms']:6.2f} ms"
-      f"  p99 {r['p99_ms']:6.2f} ms  other cpu {bg:5.1f}%"
-      + (f"  ERRORS {r['errors']}" if e else "")
-      + ("  -> discarded, retrying" if retry else "  (noisy, kept)" if noisy else ""), flush=True)
-sys.exit(3 if retry else 0)
-EOF
-      (( rc == 0 )) && break
-      (( rc == 3 )) || die "recording the run failed"
-      attempt=$((attempt + 1))
-    done
+    measured_run "{\"scenario\":\"$name\",\"round\":$round}" "$url" "$token" "$TMP/wrk-$name-$round" \
+      "$RUNS_FILE" "$DISCARDED_FILE"
   done
 done
 

@@ -6,31 +6,20 @@ RUNS.jsonl: one object per wrk run: {"scenario": ..., "round": n, <fields printe
 META.json:  {"scenarios": [{"name", "label", "url"}...], "target": {...}, ...}
 """
 import json
-import statistics
+import os
 import sys
 
-
-def median(xs):
-    return statistics.median(xs) if xs else None
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from runs import foreign_cpu as bg, medians, read  # noqa: E402
 
 
 def main():
-    runs_path, meta_path, out_path = sys.argv[1:4]
-    meta = json.load(open(meta_path))
-    runs = [json.loads(line) for line in open(runs_path) if line.strip()]
-    discarded = []
-    if len(sys.argv) > 4:
-        discarded = [json.loads(line) for line in open(sys.argv[4]) if line.strip()]
+    meta, runs, discarded, out_path = read(sys.argv)
 
     scenarios = {}
     for sc in meta["scenarios"]:
         rs = sorted((r for r in runs if r["scenario"] == sc["name"]), key=lambda r: r["round"])
-        scenarios[sc["name"]] = dict(sc, runs=rs, median={
-            "rps": median([r["rps"] for r in rs]),
-            "p50_ms": median([r["p50_ms"] for r in rs]),
-            "p99_ms": median([r["p99_ms"] for r in rs]),
-            "errors": sum(sum(r["errors"].values()) for r in rs),
-        })
+        scenarios[sc["name"]] = dict(sc, runs=rs, median=medians(rs))
 
     # The nginx reference is whichever nginx setting had the higher median rate in this run set.
     nginx = [s for s in scenarios.values() if s["name"].startswith("nginx") and s["runs"]]
@@ -67,9 +56,6 @@ def main():
         f.write("\n")
 
     # Table.
-    def bg(r):
-        return r.get("machine_during", {}).get("foreign_cpu_pct", 0.0)
-
     rows = [("scenario", "req/s (median)", "p50 ms", "p99 ms", "vs nginx", "errors", "other cpu %",
              "per-run req/s")]
     for s in scenarios.values():
