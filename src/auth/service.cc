@@ -12,6 +12,7 @@ namespace anlan::auth {
 namespace {
 
 constexpr Millis kTouchEvery = 60'000;  // last_seen is written at most once a minute
+constexpr std::size_t kCachedSessions = 100'000;
 
 audit::Actor actorOf(const Principal* p) {
   if (!p) return {std::nullopt, "system"};
@@ -34,7 +35,8 @@ AuthService::AuthService(db::Database& db, const org::Registry& registry, bus::B
       random_(random),
       cfg_(cfg),
       hasher_(cfg.argon2_ops, cfg.argon2_mem_kib, hashConcurrency(cfg)),
-      throttle_(clock, cfg.login_window_seconds * 1000) {
+      throttle_(clock, cfg.login_window_seconds * 1000),
+      sessions_(cfg.session_cache_seconds * 1000, kCachedSessions) {
   auto h = hasher_.hash(base64Url(random_.bytes(16)));
   dummy_hash_ = h.ok() ? h.value() : std::string();
 }
@@ -88,11 +90,29 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
   return out;
 }
 
+std::optional<Principal> AuthService::fromCache(const std::string& token_hash, Millis now) {
+  auto e = sessions_.find(token_hash, now);
+  // Anything but a plainly live session goes to the database, which has the last word; so does
+  // a session whose activity is due to be recorded.
+  if (!e || now >= e->expires_at || now >= e->last_seen_at + cfg_.session_idle_minutes * 60 * 1000 ||
+      now - e->last_seen_at >= kTouchEvery) {
+    return std::nullopt;
+  }
+  return Principal{std::move(e->user), token_hash, std::move(e->csrf), false};
+}
+
+std::optional<Principal> AuthService::authenticateCached(const std::string& token) {
+  if (token.empty() || token.size() > 200) return std::nullopt;
+  return fromCache(sha256Hex(token), clock_.now());
+}
+
 Result<Principal> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 200) return Error::unauthenticated();
   std::string h = sha256Hex(token);
   Millis now = clock_.now();
-  // One query on every authenticated request: the session with its user.
+  if (auto p = fromCache(h, now)) return std::move(*p);
+  std::uint64_t ticket = sessions_.ticket();
+  // One query: the session with its user.
   TRY(auto found, db::read<std::optional<store::SessionUser>>(
                       db_, [&](db::Conn& c) { return store::findSessionUser(c, h); }));
   if (!found || !found->user.active) return Error::unauthenticated();
@@ -102,21 +122,27 @@ Result<Principal> AuthService::authenticate(const std::string& token) {
   if (now >= s.last_seen_at + cfg_.session_idle_minutes * 60 * 1000) {
     return Error::unauthenticated("session expired after inactivity; sign in again");
   }
-  if (now - s.last_seen_at >= kTouchEvery) {
+  Millis last_seen = s.last_seen_at;
+  if (now - last_seen >= kTouchEvery) {
     // Bookkeeping, not a business write: not audited.
     TRY_STATUS(db_.write([&](db::Conn& c) { return store::touchSession(c, h, now); }));
+    last_seen = now;
   }
-  return Principal{std::move(found->user), h, csrfFor(token), false};
+  Principal p{std::move(found->user), h, csrfFor(token), false};
+  sessions_.put(h, {p.user, p.csrf, s.expires_at, last_seen, now}, ticket);
+  return p;
 }
 
 Status AuthService::logout(const Principal& p) {
-  return db_.write([&](db::Conn& c) -> Status {
+  Status s = db_.write([&](db::Conn& c) -> Status {
     TRY_STATUS(store::revokeSession(c, p.session_hash, clock_.now()));
     TRY(auto id, audit::append(c, clock_, actorOf(&p), "session", std::to_string(p.user.id),
                                "logout", p.user.jurisdiction, std::nullopt, std::nullopt));
     (void)id;
     return {};
   });
+  sessions_.forgetSession(p.session_hash);
+  return s;
 }
 
 Status AuthService::checkManage(const Principal* actor, const std::string& jurisdiction) const {
@@ -240,6 +266,7 @@ Result<User> AuthService::updateUser(const Principal& actor, std::int64_t id, co
     (void)aid;
     return {};
   }));
+  sessions_.forgetUser(id);  // the role, the jurisdiction or the account itself changed
   publish("user.updated", after);
   return after;
 }
@@ -248,7 +275,7 @@ Status AuthService::resetPassword(const Principal* actor, std::int64_t id, const
   if (actor) TRY_STATUS(authorize(*actor, Action::kManageUsers));
   TRY_STATUS(validatePassword(password));
   TRY(auto hash, hasher_.hash(password));
-  return db_.write([&](db::Conn& c) -> Status {
+  Status s = db_.write([&](db::Conn& c) -> Status {
     TRY(auto u, store::findUser(c, id));
     if (!u || (actor && !inScope(*actor, registry_, u->jurisdiction))) {
       return Error::notFound("no such user");
@@ -261,6 +288,8 @@ Status AuthService::resetPassword(const Principal* actor, std::int64_t id, const
     (void)aid;
     return {};
   });
+  sessions_.forgetUser(id);
+  return s;
 }
 
 Result<std::vector<User>> AuthService::listUsers(const Principal& actor, std::optional<std::string> role,
@@ -277,9 +306,11 @@ Result<std::vector<User>> AuthService::listUsers(const Principal& actor, std::op
 }
 
 Status AuthService::bindEnterprise(const std::string& username, std::int64_t enterprise_id) {
-  return db_.write([&](db::Conn& c) -> Status {
+  std::optional<std::int64_t> changed;
+  Status s = db_.write([&](db::Conn& c) -> Status {
     TRY(auto u, store::findUserByName(c, username));
     if (!u) return Error::notFound("no such user: " + username);
+    changed = u->id;
     User after = *u;
     after.enterprise_id = enterprise_id;
     after.version = u->version + 1;
@@ -291,6 +322,8 @@ Status AuthService::bindEnterprise(const std::string& username, std::int64_t ent
     (void)aid;
     return {};
   });
+  if (changed) sessions_.forgetUser(*changed);
+  return s;
 }
 
 Result<std::optional<User>> AuthService::findByUsername(const std::string& username) {

@@ -9,6 +9,7 @@
 
 #include "auth/model.h"
 #include "auth/password.h"
+#include "auth/session_cache.h"
 #include "auth/throttle.h"
 #include "bus/bus.h"
 #include "core/clock.h"
@@ -54,7 +55,11 @@ class AuthService {
   // too many failures per account or per address get kResourceExhausted with retry_after set.
   Result<LoginResult> login(const LoginInput& in, std::int64_t* retry_after_seconds = nullptr);
   // The principal of a live session token; kUnauthenticated when missing, expired or revoked.
+  // Reads the database unless the session cache answers (see authenticateCached).
   Result<Principal> authenticate(const std::string& token);
+  // Never blocks: the principal when the session cache holds the token's session, still live,
+  // with no activity to record; nullopt otherwise (then authenticate() decides).
+  std::optional<Principal> authenticateCached(const std::string& token);
   // Revokes the principal's session.
   Status logout(const Principal& p);
 
@@ -77,6 +82,7 @@ class AuthService {
   const org::Registry& registry() const { return registry_; }
 
  private:
+  std::optional<Principal> fromCache(const std::string& token_hash, Millis now);
   Status checkManage(const Principal* actor, const std::string& jurisdiction) const;
   Status validateAssignment(const std::string& role, const std::string& jurisdiction,
                             const std::optional<std::string>& department) const;
@@ -90,6 +96,7 @@ class AuthService {
   Config cfg_;
   PasswordHasher hasher_;
   Throttle throttle_;
+  SessionCache sessions_;
   std::string dummy_hash_;  // verified against for unknown users, so timing does not tell
 };
 

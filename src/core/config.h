@@ -28,6 +28,8 @@ struct Config {
   // Sessions.
   std::int64_t session_idle_minutes = 30;
   std::int64_t session_absolute_hours = 12;
+  // How long a session read from the database is trusted in memory; 0: read it on every request.
+  std::int64_t session_cache_seconds = 5;
 
   // Login throttling: failures within the window before further attempts are refused.
   int login_account_failures = 5;
