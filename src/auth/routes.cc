@@ -70,31 +70,55 @@ Result<NewUser> parseNewUser(const bj::object& o) {
   return u;
 }
 
-}  // namespace
-
-Result<Principal> requirePrincipal(AuthService& auth, const Request& req) {
-  std::string token = bearer(req);
+struct Credentials {
+  std::string token;
   bool via_cookie = false;
-  if (token.empty()) {
-    token = req.cookie(kSessionCookie);
-    via_cookie = true;
-  }
-  if (token.empty()) return Error::unauthenticated();
-  TRY(auto p, auth.authenticate(token));
-  p.via_cookie = via_cookie;
-  if (via_cookie && !req.isSafeMethod() &&
+};
+
+// A bearer token, else the session cookie.
+Credentials credentialsOf(const Request& req) {
+  Credentials c{bearer(req), false};
+  if (c.token.empty()) c = {req.cookie(kSessionCookie), true};
+  return c;
+}
+
+// Admits the principal of `c`: cookie-borne writes must carry the session's CSRF token.
+Result<Principal> admit(Principal p, const Credentials& c, const Request& req) {
+  p.via_cookie = c.via_cookie;
+  if (c.via_cookie && !req.isSafeMethod() &&
       !constantTimeEquals(req.header(kCsrfHeader), p.csrf)) {
     return Error::denied("missing or wrong X-CSRF-Token for a cookie-authenticated write");
   }
   return p;
 }
 
-http::Handler guarded(AuthService& auth,
-                      std::function<Result<http::Response>(http::Request&, const Principal&)> fn) {
+}  // namespace
+
+Result<Principal> requirePrincipal(AuthService& auth, const Request& req) {
+  Credentials c = credentialsOf(req);
+  if (c.token.empty()) return Error::unauthenticated();
+  TRY(auto p, auth.authenticate(c.token));
+  return admit(std::move(p), c, req);
+}
+
+http::Handler guarded(AuthService& auth, GuardedFn fn) {
   return http::handler([&auth, fn = std::move(fn)](Request& req) -> Result<Response> {
     TRY(auto p, requirePrincipal(auth, req));
     return fn(req, p);
   });
+}
+
+http::Endpoint guardedInMemory(AuthService& auth, GuardedFn fn) {
+  auto quick = [&auth, fn](Request& req) -> std::optional<Response> {
+    Credentials c = credentialsOf(req);
+    auto p = auth.authenticateCached(c.token);
+    if (!p) return std::nullopt;  // not cached (or no token): a worker decides
+    Result<Principal> admitted = admit(std::move(*p), c, req);
+    if (!admitted.ok()) return errorResponse(admitted.error());
+    Result<Response> r = fn(req, *admitted);
+    return r.ok() ? std::move(r).value() : errorResponse(r.error());
+  };
+  return {guarded(auth, std::move(fn)), std::move(quick)};
 }
 
 void addRoutes(http::Router& router, AuthService& auth) {
@@ -132,7 +156,7 @@ void addRoutes(http::Router& router, AuthService& auth) {
     return res;
   }), "End the current session");
 
-  router.add("GET", "/api/v1/me", guarded(auth, [&auth](Request&, const Principal& p) -> Result<Response> {
+  router.add("GET", "/api/v1/me", guardedInMemory(auth, [&auth](Request&, const Principal& p) -> Result<Response> {
     bj::object o = meJson(p, auth.registry());
     o["csrf_token"] = p.csrf;
     return jsonResponse(o);

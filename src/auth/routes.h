@@ -18,8 +18,13 @@ Result<Principal> requirePrincipal(AuthService& auth, const http::Request& req);
 
 // A handler for signed-in callers only: `fn` gets the principal; without one the answer is 401
 // (or 403 for a cookie-borne write without its CSRF token).
-http::Handler guarded(AuthService& auth,
-                      std::function<Result<http::Response>(http::Request&, const Principal&)> fn);
+using GuardedFn = std::function<Result<http::Response>(http::Request&, const Principal&)>;
+http::Handler guarded(AuthService& auth, GuardedFn fn);
+
+// The same for an `fn` that only reads memory (no database, files or hashing): when the caller's
+// session is in the session cache, `fn` answers at once on the I/O thread (a quick handler);
+// otherwise the request goes to a worker like any guarded route.
+http::Endpoint guardedInMemory(AuthService& auth, GuardedFn fn);
 
 // Registers /api/v1/auth/*, /api/v1/me and /api/v1/users*.
 void addRoutes(http::Router& router, AuthService& auth);

@@ -20,10 +20,14 @@ std::string escapeLabel(const std::string& s) {
 
 }  // namespace
 
-void Metrics::observe(const std::string& method, const std::string& route, int status,
+void Metrics::observe(std::string_view method, std::string_view route, int status,
                       double seconds) {
   std::lock_guard lock(mu_);
-  requests_[{method, route, status}]++;
+  auto it = requests_.find(std::tuple(method, route, status));  // no allocation once seen
+  if (it == requests_.end()) {
+    it = requests_.emplace(std::tuple(std::string(method), std::string(route), status), 0).first;
+  }
+  ++it->second;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) {
       bucket_counts_[i]++;

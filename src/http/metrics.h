@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -17,7 +18,7 @@ namespace anlan::http {
 class Metrics {
  public:
   // Records one answered request. `route` is the pattern ("/api/v1/users/{id}"), not the path.
-  void observe(const std::string& method, const std::string& route, int status, double seconds);
+  void observe(std::string_view method, std::string_view route, int status, double seconds);
   // Counts a handler that threw or failed unexpectedly.
   void countInternalError() { internal_errors_++; }
   // Adds a gauge read at render time.
@@ -30,7 +31,7 @@ class Metrics {
 
  private:
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
+  std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>> requests_;
   std::array<std::uint64_t, kBuckets.size()> bucket_counts_{};
   std::uint64_t count_ = 0;
   double sum_ = 0;

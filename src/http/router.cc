@@ -37,7 +37,12 @@ Handler handler(std::function<Result<Response>(Request&)> fn) {
 }
 
 void Router::add(std::string method, std::string pattern, Handler handler, std::string summary) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(summary)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(summary), {}});
+}
+
+void Router::add(std::string method, std::string pattern, Endpoint endpoint, std::string summary) {
+  routes_.push_back({std::move(method), std::move(pattern), std::move(endpoint.handler),
+                     std::move(summary), std::move(endpoint.quick)});
 }
 
 Router::Match Router::match(Request& req) const {

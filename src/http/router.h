@@ -12,6 +12,17 @@ namespace anlan::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Tried on the I/O thread before the route's Handler: answers from memory without blocking (no
+// database, no files, no password hashing) or declines with nullopt, and then the Handler runs
+// on a worker as usual. It must give the same answer the Handler would.
+using QuickHandler = std::function<std::optional<Response>(Request&)>;
+
+// A route's work: `handler` always, and `quick` first when set.
+struct Endpoint {
+  Handler handler;
+  QuickHandler quick;
+};
+
 // A handler written with Result, so that TRY works inside it: an error becomes the error
 // response of the one table.
 Handler handler(std::function<Result<Response>(Request&)> fn);
@@ -21,12 +32,14 @@ struct Route {
   std::string pattern;
   Handler handler;
   std::string summary;  // one line for the route list and OpenAPI
+  QuickHandler quick;   // empty: the handler runs on a worker every time
 };
 
 class Router {
  public:
   // Adds a route. Patterns are literal segments and {name} parameters.
   void add(std::string method, std::string pattern, Handler handler, std::string summary = {});
+  void add(std::string method, std::string pattern, Endpoint endpoint, std::string summary = {});
 
   struct Match {
     const Route* route = nullptr;  // null: no route

@@ -300,17 +300,25 @@ class Server::Impl {
       if (websocket::is_upgrade(breq)) {
         if (req.path != ws_path_ || !ws_authorize_) {
           Response none = errorResponse(Error::notFound("no WebSocket here"));
-          co_await writeResponse(stream, none, req.request_id, false, false);
+          co_await writeResponse(stream, std::move(none), req.request_id, false, false);
           co_return true;
         }
         co_await upgrade(stream, parser.release(), req);
         co_return false;
       }
       auto start = std::chrono::steady_clock::now();
-      Response res = co_await asio::co_spawn(
-          pool_, [&]() -> awaitable<Response> { co_return handle(req, start); }, use_awaitable);
+      Router::Match match = router_.match(req);
+      // A route's quick handler answers here on the I/O thread when it can; everything else
+      // (anything that may block) goes to a worker and comes back.
+      std::optional<Response> res = answerQuick(req, match, start);
+      if (!res) {
+        res = co_await asio::co_spawn(
+            pool_, [&]() -> awaitable<Response> { co_return handle(req, match, start); },
+            use_awaitable);
+      }
       bool keep = breq.keep_alive();
-      if (!co_await writeResponse(stream, res, req.request_id, keep, req.method == "HEAD")) {
+      if (!co_await writeResponse(stream, std::move(*res), req.request_id, keep,
+                                  req.method == "HEAD")) {
         co_return false;
       }
       if (!keep) co_return true;
@@ -324,7 +332,7 @@ class Server::Impl {
         use_awaitable);
     if (!verdict.ok()) {
       Response refused = errorResponse(verdict.error());
-      co_await writeResponse(stream, refused, req.request_id, false, false);
+      co_await writeResponse(stream, std::move(refused), req.request_id, false, false);
       co_return;
     }
     websocket::stream<Stream> ws(std::move(stream));
@@ -345,11 +353,13 @@ class Server::Impl {
     ws_clients_.erase(it);
   }
 
-  Request convert(const bhttp::request<bhttp::string_body>& b, const std::string& addr, bool tls) {
+  // Our Request from Beast's; takes the body.
+  Request convert(bhttp::request<bhttp::string_body>& b, const std::string& addr, bool tls) {
     Request r;
     r.method = std::string(b.method_string());
     r.remote_addr = addr;
     r.tls = tls;
+    r.headers.reserve(std::distance(b.begin(), b.end()));
     for (const auto& f : b) {
       std::string name(f.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -372,16 +382,31 @@ class Server::Impl {
       std::snprintf(buf, sizeof buf, "r%llx", static_cast<unsigned long long>(next_request_++));
       r.request_id = buf;
     }
-    r.body = b.body();
+    r.body = std::move(b.body());
     return r;
   }
 
-  // Routes and runs one request on a worker thread; never throws.
-  Response handle(Request& req, std::chrono::steady_clock::time_point start) {
-    Response res;
-    std::string route = "(none)";
+  // Runs the matched route's quick handler on the I/O thread, if it has one; nullopt when there
+  // is none or it declined. Never throws.
+  std::optional<Response> answerQuick(Request& req, const Router::Match& m,
+                                      std::chrono::steady_clock::time_point start) {
+    if (!m.route || !m.route->quick) return std::nullopt;
+    std::optional<Response> res;
     try {
-      auto m = router_.match(req);
+      res = m.route->quick(req);
+    } catch (const std::exception& e) {
+      res = failed(req, e);
+    }
+    if (res) record(req, m.route->pattern, *res, start);
+    return res;
+  }
+
+  // Runs one request on a worker thread: the matched route, the fallback, 405 or 404. Never
+  // throws.
+  Response handle(Request& req, const Router::Match& m, std::chrono::steady_clock::time_point start) {
+    Response res;
+    std::string_view route = "(none)";
+    try {
       if (m.route) {
         route = m.route->pattern;
         res = m.route->handler(req);
@@ -395,10 +420,21 @@ class Server::Impl {
         res = errorResponse(Error::notFound("no such route: " + req.path));
       }
     } catch (const std::exception& e) {
-      metrics_.countInternalError();
-      log::error("handler failed", {{"request_id", req.request_id}, {"error", e.what()}});
-      res = errorResponse(Error::internal("internal error; request id " + req.request_id));
+      res = failed(req, e);
     }
+    record(req, route, res, start);
+    return res;
+  }
+
+  // The answer to a handler that threw: 500, logged (and counted by record()).
+  Response failed(const Request& req, const std::exception& e) {
+    log::error("handler failed", {{"request_id", req.request_id}, {"error", e.what()}});
+    return errorResponse(Error::internal("internal error; request id " + req.request_id));
+  }
+
+  // Counts and times an answered request and writes its access log line.
+  void record(const Request& req, std::string_view route, const Response& res,
+              std::chrono::steady_clock::time_point start) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     metrics_.observe(req.method, route, res.status, secs);
     if (res.status >= 500 && res.status != 503) metrics_.countInternalError();
@@ -408,11 +444,10 @@ class Server::Impl {
                            {"micros", static_cast<std::int64_t>(secs * 1e6)},
                            {"remote", req.remote_addr}});
     }
-    return res;
   }
 
   template <class Stream>
-  awaitable<bool> writeResponse(Stream& stream, const Response& res, const std::string& request_id,
+  awaitable<bool> writeResponse(Stream& stream, Response res, const std::string& request_id,
                                 bool keep_alive, bool head) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
     out.set(bhttp::field::content_type, res.content_type);
@@ -420,7 +455,7 @@ class Server::Impl {
     out.set("X-Content-Type-Options", "nosniff");
     for (const auto& [k, v] : res.headers) out.insert(k, v);
     out.keep_alive(keep_alive);
-    out.body() = res.body;
+    out.body() = std::move(res.body);
     out.prepare_payload();
     if (head) out.body().clear();
     beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(opts_.read_timeout_ms));
@@ -438,7 +473,7 @@ class Server::Impl {
   template <class Stream>
   awaitable<void> writeError(Stream& stream, const Error& e) {
     Response res = errorResponse(e);
-    co_await writeResponse(stream, res, "-", false, false);
+    co_await writeResponse(stream, std::move(res), "-", false, false);
   }
 };
 

@@ -1,6 +1,7 @@
 // The HTTP/1.1 + WebSocket server on one port (Boost.Beast, Asio coroutines), TLS when configured.
-// Network I/O runs on the I/O threads; every handler runs on a separate worker pool, so blocking
-// work (database, password hashing) never stalls a connection.
+// Network I/O runs on the I/O threads; handlers run on a separate worker pool, so blocking work
+// (database, password hashing) never stalls a connection. A route's quick handler (memory only,
+// see router.h) is tried first on the I/O thread, which saves the two thread hand-offs.
 #pragma once
 
 #include <functional>

@@ -33,19 +33,25 @@ bj::object tree(const Registry& reg, const Jurisdiction& j) {
 }  // namespace
 
 void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& registry) {
-  // Registry reads: signed in, and the role may read jurisdictions.
-  auto reader = [&auth](std::function<Result<http::Response>(http::Request&, const auth::Principal&)> fn) {
-    return auth::guarded(auth, [fn = std::move(fn)](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  // Registry reads: signed in, and the role may read jurisdictions. They read only memory, so
+  // small answers come straight from the I/O thread (quickReader); the ones that parse and
+  // re-serialise boundaries (large) stay on a worker.
+  auto readable = [](auth::GuardedFn fn) -> auth::GuardedFn {
+    return [fn = std::move(fn)](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
       TRY_STATUS(auth::authorize(p, auth::Action::kReadJurisdictions));
       return fn(req, p);
-    });
+    };
+  };
+  auto reader = [&auth, readable](auth::GuardedFn fn) { return auth::guarded(auth, readable(std::move(fn))); };
+  auto quickReader = [&auth, readable](auth::GuardedFn fn) {
+    return auth::guardedInMemory(auth, readable(std::move(fn)));
   };
   // The caller's own subtree, and its ancestors as context; other branches are not visible.
   auto visible = [&registry](const auth::Principal& p, const std::string& code) {
     return auth::inScope(p, registry, code) || registry.contains(code, p.user.jurisdiction);
   };
 
-  router.add("GET", "/api/v1/jurisdictions", reader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/jurisdictions", quickReader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {
     const Jurisdiction* root = registry.find(p.user.jurisdiction);
     if (!root) return Error::notFound("your jurisdiction is not in the registry");
     bj::array path;
@@ -96,7 +102,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return r;
   }), "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
 
-  router.add("GET", "/api/v1/map/locate", reader([&registry, visible](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/map/locate", quickReader([&registry, visible](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     auto number = [&](const char* name) -> Result<double> {
       auto text = http::textParam(req, name);
       char* end = nullptr;
@@ -119,7 +125,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return http::jsonResponse(bj::object{{"lon", at.lon}, {"lat", at.lat}, {"unit", std::move(found)}});
   }), "The county-level unit containing a point (WGS-84, or datum=gcj02 to convert first)");
 
-  router.add("GET", "/api/v1/departments", reader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
+  router.add("GET", "/api/v1/departments", quickReader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
     bj::array items;
     for (const auto& d : registry.departments()) {
       items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
@@ -127,7 +133,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return http::jsonResponse(bj::object{{"items", std::move(items)}});
   }), "Departments");
 
-  router.add("GET", "/api/v1/sectors", reader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
+  router.add("GET", "/api/v1/sectors", quickReader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
     bj::array items;
     for (const auto& s : registry.sectors()) {
       items.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"name_en", s.name_en},
