@@ -152,6 +152,15 @@ struct ConnectionCount {
   std::atomic<int>& n_;
 };
 
+// One io_context per I/O thread, each run by that thread alone: a connection stays on one of
+// them for its whole life, so its handlers need no strand and a request never wakes another
+// I/O thread.
+std::vector<std::unique_ptr<asio::io_context>> ioContexts(int n) {
+  std::vector<std::unique_ptr<asio::io_context>> out;
+  for (int i = 0; i < std::max(1, n); ++i) out.push_back(std::make_unique<asio::io_context>(1));
+  return out;
+}
+
 }  // namespace
 
 class Server::Impl {
@@ -160,8 +169,9 @@ class Server::Impl {
       : opts_(std::move(o)),
         router_(r),
         metrics_(m),
+        iocs_(ioContexts(opts_.io_threads)),
         pool_(std::max(1, opts_.worker_threads)),
-        acceptor_(ioc_) {
+        acceptor_(*iocs_[0]) {
     if (opts_.tls_cert.empty() != opts_.tls_key.empty()) {
       throw std::runtime_error("TLS needs both tls_cert and tls_key");
     }
@@ -182,15 +192,16 @@ class Server::Impl {
     acceptor_.bind(ep);
     acceptor_.listen(asio::socket_base::max_listen_connections);
     port_ = acceptor_.local_endpoint().port();
-    asio::co_spawn(ioc_, acceptLoop(), asio::detached);
-    for (int i = 0; i < std::max(1, opts_.io_threads); ++i) {
-      threads_.emplace_back([this] { ioc_.run(); });
+    asio::co_spawn(*iocs_[0], acceptLoop(), asio::detached);
+    for (auto& ioc : iocs_) {
+      idle_guards_.push_back(asio::make_work_guard(*ioc));  // run() waits for connections
+      threads_.emplace_back([&ioc] { ioc->run(); });
     }
   }
 
   void stop() {
     if (stopped_.exchange(true)) return;
-    asio::post(ioc_, [this] {
+    asio::post(*iocs_[0], [this] {
       beast::error_code ec;
       acceptor_.close(ec);
     });
@@ -198,7 +209,8 @@ class Server::Impl {
       std::lock_guard lock(ws_mu_);
       for (auto& c : ws_clients_) c->close();
     }
-    ioc_.stop();
+    idle_guards_.clear();
+    for (auto& ioc : iocs_) ioc->stop();
     for (auto& t : threads_) t.join();
     threads_.clear();
     pool_.join();
@@ -215,7 +227,8 @@ class Server::Impl {
   ServerOptions opts_;
   const Router& router_;
   Metrics& metrics_;
-  asio::io_context ioc_;
+  std::vector<std::unique_ptr<asio::io_context>> iocs_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> idle_guards_;
   asio::thread_pool pool_;
   std::optional<asio::ssl::context> ssl_;
   tcp::acceptor acceptor_;
@@ -228,11 +241,14 @@ class Server::Impl {
   mutable std::mutex ws_mu_;
   std::list<std::shared_ptr<WsClient>> ws_clients_;
   std::atomic<std::uint64_t> next_request_{1};
+  std::size_t next_ioc_ = 0;  // used by the accept loop only
 
  private:
   awaitable<void> acceptLoop() {
     for (;;) {
-      auto [ec, sock] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
+      // Connections are dealt to the I/O threads in turn.
+      asio::io_context& home = *iocs_[next_ioc_++ % iocs_.size()];
+      auto [ec, sock] = co_await acceptor_.async_accept(home, kTuple);
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor_.is_open()) co_return;
         continue;
