@@ -74,7 +74,7 @@ class SqliteConn final : public Conn {
  private:
   Result<sqlite3_stmt*> prepare(std::string_view sql, std::span<const Value> params) {
     sqlite3_stmt* st = nullptr;
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) {
       st = it->second;
     } else {
@@ -115,8 +115,13 @@ class SqliteConn final : public Conn {
     return Error::internal("sqlite: " + msg);
   }
 
+  // Prepared statements by SQL text, looked up without copying the text.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
   sqlite3* h_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
 
 Result<std::unique_ptr<SqliteConn>> openConn(const std::string& path, bool writer) {
@@ -212,9 +217,12 @@ class SqliteDatabase final : public Database {
     pool_cv_.notify_one();
   }
 
+  // BEGIN, COMMIT and ROLLBACK go through exec(), so they are prepared once per connection like
+  // every other statement rather than parsed again for each transaction.
   static Status inTransaction(SqliteConn& c, const char* begin,
                               const std::function<Status(Conn&)>& fn) {
-    TRY_STATUS(c.execScript(begin));
+    TRY(auto began, c.exec(begin, {}));
+    (void)began;
     Status s;
     try {
       s = fn(c);
@@ -222,11 +230,11 @@ class SqliteDatabase final : public Database {
       s = Error::internal(std::string("exception in transaction: ") + e.what());
     }
     if (s.ok()) {
-      Status commit = c.execScript("COMMIT");
+      auto commit = c.exec("COMMIT", {});
       if (commit.ok()) return s;
-      s = commit;
+      s = std::move(commit).error();
     }
-    (void)c.execScript("ROLLBACK");
+    (void)c.exec("ROLLBACK", {});
     return s;
   }
 
