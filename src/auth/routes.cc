@@ -140,7 +140,7 @@ void addRoutes(http::Router& router, AuthService& auth) {
     }
     bj::object out{{"token", r->token}, {"csrf_token", r->csrf}, {"expires_at", r->expires_at},
                    {"user", meJson(Principal{r->user, {}, r->csrf, false}, auth.registry())}};
-    Response res = jsonResponse(out);
+    Response res = jsonResponse(std::move(out));
     std::int64_t age = r->ttl_seconds;  // the session's absolute expiry bounds the cookie
     res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, r->token, true, req.tls, age));
     res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, r->csrf, false, req.tls, age));
@@ -159,7 +159,7 @@ void addRoutes(http::Router& router, AuthService& auth) {
   router.add("GET", "/api/v1/me", guardedInMemory(auth, [&auth](Request&, const Principal& p) -> Result<Response> {
     bj::object o = meJson(p, auth.registry());
     o["csrf_token"] = p.csrf;
-    return jsonResponse(o);
+    return jsonResponse(std::move(o));
   }), "The signed-in user");
 
   router.add("GET", "/api/v1/users", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {

@@ -110,12 +110,22 @@ bool parseLevel(std::string_view text, Level* out) {
 void write(Level level, std::string_view msg, boost::json::object fields) {
   if (level < g_level.load()) return;
   // Log timestamps are the one place the real clock is read directly: they describe the host.
-  boost::json::object line;
-  line["ts"] = formatIso(SystemClock().now());
-  line["level"] = levelName(level);
-  line["msg"] = msg;
-  for (auto& kv : fields) line[kv.key()] = std::move(kv.value());
-  std::string text = boost::json::serialize(line);
+  // The line is spliced as text (ts, level, msg, then the fields in their order) rather than
+  // built as a second JSON object; a field cannot take the name of one of the first three.
+  for (const char* taken : {"ts", "level", "msg"}) fields.erase(taken);
+  std::string text = R"({"ts":")";
+  text += formatIso(SystemClock().now());
+  text += R"(","level":")";
+  text += levelName(level);
+  text += R"(","msg":)";
+  text += boost::json::serialize(boost::json::string_view(msg.data(), msg.size()));
+  if (!fields.empty()) {
+    std::string rest = boost::json::serialize(fields);  // {"k":v,…}
+    text += ',';
+    text.append(rest, 1);
+  } else {
+    text += '}';
+  }
   if (auto sink = g_sink.load()) {
     sink(text);
     return;

@@ -81,7 +81,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     } else {
       o["command_center"] = nullptr;
     }
-    return http::jsonResponse(o);
+    return http::jsonResponse(std::move(o));
   }), "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
 
   router.add("GET", "/api/v1/map/units", reader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {

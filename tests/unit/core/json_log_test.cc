@@ -56,5 +56,20 @@ TEST(Log, LinesStayValidJsonWhateverTheMessage) {
   EXPECT_EQ(lines[0].find('\n'), std::string::npos);
 }
 
+TEST(Log, FieldsFollowTimeLevelAndMessageInTheirOrder) {
+  std::vector<std::string> lines;
+  g_lines = &lines;
+  log::setSink([](std::string_view l) { g_lines->emplace_back(l); });
+  log::info("access", {{"b", 1}, {"a", "x"}, {"msg", "a field cannot replace the message"}});
+  log::info("bare");
+  log::setSink(nullptr);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].substr(0, 7), R"({"ts":")");
+  EXPECT_NE(lines[0].find(R"(Z","level":"info","msg":"access","b":1,"a":"x"})"), std::string::npos)
+      << lines[0];
+  EXPECT_NE(lines[1].find(R"(","level":"info","msg":"bare"})"), std::string::npos) << lines[1];
+  EXPECT_TRUE(boost::json::parse(lines[1]).is_object());
+}
+
 }  // namespace
 }  // namespace anlan
