@@ -169,8 +169,8 @@ class Server::Impl {
       : opts_(std::move(o)),
         router_(r),
         metrics_(m),
-        iocs_(ioContexts(opts_.io_threads)),
         pool_(std::max(1, opts_.worker_threads)),
+        iocs_(ioContexts(opts_.io_threads)),
         acceptor_(*iocs_[0]) {
     if (opts_.tls_cert.empty() != opts_.tls_key.empty()) {
       throw std::runtime_error("TLS needs both tls_cert and tls_key");
@@ -227,9 +227,11 @@ class Server::Impl {
   ServerOptions opts_;
   const Router& router_;
   Metrics& metrics_;
+  // The pool outlives the I/O contexts: destroying an io_context destroys the coroutines still
+  // suspended on it, and a WebSocket client among them owns a strand on the pool.
+  asio::thread_pool pool_;
   std::vector<std::unique_ptr<asio::io_context>> iocs_;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> idle_guards_;
-  asio::thread_pool pool_;
   std::optional<asio::ssl::context> ssl_;
   tcp::acceptor acceptor_;
   std::vector<std::thread> threads_;
