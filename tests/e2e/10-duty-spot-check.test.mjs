@@ -1,16 +1,19 @@
 // Scenario 10: duty rooms and the random video spot check (值班值守, 视频连线抽查).
-//  a) The duty room's daily pages as the 祁东县 duty officer: the console, the rota (a shift whose
-//     end is before its start is refused at its field; a good one is added), the duty log (a
+//  a) The duty room's daily pages as the 祁东县 duty officer: the console (sound held back by the
+//     browser until a click: said, and one click turns it on), the rota (a shift whose end is
+//     before its start is refused at its field; a good one is added), the duty log (a
 //     hand-over), and intake: a report with a phone number the server refuses shows the refusal
 //     at the phone field; recorded and passed up, it appears on the city's intake page at once
 //     (event bus, no reload). Screenshots in both languages.
 //  b) The spot check, with two Chromium browsers and fake cameras: the commander names 祁东县 and
-//     祁阳 (whose officer never signs in), rings 祁东县; the officer's console rings (full-screen);
+//     衡阳县 (whose officer never signs in), rings 祁东县; the officer's console rings (full-screen);
 //     the officer answers; both sides decode video frames (RTCPeerConnection statistics); the
 //     commander records "criticised" with remarks, which ends the call on both sides. The commander
 //     rings the second room; nobody answers; the server's clock moves past the answer time and the
-//     page shows "no answer". The check is finished; its notice lists both rooms' outcomes. Then
-//     the room statistics. Screenshots of the ringing console, the call, the notice, the statistics.
+//     page shows "no answer". The check is finished; its notice lists both rooms' outcomes. A random
+//     draw from a seed shows the seed and how to repeat it (the same seed draws the same rooms);
+//     finished early, its rooms are not rung. Then the room statistics. Screenshots of the ringing
+//     console, the call (both sides, both languages), the notice, the statistics.
 // This file moves the server's clock (testing clock): it runs after the others (run.sh).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -118,6 +121,15 @@ test(
         await openAs(page, OFFICER, '/duty')
         await page.getByTestId('duty-console').waitFor()
         await page.getByTestId('console-shift').waitFor()
+        // Opened without a click (as a browser left on the console in the morning): sound is held
+        // back until one; the console says so and one click turns the ring tone on.
+        await page.reload()
+        const soundHint = page.getByTestId('console-sound')
+        await soundHint.waitFor()
+        assert.match(await soundHint.innerText(), /暂停本页的声音/)
+        await soundHint.getByRole('button').click()
+        await page.getByTestId('console-sound-ok').waitFor()
+        assert.equal(await soundHint.count(), 0)
 
         // Rota: a shift ending before it starts is refused at the end field.
         await page.getByTestId('nav-duty-rota').click()

@@ -11,6 +11,7 @@ import { useSessionStore } from './stores/session'
 import { useLiveEventsStore } from './stores/liveEvents'
 // Modules' home-page cards (registerHomeCard).
 import './modules/hazard/cards'
+import './modules/duty/cards'
 
 const app = createApp(App)
 const pinia = createPinia()
