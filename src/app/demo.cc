@@ -1,5 +1,6 @@
 #include "app/demo.h"
 
+#include <algorithm>
 #include <array>
 #include <random>
 
@@ -108,6 +109,8 @@ duty::DutyService::History demoDutyHistory(const org::Registry& registry, Millis
                        "收到市应急管理局关于做好近期防汛工作的通知，已转发各乡镇（街道）并电话确认。"});
     }
   }
+  // Logs are read newest first by id: write them in time order.
+  std::stable_sort(h.log.begin(), h.log.end(), [](const duty::LogEntry& a, const duty::LogEntry& b) { return a.at < b.at; });
   auto report = [&](const std::string& room, const char* name, const char* unit, const char* phone, const char* type,
                     Millis at, const char* place, const char* scope, int injured, const char* handling, bool passed) {
     duty::Intake i;

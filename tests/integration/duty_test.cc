@@ -351,6 +351,10 @@ TEST(DutyDemo, RoomsWithAHistory) {
   EXPECT_EQ(rung, 21);
   EXPECT_GT(answered, 0);
   EXPECT_LT(answered, rung);
+  // A room's log reads newest first.
+  auto log = t.client().get("/api/v1/duty/log?room=430426", city).json().at("items").as_array();
+  ASSERT_EQ(log.size(), 6u);
+  for (std::size_t i = 1; i < log.size(); ++i) EXPECT_GT(log[i - 1].at("at").as_int64(), log[i].at("at").as_int64());
   // The city sees the reports passed up to it.
   EXPECT_EQ(t.client().get("/api/v1/intake", city).json().at("items").as_array().size(), 4u);
 }
