@@ -47,7 +47,7 @@ import {
   type ShiftForm,
 } from '@/modules/duty/model'
 import { partOfDay, shiftRange } from '@/modules/duty/format'
-import { offsetOf } from '@/modules/duty/serverTime'
+import { offsetOf } from '@/utils/serverTime'
 import { serverFieldMessage } from '@/modules/duty/fields'
 import { roomOfEvent } from '@/modules/duty/phone'
 import { readPresence } from '@/modules/duty/presence'

@@ -6,7 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import { formatPercent } from '@/utils/format'
 import { listIntake, roomStats } from './api'
 import { DAY_MS, statsTotals } from './model'
-import { serverNow, serverOffset } from './serverTime'
+import { serverNow, serverOffset } from '@/utils/serverTime'
 
 registerHomeCard({
   id: 'duty-pending-intake',

@@ -1,5 +1,6 @@
 // The hazard module's key figures on the home page, all from one GET /api/v1/hazards/stats
 // (shared by the four cards while fresh), each linking to the list it counts.
+import { serverNow } from '@/utils/serverTime'
 import { CircleCheck, Warning, WarningFilled, AlarmClock } from '@element-plus/icons-vue'
 import { getHazardStats, type HazardStats } from '@/api/hazards'
 import { registerHomeCard } from '@/modules/home/cards'
@@ -9,7 +10,7 @@ const FRESH_MS = 5000
 let cached: { at: number; promise: Promise<HazardStats> } | null = null
 
 /** The statistics, fetched at most once per few seconds (the cards load together). */
-export function sharedStats(now = Date.now()): Promise<HazardStats> {
+export function sharedStats(now = serverNow()): Promise<HazardStats> {
   if (!cached || now - cached.at > FRESH_MS) {
     const promise = getHazardStats()
     cached = { at: now, promise }
