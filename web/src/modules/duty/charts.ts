@@ -1,9 +1,7 @@
 // ECharts options of the duty rooms' spot-check statistics (GET /api/v1/duty/room-stats).
 import type { EChartsCoreOption } from 'echarts/core'
+import { BAR_TOOLTIP, CHART_FONT, SPLIT_LINE, TOP_LEGEND } from '@/utils/charts'
 import type { RoomStats } from './api'
-
-const FONT = { fontFamily: 'PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif' }
-const SPLIT = { lineStyle: { color: '#eef1f5' } }
 
 export interface NamedStats {
   name: string
@@ -16,15 +14,12 @@ export function rateColor(rate: number | null): string {
   return rate < 0.8 ? '#d7263d' : rate < 0.95 ? '#f27a1a' : '#1a8f4c'
 }
 
-/** Answer rate (%) as bars and mean connect time (s) as a line, per room (rooms never checked: no bar). */
-export function answerChart(
-  rows: NamedStats[],
-  labels: { rate: string; connect: string; seconds: string },
-): EChartsCoreOption {
+/** What the charts per room share: the rooms along the x axis (slanted when many), the legend. */
+function byRoom(rows: NamedStats[]) {
   return {
-    textStyle: FONT,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10 },
+    textStyle: CHART_FONT,
+    tooltip: BAR_TOOLTIP,
+    legend: TOP_LEGEND,
     grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
     xAxis: {
       type: 'category',
@@ -37,8 +32,18 @@ export function answerChart(
         overflow: 'truncate',
       },
     },
+  }
+}
+
+/** Answer rate (%) as bars and mean connect time (s) as a line, per room (rooms never checked: no bar). */
+export function answerChart(
+  rows: NamedStats[],
+  labels: { rate: string; connect: string; seconds: string },
+): EChartsCoreOption {
+  return {
+    ...byRoom(rows),
     yAxis: [
-      { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: SPLIT },
+      { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: SPLIT_LINE },
       {
         type: 'value',
         axisLabel: { formatter: `{value} ${labels.seconds}` },
@@ -93,22 +98,8 @@ export function outcomeChart(
     { key: 'no', name: labels.noAnswer, color: '#7b8799', v: (s: RoomStats) => s.no_answer },
   ]
   return {
-    textStyle: FONT,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10 },
-    grid: { left: 8, right: 8, top: 36, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: rows.map((r) => r.name),
-      axisTick: { show: false },
-      axisLabel: {
-        interval: 0,
-        rotate: rows.length > 10 ? 30 : 0,
-        width: 84,
-        overflow: 'truncate',
-      },
-    },
-    yAxis: { type: 'value', minInterval: 1, splitLine: SPLIT },
+    ...byRoom(rows),
+    yAxis: { type: 'value', minInterval: 1, splitLine: SPLIT_LINE },
     series: series.map((x) => ({
       name: x.name,
       type: 'bar',

@@ -2,11 +2,10 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { Figures, HazardState, HazardStats } from '@/api/hazards'
 import { HAZARD_STATES } from '@/api/hazards'
+import { BAR_TOOLTIP, CHART_FONT, SPLIT_LINE, TOP_LEGEND } from '@/utils/charts'
 import { STATE_HEX } from './model'
 
-const FONT = { fontFamily: 'PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif' }
 const GRID = { left: 8, right: 24, top: 36, bottom: 4, containLabel: true }
-const SPLIT = { lineStyle: { color: '#eef1f5' } }
 
 export interface Named<T> {
   name: string
@@ -18,14 +17,10 @@ export interface Named<T> {
 export function rateBars(rows: Named<Figures>[], label: string): EChartsCoreOption {
   const sorted = [...rows].sort((a, b) => b.f.rate - a.f.rate)
   return {
-    textStyle: FONT,
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      valueFormatter: (v: number) => `${v}%`,
-    },
+    textStyle: CHART_FONT,
+    tooltip: { ...BAR_TOOLTIP, valueFormatter: (v: number) => `${v}%` },
     grid: { ...GRID, top: 10 },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: SPLIT },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: SPLIT_LINE },
     yAxis: { type: 'category', data: sorted.map((r) => r.name), axisTick: { show: false } },
     series: [
       {
@@ -49,11 +44,11 @@ export function openOverdueBars(
 ): EChartsCoreOption {
   const sorted = [...rows].sort((a, b) => a.f.overdue - b.f.overdue || a.f.open - b.f.open)
   return {
-    textStyle: FONT,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10 },
+    textStyle: CHART_FONT,
+    tooltip: BAR_TOOLTIP,
+    legend: TOP_LEGEND,
     grid: GRID,
-    xAxis: { type: 'value', minInterval: 1, splitLine: SPLIT },
+    xAxis: { type: 'value', minInterval: 1, splitLine: SPLIT_LINE },
     yAxis: { type: 'category', data: sorted.map((r) => r.name), axisTick: { show: false } },
     series: [
       {
@@ -81,7 +76,7 @@ export function statePie(
   name: (s: HazardState) => string,
 ): EChartsCoreOption {
   return {
-    textStyle: FONT,
+    textStyle: CHART_FONT,
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', itemWidth: 12 },
     series: [
@@ -106,16 +101,16 @@ export function monthLines(
   labels: { found: string; closed: string },
 ): EChartsCoreOption {
   return {
-    textStyle: FONT,
+    textStyle: CHART_FONT,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, right: 0, itemWidth: 12, itemHeight: 10 },
+    legend: TOP_LEGEND,
     grid: GRID,
     xAxis: {
       type: 'category',
       data: months.map((m) => m.month),
       axisTick: { alignWithLabel: true },
     },
-    yAxis: { type: 'value', minInterval: 1, splitLine: SPLIT },
+    yAxis: { type: 'value', minInterval: 1, splitLine: SPLIT_LINE },
     series: [
       {
         name: labels.found,
