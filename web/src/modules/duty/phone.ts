@@ -9,9 +9,9 @@ import { useLiveEventsStore } from '@/stores/liveEvents'
 import { useSessionStore } from '@/stores/session'
 import type { LiveEvent } from '@/api/types'
 import { listRollCalls, roomAction, type CallRoom } from './api'
-import { CallSession, type CallSnapshot } from './call'
-import { callConfig, createPeer, getCallMedia, iceServersOf } from './media'
-import { linkCall, type SignalLink } from './signalling'
+import type { CallSnapshot } from './call'
+import { callConfig } from './media'
+import { CallLine } from './line'
 
 export interface RingingCall {
   rollCallId: number
@@ -55,8 +55,10 @@ export const useDutyPhoneStore = defineStore('dutyPhone', () => {
   const error = shallowRef<unknown>(null)
   const refused = ref<string | null>(null)
 
-  let call: CallSession | null = null
-  let link: SignalLink | null = null
+  const line = new CallLine(live, 'callee', {
+    change: (snap) => (snapshot.value = snap),
+    refused: (reason) => (refused.value = reason),
+  })
   let unsubscribe: (() => void) | null = null
 
   const myRoom = computed(() =>
@@ -138,35 +140,8 @@ export const useDutyPhoneStore = defineStore('dutyPhone', () => {
     error.value = null
     refused.value = null
     active.value = which
-    // Listen at once: the commander's offer may come before the configuration has.
-    const early: unknown[] = []
-    let target: CallSession | null = null
-    const thisLink = linkCall(
-      live,
-      which.rollCallId,
-      which.room,
-      (data) => (target ? void target.receive(data) : early.push(data)),
-      (reason) => (refused.value = reason),
-    )
-    link = thisLink
-    const cfg = await callConfig()
-    if (link !== thisLink) return // ended meanwhile
-    const s = new CallSession({
-      role: 'callee',
-      send: (d) => thisLink.send(d),
-      getMedia: getCallMedia,
-      createPeer,
-      iceServers: iceServersOf(cfg),
-      onChange: (snap) => {
-        if (call === s) snapshot.value = snap
-      },
-    })
-    call = s
-    target = s
-    const started = s.start()
-    for (const d of early) void s.receive(d)
-    if (rejoining) void started.then(() => thisLink.send({ kind: 'ready' }))
-    await started
+    const link = await line.open(which.rollCallId, which.room)
+    if (link && rejoining) link.send({ kind: 'ready' })
   }
 
   /** Answers the ringing call: the server first (it must accept), the camera meanwhile. */
@@ -197,10 +172,7 @@ export const useDutyPhoneStore = defineStore('dutyPhone', () => {
   }
 
   function endCall(notify: boolean) {
-    if (call) call.hangup(notify)
-    call = null
-    link?.close()
-    link = null
+    line.end(notify)
   }
 
   /** The officer hangs up (the commander still records the outcome). */
@@ -219,15 +191,15 @@ export const useDutyPhoneStore = defineStore('dutyPhone', () => {
 
   /** The call's statistics (null without a connection). */
   function stats(): Promise<RTCStatsReport | null> {
-    return call?.peer?.getStats() ?? Promise.resolve(null)
+    return line.stats()
   }
 
   function setMuted(m: boolean) {
-    call?.setMuted(m)
+    line.setMuted(m)
   }
 
   function setCameraOff(off: boolean) {
-    call?.setCameraOff(off)
+    line.setCameraOff(off)
   }
 
   return {
