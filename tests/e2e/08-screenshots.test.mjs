@@ -5,11 +5,13 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import {
+  LANGS,
   TEST_TIMEOUT,
   apiLogin,
   eventually,
   loginViaForm,
   newCreditCode,
+  pageChecker,
   settle,
   shot,
   url,
@@ -17,25 +19,10 @@ import {
   withWrongCheck,
 } from './lib.mjs'
 
-const LANGS = ['zh-CN', 'en']
 // An i18n key shown instead of its text ("enterprises.listTitle").
-const RAW_KEY =
-  /\b(app|common|errors|nav|login|shell|home|jurisdictions|departments|enterprises|enterpriseForm|import|users|audit|validation|risk|size|roles|levels|hazards|notices|savedFilters)\.[a-z][A-Za-z]+/
-
-async function checkPage(page, lang, { titleIsData = false } = {}) {
-  await settle(page)
-  assert.equal(await page.getByTestId('state-error').count(), 0, `${page.url()}: an error is shown`)
-  const body = await page.locator('body').innerText()
-  assert.doesNotMatch(body, RAW_KEY, `${page.url()}: an untranslated key`)
-  if (lang === 'en') {
-    const chrome = [
-      titleIsData ? '' : await page.locator('h1.page-title').first().innerText(),
-      await page.locator('.shell-aside').innerText(),
-      await page.locator('.crumbs').innerText(),
-    ].join('\n')
-    assert.doesNotMatch(chrome, /[\u4e00-\u9fff]/, `${page.url()}: Chinese in the English frame`)
-  }
-}
+const checkPage = pageChecker(
+  /\b(app|common|errors|nav|login|shell|home|jurisdictions|departments|enterprises|enterpriseForm|import|users|audit|validation|risk|size|roles|levels|hazards|notices|savedFilters)\.[a-z][A-Za-z]+/,
+)
 
 test(
   'screenshots of the main pages in Chinese and English',

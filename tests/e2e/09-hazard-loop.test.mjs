@@ -17,11 +17,13 @@ import zlib from 'node:zlib'
 import fs from 'node:fs'
 import {
   TEST_TIMEOUT,
+  advanceClock,
   apiFromBrowser,
   apiLogin,
   chooseJurisdiction,
   chooseOption,
   eventually,
+  inputOf,
   openAs,
   readExport,
   settle,
@@ -76,22 +78,6 @@ function day(ms) {
   const d = new Date(ms + 8 * 3600 * 1000)
   return d.toISOString().slice(0, 10)
 }
-
-/** Moves the server's clock forward (and runs its scheduler). */
-async function advanceClock(ms) {
-  const res = await fetch(url('/api/v1/testing/clock'), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ advance_ms: ms }),
-  })
-  const text = await res.text()
-  assert.equal(res.status, 200, `testing clock: HTTP ${res.status} ${text}`)
-  return JSON.parse(text)
-}
-
-/** The input of an Element Plus widget marked with data-testid (on the input or around it). */
-const inputOf = (page, testid) =>
-  page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input`).first()
 
 async function fillDate(page, testid, ms) {
   const input = inputOf(page, testid)

@@ -18,12 +18,16 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
+  LANGS,
   MEDIA_ARGS,
   TEST_TIMEOUT,
+  advanceClock,
   apiLogin,
   eventually,
+  inputOf,
   openAs,
   openBrowser,
+  pageChecker,
   settle,
   shot,
   tag,
@@ -34,22 +38,11 @@ import {
 const OFFICER = 'duty-430426' // 祁东县
 const ROOM = '430426'
 const SILENT_ROOM = '430421' // 衡阳县: its officer never signs in
-const LANGS = ['zh-CN', 'en']
 
 // An i18n key shown instead of its text ("duty.rota.title").
-const RAW_KEY = /\b(duty|nav|common|errors|validation|notices)\.[a-z][A-Za-z_]+\.?[A-Za-z_]*/
-
-/** Moves the server's clock forward (and runs its scheduler). */
-async function advanceClock(ms) {
-  const res = await fetch(url('/api/v1/testing/clock'), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ advance_ms: ms }),
-  })
-  const text = await res.text()
-  assert.equal(res.status, 200, `testing clock: HTTP ${res.status} ${text}`)
-  return JSON.parse(text)
-}
+const checkPage = pageChecker(
+  /\b(duty|nav|common|errors|validation|notices)\.[a-z][A-Za-z_]+\.?[A-Za-z_]*/,
+)
 
 /** Video frames decoded from the other side, from the page's RTCPeerConnection (see call.ts). */
 async function framesDecoded(page) {
@@ -65,24 +58,6 @@ async function framesDecoded(page) {
   })
 }
 
-async function checkPage(page, lang) {
-  await settle(page)
-  assert.equal(await page.getByTestId('state-error').count(), 0, `${page.url()}: an error is shown`)
-  const body = await page.locator('body').innerText()
-  assert.doesNotMatch(body, RAW_KEY, `${page.url()}: an untranslated key`)
-  if (lang === 'en') {
-    const chrome = [
-      await page.locator('h1.page-title').first().innerText(),
-      await page.locator('.shell-aside').innerText(),
-      await page.locator('.crumbs').innerText(),
-    ].join('\n')
-    assert.doesNotMatch(chrome, /[\u4e00-\u9fff]/, `${page.url()}: Chinese in the English frame`)
-  }
-}
-
-/** The input of an Element Plus widget marked with data-testid (on the input or around it). */
-const inputOf = (page, testid) =>
-  page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input`).first()
 /** The same for a textarea (el-input type="textarea" puts the test id on the textarea). */
 const textareaOf = (page, testid) =>
   page.locator(`textarea[data-testid="${testid}"], [data-testid="${testid}"] textarea`).first()

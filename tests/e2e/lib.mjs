@@ -209,7 +209,60 @@ export async function eventually(fn, { timeout = 10_000, interval = 100 } = {}) 
   }
 }
 
+// --- pages in both languages ---------------------------------------------------------------------
+
+/** The languages the pages are checked and pictured in: Chinese first, English second. */
+export const LANGS = ['zh-CN', 'en']
+
+/**
+ * A check that a page is ready for its picture in `lang`: settled, no error state, no untranslated
+ * message key (`rawKey` matches the keys of the pages a test visits), and in English no Chinese in
+ * the app's frame (nor in the page title, unless `titleIsData`: e.g. an enterprise's name).
+ * Returns checkPage(page, lang, { titleIsData }).
+ */
+export function pageChecker(rawKey) {
+  return async function checkPage(page, lang, { titleIsData = false } = {}) {
+    await settle(page)
+    assert.equal(
+      await page.getByTestId('state-error').count(),
+      0,
+      `${page.url()}: an error is shown`,
+    )
+    const body = await page.locator('body').innerText()
+    assert.doesNotMatch(body, rawKey, `${page.url()}: an untranslated key`)
+    if (lang === 'en') {
+      const chrome = [
+        titleIsData ? '' : await page.locator('h1.page-title').first().innerText(),
+        await page.locator('.shell-aside').innerText(),
+        await page.locator('.crumbs').innerText(),
+      ].join('\n')
+      assert.doesNotMatch(chrome, /[\u4e00-\u9fff]/, `${page.url()}: Chinese in the English frame`)
+    }
+  }
+}
+
+// --- the server's testing clock ------------------------------------------------------------------
+
+/**
+ * Moves the server's clock forward (and runs its scheduler); run.sh starts the server with the
+ * testing clock on. Tests that move it run last.
+ */
+export async function advanceClock(ms) {
+  const res = await fetch(url('/api/v1/testing/clock'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ advance_ms: ms }),
+  })
+  const text = await res.text()
+  assert.equal(res.status, 200, `testing clock: HTTP ${res.status} ${text}`)
+  return JSON.parse(text)
+}
+
 // --- Element Plus widgets -----------------------------------------------------------------------
+
+/** The input of an Element Plus widget marked with data-testid (on the input or around it). */
+export const inputOf = (page, testid) =>
+  page.locator(`input[data-testid="${testid}"], [data-testid="${testid}"] input`).first()
 
 /** Picks the option with exactly `text` from the el-select with data-testid `testid`. */
 export async function chooseOption(page, testid, text) {
