@@ -61,10 +61,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, DutyService& servi
   }), "Who keeps each duty room's console open, for the rooms the caller may see");
 
   router.add("GET", "/api/v1/duty/rtc-config", guarded(auth, [rtc = rtcJson(rtc)](Request&, const Principal& p) -> Result<Response> {
-    // The TURN credentials are for the parties of calls only.
-    if (p.user.role != auth::Role::kCommander && p.user.role != auth::Role::kDutyOfficer) {
-      return Error::denied("only commanders and duty officers take part in spot-check calls");
-    }
+    TRY_STATUS(mayCall(p));
     return jsonResponse(rtc);
   }), "ICE servers for spot-check calls (commanders and duty officers) and how long a room may ring");
 

@@ -133,6 +133,13 @@ Status mayAnswer(const auth::Principal& p, const std::string& room) {
   return {};
 }
 
+Status mayCall(const auth::Principal& p) {
+  if (p.user.role != Role::kCommander && p.user.role != Role::kDutyOfficer) {
+    return Error::denied("only commanders and duty officers take part in spot-check calls");
+  }
+  return {};
+}
+
 Status mayKeepRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room) {
   bool role = p.user.role == Role::kDutyOfficer || p.user.role == Role::kCommander;
   if (!role || !registry.contains(p.user.jurisdiction, room)) {

@@ -34,6 +34,8 @@ std::vector<std::string> dutyRooms(const org::Registry& registry);
 // The city's commander runs spot checks; a room's own duty officer answers for it.
 Status mayRunRollCall(const auth::Principal& p, const org::Registry& registry);
 Status mayAnswer(const auth::Principal& p, const std::string& room);
+// Commanders and duty officers take part in calls (and get the TURN credentials).
+Status mayCall(const auth::Principal& p);
 // Duty officers keep their own room's rota, log and intake; commanders any room in their scope.
 Status mayKeepRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room);
 bool mayReadRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room);

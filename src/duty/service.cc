@@ -57,6 +57,18 @@ void DutyService::publish(const std::string& type, const std::string& jurisdicti
   bus_.publish({type, jurisdiction, {}, clock_.now(), std::move(data)});
 }
 
+// The finished check becomes a notice (通报) of the city that ran it (the rooms' parent),
+// numbered per year, issued when it finished.
+Status DutyService::issueNotice(db::Conn& c, RollCall& call) const {
+  call.notice_year = chinaYear(*call.finished_at);
+  TRY(call.notice_serial, store::nextNoticeSerial(c, *call.notice_year));
+  const org::Jurisdiction* first = call.rooms.empty() ? nullptr : registry_.find(call.rooms.front().room);
+  const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
+  call.notice_number = noticeNumber(city, *call.notice_year, *call.notice_serial);
+  call.notice_issued_at = call.finished_at;
+  return {};
+}
+
 // The room's console rings on roll_call.ringing; the city follows every change of every room.
 void DutyService::publishRoom(const RollCall& call, const std::string& room, const char* type) {
   auto it = std::find_if(call.rooms.begin(), call.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
@@ -245,16 +257,9 @@ Status DutyService::changeCall(const auth::Principal* actor, std::int64_t id,
     out = *found;
     TRY_STATUS(change(out));
     if (finished(out) && out.state == "running") {
-      // The finished check is issued as a notice (通报) of the city that ran it.
-      Millis now = clock_.now();
       out.state = "finished";
-      out.finished_at = now;
-      out.notice_year = chinaYear(now);
-      TRY(out.notice_serial, store::nextNoticeSerial(c, *out.notice_year));
-      const org::Jurisdiction* first = out.rooms.empty() ? nullptr : registry_.find(out.rooms.front().room);
-      const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
-      out.notice_number = noticeNumber(city, *out.notice_year, *out.notice_serial);
-      out.notice_issued_at = now;
+      out.finished_at = clock_.now();
+      TRY_STATUS(issueNotice(c, out));
     }
     out.version = found->version + 1;
     TRY(bool written, store::updateRollCall(c, out));
@@ -363,17 +368,10 @@ Status DutyService::seed(History h) {
     for (const auto& i : h.intake) TRY_STATUS(store::insertIntake(c, i));
     for (auto& call : h.calls) {
       TRY(call.id, store::insertRollCall(c, call));
-      if (call.state == "finished" && call.finished_at) {
-        call.notice_year = chinaYear(*call.finished_at);
-        TRY(call.notice_serial, store::nextNoticeSerial(c, *call.notice_year));
-        const org::Jurisdiction* first = call.rooms.empty() ? nullptr : registry_.find(call.rooms.front().room);
-        const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
-        call.notice_number = noticeNumber(city, *call.notice_year, *call.notice_serial);
-        call.notice_issued_at = call.finished_at;
-      }
+      if (call.state == "finished" && call.finished_at) TRY_STATUS(issueNotice(c, call));
       call.version = 2;
       TRY(bool written, store::updateRollCall(c, call));
-      (void)written;
+      if (!written) return Error::internal("a demo spot check changed while it was written");
     }
     return audited(c, clock_, nullptr, "duty_demo", 0, "seed", "", bj::object{{"shifts", h.shifts.size()},
                    {"log", h.log.size()}, {"intake", h.intake.size()}, {"roll_calls", h.calls.size()}});

@@ -94,6 +94,7 @@ class DutyService {
   Status changeCall(const auth::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
                     const std::string& action, RollCall& out);
   void publish(const std::string& type, const std::string& jurisdiction, boost::json::object data);
+  Status issueNotice(db::Conn& c, RollCall& call) const;
   // roll_call.updated (or `type`) with the room's outcome and the check's state.
   void publishRoom(const RollCall& call, const std::string& room, const char* type = "roll_call.updated");
 
