@@ -1000,3 +1000,17 @@ describe('room statistics', () => {
     expect(rateColor(0.99)).toBe('#1a8f4c')
   })
 })
+
+describe('latestOnly', () => {
+  it('lets only the latest of overlapping loads apply its answer', async () => {
+    const { latestOnly } = await import('@/composables/useLatest')
+    const begin = latestOnly()
+    const first = begin()
+    const second = begin()
+    expect(first()).toBe(false)
+    expect(second()).toBe(true)
+    const third = begin()
+    expect(second()).toBe(false)
+    expect(third()).toBe(true)
+  })
+})
