@@ -271,7 +271,12 @@ Result<DemoCounts> seedDemo(App& app, const std::string& password, DemoOptions o
     if (first_qidong) TRY_STATUS(app.auth().bindEnterprise("ent-430426", *first_qidong));
   }
   TRY(bool rota, app.duty().hasRota());
-  if (!rota && options.duty_history) TRY_STATUS(app.duty().seed(demoDutyHistory(app.registry(), app.clock().now())));
+  if (!rota && options.duty_history) {
+    auto history = demoDutyHistory(app.registry(), app.clock().now());
+    made.duty_rooms = static_cast<int>(duty::dutyRooms(app.registry()).size());
+    made.spot_checks = static_cast<int>(history.calls.size());
+    TRY_STATUS(app.duty().seed(std::move(history)));
+  }
   TRY(auto hazards, app.hazards().countDemo());
   if (hazards == 0 && options.hazards > 0) {
     TRY(made.hazards, seedDemoHazards(app, options.hazards));

@@ -19,6 +19,7 @@ std::vector<DemoAccount> demoAccounts(const org::Registry& registry);
 
 struct DemoCounts {
   int accounts = 0, enterprises = 0, hazards = 0;
+  int duty_rooms = 0, spot_checks = 0;  // rooms given a rota, past spot checks
 };
 
 struct DemoOptions {

@@ -163,6 +163,10 @@ int serve(const Args& a) {
     if (!created.ok()) return fail(created.error());
     if (created->enterprises) std::printf("Seeded %d demo enterprises.\n", created->enterprises);
     if (created->hazards) std::printf("Seeded %d demo hazards with their timelines and two notices.\n", created->hazards);
+    if (created->duty_rooms) {
+      std::printf("Seeded rotas for %d duty rooms, their logs, intake reports and %d past spot checks.\n",
+                  created->duty_rooms, created->spot_checks);
+    }
     std::printf("Demo accounts (password: %s)\n", pw->c_str());
     for (const auto& acc : app::demoAccounts((*app)->registry())) {
       std::printf("  %-14s %-20s %s %s\n", acc.username.c_str(), acc.role.c_str(),
