@@ -92,13 +92,19 @@ test(
         .first()
         .waitFor()
 
-      await withBrowser({}, async ({ page }) => {
-        await openAs(page, OFFICER, '/duty')
+      await withBrowser({}, async ({ context, page }) => {
+        // Opened without any click (a browser left signed in on the console overnight): sound is
+        // held back until one; the console says so and one click turns the ring tone on. The
+        // session comes as cookies, so this browser has had no user gesture at all (a sign-in
+        // through the form is one, and Chromium may carry it over a reload).
+        const officer = await apiLogin(OFFICER)
+        await context.addCookies([
+          { name: 'anlan_session', value: officer.session, url: url('/') },
+          { name: 'anlan_csrf', value: officer.csrf, url: url('/') },
+        ])
+        await page.goto(url('/duty'))
         await page.getByTestId('duty-console').waitFor()
         await page.getByTestId('console-shift').waitFor()
-        // Opened without a click (as a browser left on the console in the morning): sound is held
-        // back until one; the console says so and one click turns the ring tone on.
-        await page.reload()
         const soundHint = page.getByTestId('console-sound')
         await soundHint.waitFor()
         assert.match(await soundHint.innerText(), /暂停本页的声音/)
