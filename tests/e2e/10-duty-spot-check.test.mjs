@@ -105,11 +105,17 @@ test(
         await page.goto(url('/duty'))
         await page.getByTestId('duty-console').waitFor()
         await page.getByTestId('console-shift').waitFor()
+        // Headless Chromium does not always hold sound back (it depends on when the page makes its
+        // audio context): when it does, the console says so and one click turns the ring tone on;
+        // when it does not, the console says sound is on.
         const soundHint = page.getByTestId('console-sound')
-        await soundHint.waitFor()
-        assert.match(await soundHint.innerText(), /暂停本页的声音/)
-        await soundHint.getByRole('button').click()
-        await page.getByTestId('console-sound-ok').waitFor()
+        const soundOk = page.getByTestId('console-sound-ok')
+        await soundHint.or(soundOk).first().waitFor()
+        if (await soundHint.count()) {
+          assert.match(await soundHint.innerText(), /暂停本页的声音/)
+          await soundHint.getByRole('button').click()
+        }
+        await soundOk.waitFor()
         assert.equal(await soundHint.count(), 0)
 
         // Rota: a shift ending before it starts is refused at the end field.
