@@ -33,6 +33,7 @@
 #include "app/demo.h"
 #include "core/crypto.h"
 #include "db/migrate.h"
+#include "db/serial.h"
 #include "hazard/store.h"
 #include "hazard/synthetic.h"
 
@@ -283,7 +284,7 @@ int load(const Options& o) {
       bool timeline = o.timeline_every > 0 && i % o.timeline_every == o.timeline_every / 2;
       auto s = gen.nextAt(q, timeline);
       hazard::Hazard& h = s.hazard;
-      std::int64_t year = std::stoll(hazard::store::monthOf(h.found_at).substr(0, 4));
+      std::int64_t year = app.calendar().year(h.found_at);
       std::int64_t serial = ++serials[{h.unit, year}];
       char code[64];
       std::snprintf(code, sizeof code, "YH-%s-%04lld-%06lld", h.unit.c_str(), static_cast<long long>(year),
@@ -338,7 +339,7 @@ int load(const Options& o) {
   auto t_counts = Clock_::now();
   Status s = db.write([&](db::Conn& c) -> Status {
     for (const auto& [key, last] : serials) {
-      TRY(auto reserved, hazard::store::nextSerial(c, "YH-" + key.first, key.second, last));
+      TRY(auto reserved, db::nextSerial(c, "YH-" + key.first, key.second, last));
       if (reserved != last) return Error::internal("hazard serials of " + key.first + " were in use already");
     }
     return {};

@@ -11,6 +11,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "db/migrate.h"
+#include "db/serial.h"
 #include "duty/routes.h"
 #include "enterprise/routes.h"
 #include "enterprise/rules.h"
@@ -25,7 +26,7 @@ const std::string& openApiDocument();  // generated from docs/openapi.json
 
 std::vector<db::Migration> allMigrations() {
   std::vector<db::Migration> all;
-  for (const auto* list : {&org::migrations(), &audit::migrations(), &auth::migrations(),
+  for (const auto* list : {&db::migrations(), &org::migrations(), &audit::migrations(), &auth::migrations(),
                            &enterprise::migrations(), &hazard::migrations(), &duty::migrations()}) {
     all.insert(all.end(), list->begin(), list->end());
   }
@@ -62,6 +63,7 @@ int cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurr
 
 Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Random& random) {
   std::unique_ptr<App> app(new App(cfg, clock, random));
+  TRY(app->calendar_, Calendar::parseOffset(cfg.calendar_utc_offset));
   int workers = cfg.worker_threads > 0 ? cfg.worker_threads : std::max(4, 2 * cores());
   TRY(app->db_, db::open(cfg.db, std::max(cfg.db_pool_size, workers)));
   TRY(auto applied, db::migrate(*app->db_, allMigrations(), clock));
@@ -78,11 +80,13 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   hazard_options.files_dir = cfg.files_dir;
   hazard_options.max_upload_bytes = cfg.max_upload_bytes;
   hazard_options.notice_cycle_days = cfg.notice_cycle_days;
+  hazard_options.calendar = app->calendar_;
   app->hazards_ = std::make_unique<hazard::HazardService>(*app->db_, *app->registry_, app->bus_, clock,
                                                           *app->enterprises_, hazard_options);
 
   duty::Options duty_options;
   duty_options.answer_timeout_ms = static_cast<Millis>(cfg.roll_call_answer_seconds) * 1000;
+  duty_options.calendar = app->calendar_;
   app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_, clock, random,
                                                    duty_options);
 

@@ -10,6 +10,7 @@
 
 #include "auth/service.h"
 #include "bus/bus.h"
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "db/database.h"
@@ -55,6 +56,7 @@ class App {
   http::Server& server() { return *server_; }
   const Config& config() const { return cfg_; }
   const Clock& clock() const { return clock_; }
+  const Calendar& calendar() const { return calendar_; }
 
  private:
   App(const Config& cfg, const Clock& clock, Random& random) : cfg_(cfg), clock_(clock), random_(random) {}
@@ -67,6 +69,7 @@ class App {
   Config cfg_;
   const Clock& clock_;
   Random& random_;
+  Calendar calendar_;
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<org::Registry> registry_;
   bus::Bus bus_;

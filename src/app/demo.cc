@@ -78,14 +78,14 @@ constexpr Millis kDay = 24 * kHour;
 // A fortnight of rotas for every duty room (24-hour shifts from 08:00 China time, one day left
 // open in 珠晖区's to show a gap), hand-over notes, a few intake reports and two months of past
 // spot checks with their outcomes.
-duty::DutyService::History demoDutyHistory(const org::Registry& registry, Millis now) {
+duty::DutyService::History demoDutyHistory(const org::Registry& registry, const Calendar& cal, Millis now) {
   std::mt19937_64 rng(430400);
   auto pick = [&](const auto& list) { return list[rng() % list.size()]; };
   const std::array<const char*, 12> leaders = {"刘建华", "陈志强", "周红梅", "李国平", "王海波", "赵永清",
                                                "孙立新", "黄文斌", "罗晓燕", "邓明亮", "彭德胜", "谭春生"};
   const std::array<const char*, 6> colleagues = {"曾小龙", "胡丽娟", "蒋卫东", "唐静", "肖强", "廖敏"};
   duty::DutyService::History h;
-  Millis today = now - now % kDay;  // 08:00 China time
+  Millis today = cal.startOfDay(now) + 8 * kHour;  // 08:00 China time
   for (const auto& room : duty::dutyRooms(registry)) {
     const org::Jurisdiction* j = registry.find(room);
     std::string officer = room == "430400" ? "commander" : "duty-" + room;
@@ -272,7 +272,7 @@ Result<DemoCounts> seedDemo(App& app, const std::string& password, DemoOptions o
   }
   TRY(bool rota, app.duty().hasRota());
   if (!rota && options.duty_history) {
-    auto history = demoDutyHistory(app.registry(), app.clock().now());
+    auto history = demoDutyHistory(app.registry(), app.calendar(), app.clock().now());
     made.duty_rooms = static_cast<int>(duty::dutyRooms(app.registry()).size());
     made.spot_checks = static_cast<int>(history.calls.size());
     TRY_STATUS(app.duty().seed(std::move(history)));

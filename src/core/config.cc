@@ -2,6 +2,10 @@
 
 #include <toml++/toml.h>
 
+#include <sstream>
+
+#include "core/calendar.h"
+
 #include <charconv>
 #include <cstdlib>
 #include <functional>
@@ -75,6 +79,26 @@ const std::map<std::string, Setter>& setters() {
       {"ice_servers", str(&Config::ice_servers)},
       {"turn_username", str(&Config::turn_username)},
       {"turn_password", str(&Config::turn_password)},
+      {"calendar_utc_offset",
+       [](Config& c, const std::string&, const std::string& v) -> Status {
+         TRY(auto cal, Calendar::parseOffset(v));
+         (void)cal;
+         c.calendar_utc_offset = v;
+         return {};
+       }},
+      {"public_origins",
+       [](Config& c, const std::string& k, const std::string& v) -> Status {
+         std::istringstream in(v);
+         for (std::string o; in >> o;) {
+           bool scheme = o.rfind("http://", 0) == 0 || o.rfind("https://", 0) == 0;
+           std::string rest = scheme ? o.substr(o.find("://") + 3) : "";
+           if (rest.empty() || rest.find('/') != std::string::npos) {
+             return Error::invalid(k, k + " are origins like https://yjj.example.gov.cn (no path), got '" + o + "'");
+           }
+         }
+         c.public_origins = v;
+         return {};
+       }},
   };
   return table;
 }

@@ -62,6 +62,15 @@ struct Config {
   std::string turn_username;
   std::string turn_password;
 
+  // The calendar's zone as a fixed offset from UTC: every day, month, year, deadline and serial
+  // number is counted in it. China Standard Time has no daylight saving.
+  std::string calendar_utc_offset = "+08:00";
+
+  // The origins (scheme://host[:port]) browsers reach this server by, space-separated. Sign-in and
+  // the event WebSocket refuse a browser request whose Origin is not one of them; when none is
+  // set, the Origin must be the server's own (the request's Host, with its scheme).
+  std::string public_origins;
+
   // Browser tests only: POST /api/v1/testing/clock moves the clock forward. Refused unless the
   // server listens on a loopback address.
   bool testing_clock = false;

@@ -1,13 +1,13 @@
 #include "duty/service.h"
 
 #include <algorithm>
-#include <ctime>
 #include <map>
 #include <set>
 
 #include "audit/audit.h"
 #include "core/crypto.h"
 #include "core/json.h"
+#include "db/serial.h"
 #include "duty/codec.h"
 #include "duty/rules.h"
 #include "duty/store.h"
@@ -22,14 +22,6 @@ constexpr Millis kDay = 24LL * 3600 * 1000;
 std::string noticeNumber(const org::Jurisdiction* city, std::int64_t year, std::int64_t serial) {
   return (city ? city->name : std::string()) + "视频抽查通报〔" + std::to_string(year) + "〕" + std::to_string(serial) +
          "号";
-}
-
-// The calendar year in China (UTC+8) at `t`: notices are numbered per year.
-std::int64_t chinaYear(Millis t) {
-  std::time_t secs = static_cast<std::time_t>(t / 1000 + 8 * 3600);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  return tm.tm_year + 1900;
 }
 
 audit::Actor actorOf(const auth::Principal* p) {
@@ -60,8 +52,8 @@ void DutyService::publish(const std::string& type, const std::string& jurisdicti
 // The finished check becomes a notice (通报) of the city that ran it (the rooms' parent),
 // numbered per year, issued when it finished.
 Status DutyService::issueNotice(db::Conn& c, RollCall& call) const {
-  call.notice_year = chinaYear(*call.finished_at);
-  TRY(call.notice_serial, store::nextNoticeSerial(c, *call.notice_year));
+  call.notice_year = options_.calendar.year(*call.finished_at);
+  TRY(call.notice_serial, db::nextSerial(c, "roll_call_notice", *call.notice_year));
   const org::Jurisdiction* first = call.rooms.empty() ? nullptr : registry_.find(call.rooms.front().room);
   const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
   call.notice_number = noticeNumber(city, *call.notice_year, *call.notice_serial);

@@ -9,6 +9,7 @@
 
 #include "auth/model.h"
 #include "bus/bus.h"
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "db/database.h"
 #include "db/migrate.h"
@@ -34,6 +35,7 @@ struct Assessment {
 
 struct Options {
   Millis answer_timeout_ms = 60'000;
+  Calendar calendar;  // the year of notice numbers
 };
 
 class DutyService {

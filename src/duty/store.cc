@@ -259,11 +259,6 @@ Result<std::map<std::string, Millis>> lastChecked(db::Conn& c) {
   return out;
 }
 
-Result<std::int64_t> nextNoticeSerial(db::Conn& c, std::int64_t year) {
-  TRY(auto rows, c.query("SELECT MAX(notice_serial) FROM roll_calls WHERE notice_year = ?", {year}));
-  return (rows.empty() || rows[0].isNull(0) ? 0 : rows[0].i64(0)) + 1;
-}
-
 Result<std::vector<RoomStats>> roomStats(db::Conn& c, Millis from, Millis to) {
   TRY(auto rows, c.query(
       "SELECT r.room, COUNT(*), "

@@ -39,8 +39,6 @@ Result<std::vector<std::int64_t>> unanswered(db::Conn& c, Millis before);
 // When each room was last included in a check.
 Result<std::map<std::string, Millis>> lastChecked(db::Conn& c);
 
-// The next notice serial of a year (1 for the first).
-Result<std::int64_t> nextNoticeSerial(db::Conn& c, std::int64_t year);
 // Per room, the checks started in [from, to) that rang it; rooms never rung in the period are
 // absent.
 Result<std::vector<RoomStats>> roomStats(db::Conn& c, Millis from, Millis to);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "audit/audit.h"
+#include "db/serial.h"
 #include "enterprise/rules.h"
 #include "hazard/codec.h"
 #include "hazard/store.h"
@@ -21,20 +22,19 @@ audit::Actor actorOf(const auth::Principal* p) {
   return {p->user.id, p->user.username};
 }
 
-std::string yearOf(Millis t) { return store::monthOf(t).substr(0, 4); }
-
 // What one hazard contributes to the kept counts and months.
 using CountKey = std::tuple<std::string, std::string, std::string, std::string, int>;
 using MonthKey = std::tuple<std::string, std::string, std::string, std::string>;
 
 struct Deltas {
+  const Calendar& cal;
   std::map<CountKey, std::int64_t> counts;
   std::map<MonthKey, std::pair<std::int64_t, std::int64_t>> months;
 
   void add(const Hazard& h, int sign) {
     counts[{h.unit, h.sector, gradeName(h.grade), stateName(h.state), h.overdue ? 1 : 0}] += sign;
-    months[{h.unit, h.sector, gradeName(h.grade), store::monthOf(h.found_at)}].first += sign;
-    if (h.closed_off_at) months[{h.unit, h.sector, gradeName(h.grade), store::monthOf(*h.closed_off_at)}].second += sign;
+    months[{h.unit, h.sector, gradeName(h.grade), cal.monthKey(h.found_at)}].first += sign;
+    if (h.closed_off_at) months[{h.unit, h.sector, gradeName(h.grade), cal.monthKey(*h.closed_off_at)}].second += sign;
   }
 
   // Applied in key order, so that concurrent writers lock the rows in the same order.
@@ -54,8 +54,8 @@ struct Deltas {
   }
 };
 
-Status recordChange(db::Conn& c, const Hazard* before, const Hazard& after) {
-  Deltas d;
+Status recordChange(db::Conn& c, const Calendar& cal, const Hazard* before, const Hazard& after) {
+  Deltas d{cal, {}, {}};
   if (before) d.add(*before, -1);
   d.add(after, +1);
   return d.apply(c);
@@ -77,12 +77,12 @@ bj::object stepData(const Step& step, const TransitionRequest& t) {
   return d;
 }
 
-// The hazard's code, YH-<unit>-<year found>-<serial in the unit and year>.
-Result<std::string> newCode(db::Conn& c, const Hazard& h) {
-  std::string year = yearOf(h.found_at);
-  TRY(auto serial, store::nextSerial(c, "YH-" + h.unit, std::stoll(year)));
+// The hazard's code, YH-<unit>-<year found>-<serial in the unit and year>, the year China's.
+Result<std::string> newCode(db::Conn& c, const Calendar& cal, const Hazard& h) {
+  int year = cal.year(h.found_at);
+  TRY(auto serial, db::nextSerial(c, "YH-" + h.unit, year));
   char code[64];
-  std::snprintf(code, sizeof code, "YH-%s-%s-%06lld", h.unit.c_str(), year.c_str(), static_cast<long long>(serial));
+  std::snprintf(code, sizeof code, "YH-%s-%04d-%06lld", h.unit.c_str(), year, static_cast<long long>(serial));
   return std::string(code);
 }
 
@@ -243,9 +243,9 @@ Result<Hazard> HazardService::create(const auth::Principal* actor, Hazard h) {
   h.version = 1;
   h.created_at = h.updated_at = now;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
-    TRY(h.code, newCode(c, h));
+    TRY(h.code, newCode(c, options_.calendar, h));
     TRY(h.id, store::insert(c, h));
-    TRY_STATUS(recordChange(c, nullptr, h));
+    TRY_STATUS(recordChange(c, options_.calendar, nullptr, h));
     Event e;
     e.hazard_id = h.id;
     e.at = now;
@@ -295,7 +295,7 @@ Result<Hazard> HazardService::transition(const auth::Principal& p, std::int64_t 
     after.updated_at = now;
     TRY(bool written, store::update(c, after));
     if (!written) return stale();
-    TRY_STATUS(recordChange(c, &before, after));
+    TRY_STATUS(recordChange(c, options_.calendar, &before, after));
     Event e;
     e.hazard_id = id;
     e.at = now;
@@ -480,19 +480,11 @@ const std::vector<State>& closedStates() {
   return kClosed;
 }
 
-std::vector<std::string> lastMonths(Millis now, int n) {
-  std::string m = store::monthOf(now);
-  int year = std::stoi(m.substr(0, 4)), month = std::stoi(m.substr(5, 2));
+// The `n` months up to the one containing `now`, oldest first.
+std::vector<std::string> lastMonths(const Calendar& cal, Millis now, int n) {
+  std::string m = cal.monthKey(now);
   std::vector<std::string> out(n);
-  for (int i = n - 1; i >= 0; --i) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    out[i] = buf;
-    if (--month == 0) {
-      month = 12;
-      --year;
-    }
-  }
+  for (int i = 0; i < n; ++i) out[i] = Calendar::addMonths(m, i - (n - 1));
   return out;
 }
 
@@ -508,7 +500,7 @@ Result<Stats> HazardService::stats(const auth::Principal& p, const StatsQuery& q
   }
   // The kept counts hold units and sectors; below a unit or within an enterprise, count rows.
   bool kept = !v.enterprise_id && v.jurisdictions.empty();
-  auto months = lastMonths(clock_.now(), 12);
+  auto months = lastMonths(options_.calendar, clock_.now(), 12);
   store::Tallies tallies;
   std::vector<store::UnitMonth> by_month;
   TRY_STATUS(db_.read([&](db::Conn& c) -> Status {
@@ -563,7 +555,7 @@ Result<TickReport> HazardService::tick() {
         after.updated_at = now;
         TRY(bool written, store::update(c, after));
         if (!written) continue;
-        TRY_STATUS(recordChange(c, &before, after));
+        TRY_STATUS(recordChange(c, options_.calendar, &before, after));
         Event e;
         e.hazard_id = after.id;
         e.at = now;
@@ -662,9 +654,10 @@ Result<Notice> HazardService::issue(const auth::Principal* actor, const std::str
       r.rate = r.found ? static_cast<double>(r.closed_off) / static_cast<double>(r.found) : 0;
       n.rows.push_back(std::move(r));
     }
-    std::string year = yearOf(to);
-    TRY(auto serial, store::nextSerial(c, "TB-" + jurisdiction, std::stoll(year)));
-    n.number = registry_.find(jurisdiction)->name + "隐患排查治理通报〔" + year + "〕" + std::to_string(serial) + "号";
+    int year = options_.calendar.year(to);
+    TRY(auto serial, db::nextSerial(c, "TB-" + jurisdiction, year));
+    n.number = registry_.find(jurisdiction)->name + "隐患排查治理通报〔" + std::to_string(year) + "〕" +
+               std::to_string(serial) + "号";
     TRY(n.id, store::insertNotice(c, n));
     TRY(auto aid, audit::append(c, clock_, actorOf(actor), "notice", std::to_string(n.id), "issue", jurisdiction,
                                 std::nullopt, bj::value(summaryJson(n))));
@@ -712,7 +705,7 @@ Result<std::int64_t> HazardService::countDemo() {
 }
 
 Status HazardService::rebuildCounts() {
-  return db_.write([](db::Conn& c) { return store::rebuildCounts(c); });
+  return db_.write([&](db::Conn& c) { return store::rebuildCounts(c, options_.calendar); });
 }
 
 Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Event>> timelines) {
@@ -724,9 +717,9 @@ Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Ev
   return db_.write([&](db::Conn& c) -> Status {
     for (std::size_t i = 0; i < items.size(); ++i) {
       Hazard& h = items[i];
-      TRY(h.code, newCode(c, h));
+      TRY(h.code, newCode(c, options_.calendar, h));
       TRY(h.id, store::insert(c, h));
-      TRY_STATUS(recordChange(c, nullptr, h));
+      TRY_STATUS(recordChange(c, options_.calendar, nullptr, h));
       if (i < timelines.size()) {
         for (auto& e : timelines[i]) {
           e.hazard_id = h.id;

@@ -9,6 +9,7 @@
 
 #include "auth/model.h"
 #include "bus/bus.h"
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/file_store.h"
 #include "db/database.h"
@@ -57,6 +58,7 @@ struct Options {
   std::string files_dir = "var/files";
   std::int64_t max_upload_bytes = 5 * 1024 * 1024;
   std::int64_t notice_cycle_days = 15;
+  Calendar calendar;  // years of codes and notice numbers, statistics months
 };
 
 class HazardService {

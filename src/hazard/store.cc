@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <ctime>
 #include <iterator>
 #include <map>
 #include <tuple>
@@ -178,15 +177,6 @@ Status badCursor() { return Error::invalid("cursor", "cursor is not one this ser
 
 }  // namespace
 
-std::string monthOf(Millis t) {
-  std::time_t secs = static_cast<std::time_t>(t / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
-  return buf;
-}
-
 Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id) {
   TRY(auto rows, c.query(std::string(kColumns) + " WHERE h.id = ?", {id}));
   if (rows.empty()) return std::optional<Hazard>();
@@ -286,14 +276,6 @@ Result<Page> list(db::Conn& c, const Query& q, const Visibility& v) {
     page.next_cursor = base64Url(bj::serialize(bj::array{value, last.id}));
   }
   return page;
-}
-
-Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year, std::int64_t n) {
-  TRY(auto rows, c.query("INSERT INTO hazard_serials (scope, year, last) VALUES (?, ?, ?) "
-                         "ON CONFLICT (scope, year) DO UPDATE SET last = hazard_serials.last + excluded.last "
-                         "RETURNING last",
-                         {scope, year, n}));
-  return rows[0].i64(0);
 }
 
 Result<std::int64_t> addEvent(db::Conn& c, const Event& e) {
@@ -514,7 +496,7 @@ Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v) {
   return toCounts(rows);
 }
 
-Status rebuildCounts(db::Conn& c) {
+Status rebuildCounts(db::Conn& c, const Calendar& cal) {
   TRY(auto a, c.exec("DELETE FROM hazard_counts"));
   TRY(auto b, c.exec("INSERT INTO hazard_counts (unit, sector, grade, state, overdue, n) "
                      "SELECT unit, sector, grade, state, overdue, COUNT(*) FROM hazards "
@@ -531,8 +513,8 @@ Status rebuildCounts(db::Conn& c) {
                            {after}));
     if (rows.empty()) break;
     for (const auto& r : rows.rows) {
-      cells[{r.str(1), r.str(2), r.str(3), monthOf(r.i64(4))}].first++;
-      if (!r.isNull(5)) cells[{r.str(1), r.str(2), r.str(3), monthOf(r.i64(5))}].second++;
+      cells[{r.str(1), r.str(2), r.str(3), cal.monthKey(r.i64(4))}].first++;
+      if (!r.isNull(5)) cells[{r.str(1), r.str(2), r.str(3), cal.monthKey(r.i64(5))}].second++;
     }
     after = rows.rows.back().i64(0);
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/result.h"
 #include "db/database.h"
 #include "hazard/model.h"
@@ -32,10 +33,6 @@ Result<std::vector<std::int64_t>> insertMany(db::Conn& c, const std::vector<Haza
 Result<bool> update(db::Conn& c, const Hazard& h);
 // One page by the query's filters, sort and keyset cursor.
 Result<Page> list(db::Conn& c, const Query& q, const Visibility& v);
-
-// The next serial number in `scope` for `year` (1, 2, …); safe under concurrent writers. With
-// n > 1 it reserves n numbers and returns the last of them.
-Result<std::int64_t> nextSerial(db::Conn& c, const std::string& scope, std::int64_t year, std::int64_t n = 1);
 
 Result<std::int64_t> addEvent(db::Conn& c, const Event& e);
 Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id);
@@ -77,8 +74,9 @@ Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<Stat
 Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed);
 // The same cells counted from the hazards themselves (full scan within `v`), in the same order.
 Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v);
-// Replaces the kept counts and months with a recount of every hazard (after bulk loads).
-Status rebuildCounts(db::Conn& c);
+// Replaces the kept counts and months with a recount of every hazard (after bulk loads); months
+// are `cal`'s.
+Status rebuildCounts(db::Conn& c, const Calendar& cal);
 
 // Open hazards whose deadline passed before `now` and that are not yet marked overdue.
 Result<std::vector<Hazard>> newlyOverdue(db::Conn& c, Millis now, int limit);
@@ -97,8 +95,5 @@ Result<std::vector<Notice>> notices(db::Conn& c, const std::vector<std::string>&
 Result<std::optional<Millis>> lastPeriodEnd(db::Conn& c, const std::string& jurisdiction);
 // When the first hazard was registered, if any.
 Result<std::optional<Millis>> firstCreated(db::Conn& c);
-
-// "2026-11" for a UTC time.
-std::string monthOf(Millis t);
 
 }  // namespace anlan::hazard::store

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "hazard/codec.h"
+#include "db/serial.h"
 #include "hazard/store.h"
 #include "hazard/synthetic.h"
 #include "support/test_app.h"
@@ -85,7 +86,7 @@ TEST_P(HazardBulk, ABatchWithADuplicateCodeStoresNothing) {
 TEST_P(HazardBulk, SerialsAreReservedInBlocks) {
   auto serial = [&](std::int64_t year, std::int64_t n) {
     auto r = db::write<std::int64_t>(t.app().db(),
-                                     [&](db::Conn& c) { return hazard::store::nextSerial(c, "YH-430426", year, n); });
+                                     [&](db::Conn& c) { return db::nextSerial(c, "YH-430426", year, n); });
     EXPECT_TRUE(r.ok());
     return r.ok() ? *r : -1;
   };
