@@ -152,10 +152,10 @@ bj::array migrationList(db::Database& db) {
   return out;
 }
 
-Result<auth::Principal> principalOf(app::App& app, const std::string& username) {
+Result<access::Principal> principalOf(app::App& app, const std::string& username) {
   TRY(auto user, app.auth().findByUsername(username));
   if (!user) return Error::notFound("the demo account " + username + " is missing");
-  return auth::Principal{*user, "", "", false};
+  return app.auth().principalOf(*user);
 }
 
 Result<std::int64_t> keptTotal(app::App& app) {

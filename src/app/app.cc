@@ -7,14 +7,13 @@
 #include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/routes.h"
-#include "auth/rules.h"
+#include "access/rules.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "db/migrate.h"
 #include "db/serial.h"
 #include "duty/routes.h"
 #include "enterprise/routes.h"
-#include "enterprise/rules.h"
 #include "hazard/routes.h"
 #include "http/static_files.h"
 #include "org/routes.h"
@@ -35,28 +34,6 @@ std::vector<db::Migration> allMigrations() {
 
 namespace {
 
-// Whether `user` (whose department leads `led` sectors) may receive an event with these audience
-// tags: the same rules as reading the records the event describes.
-bool mayReceive(const auth::User& user, const std::vector<std::string>& led,
-                const std::vector<std::string>& tags) {
-  bool sector_tagged = false, sector_led = false, own_enterprise = false;
-  for (const auto& tag : tags) {
-    if (tag == "users" && !auth::allowed(user.role, auth::Action::kReadUsers)) return false;
-    if (tag.rfind("to-user:", 0) == 0 && tag.substr(8) != user.username) return false;
-    if (tag.rfind("sector:", 0) == 0) {
-      sector_tagged = true;
-      sector_led = sector_led || std::find(led.begin(), led.end(), tag.substr(7)) != led.end();
-    }
-    if (tag.rfind("enterprise:", 0) == 0 && user.enterprise_id &&
-        tag.substr(11) == std::to_string(*user.enterprise_id)) {
-      own_enterprise = true;
-    }
-  }
-  if (user.role == auth::Role::kEnterpriseOfficer) return own_enterprise;
-  if (user.role == auth::Role::kDepartmentOfficer) return !sector_tagged || sector_led;
-  return true;
-}
-
 int cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 }  // namespace
@@ -75,6 +52,8 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
 
   app->enterprises_ = std::make_unique<enterprise::EnterpriseService>(*app->db_, *app->registry_,
                                                                       app->bus_, clock);
+  app->auth_->setEnterpriseLookup(
+      [enterprises = app->enterprises_.get()](std::int64_t id) { return enterprises->subject(id); });
 
   hazard::Options hazard_options;
   hazard_options.files_dir = cfg.files_dir;
@@ -90,9 +69,11 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_, clock, random,
                                                    duty_options);
 
-  auth::addRoutes(app->router_, *app->auth_);
-  enterprise::addRoutes(app->router_, *app->auth_, *app->enterprises_, clock);
-  hazard::addRoutes(app->router_, *app->auth_, *app->hazards_, clock);
+  app->origins_ = http::OriginPolicy::parse(cfg.public_origins);
+  const Calendar& cal = app->calendar_;
+  auth::addRoutes(app->router_, *app->auth_, app->origins_, clock, cal);
+  enterprise::addRoutes(app->router_, *app->auth_, *app->enterprises_, clock, cal);
+  hazard::addRoutes(app->router_, *app->auth_, *app->hazards_, clock, cal);
   app->presence_ = std::make_unique<duty::Presence>(app->bus_, clock);
   duty::RtcConfig rtc;
   std::istringstream urls(cfg.ice_servers);
@@ -107,7 +88,7 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   rtc.answer_timeout_seconds = cfg.roll_call_answer_seconds;
   duty::addRoutes(app->router_, *app->auth_, *app->duty_, *app->presence_, *app->registry_, std::move(rtc));
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
-  audit::addRoutes(app->router_, *app->auth_, *app->db_);
+  audit::addRoutes(app->router_, *app->auth_, *app->db_, clock, cal);
   app->addSystemRoutes();
   if (!cfg.web_root.empty()) {
     auto web = http::StaticFiles::load(cfg.web_root);
@@ -138,24 +119,22 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
     return Error::invalid("tls_cert", std::string("cannot load the TLS certificate or key: ") + e.what());
   }
 
-  // Events reach each WebSocket client whose jurisdiction contains the event's.
+  // Events reach each WebSocket client whose scope admits what they describe (access::receives).
+  // Clients may also send: call signalling (WebRTC offers, answers, ICE candidates) relayed by the
+  // duty module to the other party of a spot-check call only. Open consoles make a duty room's
+  // presence. A client is labelled with its session and its user, so that it is closed as soon
+  // as either ends.
   auth::AuthService& auth = *app->auth_;
-  const org::Registry& reg = *app->registry_;
-  // Clients may also send: call signalling (WebRTC offers, answers, ICE candidates) relayed by
-  // the duty module to the other party of a spot-check call only.
-  // Open consoles make a duty room's presence.
   duty::DutyService& duty = *app->duty_;
   duty::Presence& presence = *app->presence_;
-  app->server_->setWebSocket("/api/v1/events", [&auth, &reg, &duty, &presence](http::Request& req) -> Result<http::WsSession> {
-    TRY(auto p, auth::requirePrincipal(auth, req));
-    TRY_STATUS(auth::authorize(p, auth::Action::kSubscribeEvents));
-    std::vector<std::string> led;
-    if (p.user.department) led = enterprise::sectorsLedBy(reg, *p.user.department);
+  const http::OriginPolicy& origins = app->origins_;
+  app->server_->setWebSocket("/api/v1/events", [&auth, &duty, &presence, &origins](http::Request& req) -> Result<http::WsSession> {
+    TRY_STATUS(origins.check(req));
+    TRY(auto p, access::requirePrincipal(auth, req));
+    TRY_STATUS(access::authorize(p, access::Action::kSubscribeEvents));
     http::WsSession session;
-    session.filter = [&reg, user = p.user, led](const http::WsAudience& a) {
-      if (!a.jurisdiction.empty() && !reg.contains(user.jurisdiction, a.jurisdiction)) return false;
-      return mayReceive(user, led, a.tags);
-    };
+    session.keys = {"session:" + p.session_hash, "user:" + std::to_string(p.user.id)};
+    session.filter = [p](const http::WsAudience& a) { return access::receives(p, a); };
     session.on_message = [&duty, p](const std::string& text) { duty.relay(p, text); };
     session.on_open = [&presence, user = p.user] { presence.opened(user); };
     session.on_close = [&presence, user = p.user] { presence.closed(user); };
@@ -163,9 +142,10 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   });
   http::Server* server = app->server_.get();
   app->ws_subscription_ = app->bus_.subscribe([server](const bus::Event& e) {
-    boost::json::object msg{{"type", e.type}, {"jurisdiction", e.jurisdiction}, {"at", e.at}, {"data", e.data}};
-    server->broadcast({e.jurisdiction, e.audience}, boost::json::serialize(msg));
+    boost::json::object msg{{"type", e.type}, {"jurisdiction", e.subject.jurisdiction}, {"at", e.at}, {"data", e.data}};
+    server->broadcast({e.subject, e.to_user, e.permission}, boost::json::serialize(msg));
   });
+  auth.onSessionsEnded([server](const std::string& key) { server->closeClients(key); });
 
   app->metrics_.addGauge("anlan_db_pool_connections", "Database connections open.",
                          [db = app->db_.get()] { return db->stats().size; });
@@ -186,6 +166,7 @@ App::~App() {
 void App::start() {
   server_->start();
   if (cfg_.scheduler_seconds > 0 && !scheduler_.joinable()) scheduler_ = std::thread([this] { runScheduler(); });
+  if (cfg_.session_watch_ms > 0 && !watcher_.joinable()) watcher_ = std::thread([this] { watchSessions(); });
   log::info("serving", {{"listen", cfg_.listen}, {"port", server_->port()},
                         {"tls", !cfg_.tls_cert.empty()}, {"db", db_->engine() == db::Engine::kSqlite ? "sqlite" : "postgresql"}});
 }
@@ -197,6 +178,7 @@ void App::stop() {
   }
   scheduler_cv_.notify_all();
   if (scheduler_.joinable()) scheduler_.join();
+  if (watcher_.joinable()) watcher_.join();
   if (server_) server_->stop();
 }
 
@@ -224,6 +206,35 @@ void App::runScheduler() {
     runScheduledWork();
     lock.lock();
     scheduler_cv_.wait_for(lock, std::chrono::seconds(cfg_.scheduler_seconds), [this] { return stopping_; });
+  }
+}
+
+std::size_t App::closeEndedSockets() {
+  std::vector<std::string> hashes;
+  for (auto& key : server_->clientKeys("session:")) hashes.push_back(key.substr(8));
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  auto ended = auth_->endedSessions(hashes);
+  if (!ended.ok()) {
+    log::warn("cannot check the sessions of open event sockets", {{"reason", ended.error().message}});
+    return 0;
+  }
+  std::size_t closed = 0;
+  for (const auto& h : *ended) closed += server_->closeClients("session:" + h);
+  if (closed) log::info("event sockets of ended sessions closed", {{"sockets", static_cast<std::int64_t>(closed)}});
+  return closed;
+}
+
+void App::watchSessions() {
+  // Sessions ended through this process close their sockets at once (onSessionsEnded); this
+  // catches what another node or the CLI ended, and sessions that expired, within a second.
+  std::unique_lock lock(scheduler_mu_);
+  while (!stopping_) {
+    scheduler_cv_.wait_for(lock, std::chrono::milliseconds(cfg_.session_watch_ms), [this] { return stopping_; });
+    if (stopping_) break;
+    lock.unlock();
+    closeEndedSockets();
+    lock.lock();
   }
 }
 

@@ -19,6 +19,7 @@
 #include "enterprise/service.h"
 #include "hazard/service.h"
 #include "http/metrics.h"
+#include "http/origin.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "org/registry.h"
@@ -43,6 +44,9 @@ class App {
   // Starts serving on cfg.listen; throws std::runtime_error when it cannot listen.
   void start();
   void stop();
+  // Closes the event sockets of sessions that are no longer live (ended by another node, the CLI,
+  // or expired); returns how many. The watcher thread runs it every session_watch_ms.
+  std::size_t closeEndedSockets();
   unsigned short port() const { return server_->port(); }
 
   db::Database& db() { return *db_; }
@@ -65,6 +69,8 @@ class App {
   void runScheduledWork();
   // Runs it every cfg.scheduler_seconds until stop() (0: not at all).
   void runScheduler();
+  // Closes the event sockets whose sessions ended elsewhere, every cfg.session_watch_ms.
+  void watchSessions();
 
   Config cfg_;
   const Clock& clock_;
@@ -82,7 +88,8 @@ class App {
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;
   std::uint64_t ws_subscription_ = 0;
-  std::thread scheduler_;
+  http::OriginPolicy origins_;
+  std::thread scheduler_, watcher_;
   std::mutex scheduler_mu_;
   std::condition_variable scheduler_cv_;
   bool stopping_ = false;  // guarded by scheduler_mu_

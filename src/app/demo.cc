@@ -288,7 +288,7 @@ Result<int> seedDemoHazards(App& app, int n) {
   // The register as the city's administrator sees it: every demo enterprise.
   TRY(auto admin, app.auth().findByUsername("admin"));
   if (!admin) return Error::notFound("the demo account admin is missing");
-  auth::Principal system{*admin, "", "", false};
+  access::Principal system = app.auth().principalOf(*admin);
   enterprise::Query q;
   TRY(auto enterprises, app.enterprises().exportRows(system, q));
   std::vector<hazard::Site> sites;

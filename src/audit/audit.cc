@@ -1,11 +1,19 @@
 #include "audit/audit.h"
 
+#include "access/sql.h"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "core/crypto.h"
 
 namespace anlan::audit {
+
+Actor actorOf(const access::Principal* p) {
+  if (!p) return {std::nullopt, "system"};
+  return {p->user.id, p->user.username};
+}
+
 namespace {
 
 std::string hashOf(std::int64_t id, Millis at, const std::optional<std::int64_t>& actor_id,
@@ -99,7 +107,10 @@ Result<std::vector<Record>> list(db::Database& db, const Filter& f) {
   std::vector<db::Value> params;
   std::string where;
   auto clause = [&](const std::string& text) { where += (where.empty() ? " WHERE " : " AND ") + text; };
-  if (!f.jurisdictions.empty()) clause("jurisdiction IN " + db::inList(params, f.jurisdictions));
+  if (f.scope) {
+    TRY(std::string visible, access::whereOf(*f.scope, {.jurisdiction = "jurisdiction"}, params));
+    clause("1 = 1" + visible);
+  }
   if (f.entity) clause("entity = ?"), params.emplace_back(*f.entity);
   if (f.entity_id) clause("entity_id = ?"), params.emplace_back(*f.entity_id);
   if (f.action) clause("action = ?"), params.emplace_back(*f.action);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "access/model.h"
+#include "access/scope.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -21,6 +23,9 @@ struct Actor {
   std::optional<std::int64_t> id;  // none for the system (CLI, scheduler)
   std::string name;                // username or "system"
 };
+
+// The actor of a principal's request; null is the system.
+Actor actorOf(const access::Principal* p);
 
 struct Record {
   std::int64_t id = 0;
@@ -42,7 +47,7 @@ Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor,
                             std::optional<boost::json::value> after);
 
 struct Filter {
-  std::vector<std::string> jurisdictions;  // only records in these (empty: all)
+  std::optional<access::Scope> scope;  // only records it admits (none: every record, for the system)
   std::optional<std::string> entity, entity_id, action, actor;
   std::optional<Millis> from, to;  // at in [from, to)
   std::optional<std::int64_t> before_id;  // keyset cursor: records with id < before_id

@@ -1,22 +1,23 @@
 #include "audit/routes.h"
 
 #include "audit/audit.h"
-#include "auth/routes.h"
-#include "auth/rules.h"
-#include "core/table_export.h"
+#include "access/guard.h"
+#include "access/rules.h"
+#include "http/download.h"
 #include "http/params.h"
 
 #include <boost/json/serialize.hpp>
 
 namespace anlan::audit {
 
-void addRoutes(http::Router& router, auth::AuthService& auth, db::Database& db) {
-  router.add("GET", "/api/v1/audit", auth::guarded(auth, [&](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+void addRoutes(http::Router& router, access::Authenticator& auth, db::Database& db, const Clock& clock,
+               const Calendar& calendar) {
+  router.add("GET", "/api/v1/audit", access::guarded(auth, [&](http::Request& req, const access::Principal& p) -> Result<http::Response> {
     namespace bj = boost::json;
-    TRY_STATUS(auth::authorize(p, auth::Action::kReadAudit));
+    TRY_STATUS(access::authorize(p, access::Action::kReadAudit));
     Filter f;
-    f.jurisdictions = auth.registry().subtreeCodes(p.user.jurisdiction);
-    std::string format = http::textParam(req, "format").value_or("json");
+    f.scope = p.scope;
+    TRY(std::string format, http::formatParam(req));
     TRY(f.limit, http::limitParam(req));
     TRY(f.before_id, http::intParam(req, "cursor"));
     TRY(f.from, http::intParam(req, "from"));
@@ -32,7 +33,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, db::Database& db) 
       for (;;) {
         TRY(auto page, list(db, f));
         for (const auto& r : page) {
-          rows.push_back({std::to_string(r.id), formatIso(r.at), r.actor.name, r.entity, r.entity_id, r.action,
+          rows.push_back({std::to_string(r.id), calendar.dateTimeText(r.at), r.actor.name, r.entity, r.entity_id, r.action,
                           r.jurisdiction, r.before ? bj::serialize(*r.before) : "",
                           r.after ? bj::serialize(*r.after) : "", r.hash});
         }
@@ -40,11 +41,10 @@ void addRoutes(http::Router& router, auth::AuthService& auth, db::Database& db) 
         if (rows.size() >= 100'000) return Error{Code::kResourceExhausted, "more than 100000 records: narrow the filters", {}};
         f.before_id = page.back().id;
       }
-      TRY(auto file, exportTable(format, "audit",
-                                 {"id", "at", "actor", "entity", "entity_id", "action", "jurisdiction",
-                                  "before", "after", "hash"},
-                                 rows));
-      return http::fileResponse(std::move(file.body), file.media_type, "audit." + file.extension);
+      return http::exportResponse(format, "audit",
+                                  {"id", "at", "actor", "entity", "entity_id", "action", "jurisdiction", "before",
+                                   "after", "hash"},
+                                  rows, calendar.compactDate(clock.now()));
     }
     TRY(auto records, list(db, f));
     bj::array items;

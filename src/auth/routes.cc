@@ -1,9 +1,11 @@
 #include "auth/routes.h"
 
+#include "access/guard.h"
+#include "access/rules.h"
 #include "auth/rules.h"
 #include "core/crypto.h"
 #include "core/json.h"
-#include "core/table_export.h"
+#include "http/download.h"
 #include "http/params.h"
 
 namespace anlan::auth {
@@ -15,18 +17,9 @@ using http::jsonResponse;
 using http::Request;
 using http::Response;
 
-std::string bearer(const Request& req) {
-  std::string_view h = req.header("authorization");
-  constexpr std::string_view kPrefix = "Bearer ";
-  if (h.size() > kPrefix.size() && h.substr(0, kPrefix.size()) == kPrefix) {
-    return std::string(h.substr(kPrefix.size()));
-  }
-  return {};
-}
-
-bj::object meJson(const Principal& p, const org::Registry& reg) {
-  bj::object o = toJson(p.user);
-  if (const auto* j = reg.find(p.user.jurisdiction)) {
+bj::object meJson(const access::User& u, const org::Registry& reg) {
+  bj::object o = toJson(u);
+  if (const auto* j = reg.find(u.jurisdiction)) {
     o["jurisdiction_name"] = j->name;
     o["jurisdiction_name_en"] = j->name_en;
   }
@@ -70,59 +63,12 @@ Result<NewUser> parseNewUser(const bj::object& o) {
   return u;
 }
 
-struct Credentials {
-  std::string token;
-  bool via_cookie = false;
-};
-
-// A bearer token, else the session cookie.
-Credentials credentialsOf(const Request& req) {
-  Credentials c{bearer(req), false};
-  if (c.token.empty()) c = {req.cookie(kSessionCookie), true};
-  return c;
-}
-
-// Admits the principal of `c`: cookie-borne writes must carry the session's CSRF token.
-Result<Principal> admit(Principal p, const Credentials& c, const Request& req) {
-  p.via_cookie = c.via_cookie;
-  if (c.via_cookie && !req.isSafeMethod() &&
-      !constantTimeEquals(req.header(kCsrfHeader), p.csrf)) {
-    return Error::denied("missing or wrong X-CSRF-Token for a cookie-authenticated write");
-  }
-  return p;
-}
-
 }  // namespace
 
-Result<Principal> requirePrincipal(AuthService& auth, const Request& req) {
-  Credentials c = credentialsOf(req);
-  if (c.token.empty()) return Error::unauthenticated();
-  TRY(auto p, auth.authenticate(c.token));
-  return admit(std::move(p), c, req);
-}
-
-http::Handler guarded(AuthService& auth, GuardedFn fn) {
-  return http::handler([&auth, fn = std::move(fn)](Request& req) -> Result<Response> {
-    TRY(auto p, requirePrincipal(auth, req));
-    return fn(req, p);
-  });
-}
-
-http::Endpoint guardedInMemory(AuthService& auth, GuardedFn fn) {
-  auto quick = [&auth, fn](Request& req) -> std::optional<Response> {
-    Credentials c = credentialsOf(req);
-    auto p = auth.authenticateCached(c.token);
-    if (!p) return std::nullopt;  // not cached (or no token): a worker decides
-    Result<Principal> admitted = admit(std::move(*p), c, req);
-    if (!admitted.ok()) return errorResponse(admitted.error());
-    Result<Response> r = fn(req, *admitted);
-    return r.ok() ? std::move(r).value() : errorResponse(r.error());
-  };
-  return {guarded(auth, std::move(fn)), std::move(quick)};
-}
-
-void addRoutes(http::Router& router, AuthService& auth) {
-  router.add("POST", "/api/v1/auth/login", [&auth](Request& req) -> Response {
+void addRoutes(http::Router& router, AuthService& auth, const http::OriginPolicy& origins, const Clock& clock,
+               const Calendar& calendar) {
+  router.add("POST", "/api/v1/auth/login", [&auth, &origins](Request& req) -> Response {
+    if (auto allowed = origins.check(req); !allowed.ok()) return errorResponse(allowed.error());
     auto body = json::parseObject(req.body);
     if (!body.ok()) return errorResponse(body.error());
     auto user = json::requireString(*body, "username", 64);
@@ -139,31 +85,31 @@ void addRoutes(http::Router& router, AuthService& auth) {
       return res;
     }
     bj::object out{{"token", r->token}, {"csrf_token", r->csrf}, {"expires_at", r->expires_at},
-                   {"user", meJson(Principal{r->user, {}, r->csrf, false}, auth.registry())}};
+                   {"user", meJson(r->user, auth.registry())}};
     Response res = jsonResponse(std::move(out));
     std::int64_t age = r->ttl_seconds;  // the session's absolute expiry bounds the cookie
-    res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, r->token, true, req.tls, age));
-    res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, r->csrf, false, req.tls, age));
+    res.headers.emplace_back("Set-Cookie", cookie(access::kSessionCookie, r->token, true, req.tls, age));
+    res.headers.emplace_back("Set-Cookie", cookie(access::kCsrfCookie, r->csrf, false, req.tls, age));
     res.headers.emplace_back("Cache-Control", "no-store");
     return res;
   }, "Sign in with username and password");
 
-  router.add("POST", "/api/v1/auth/logout", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+  router.add("POST", "/api/v1/auth/logout", access::guarded(auth, [&auth](Request& req, const access::Principal& p) -> Result<Response> {
     TRY_STATUS(auth.logout(p));
     Response res = jsonResponse(bj::object{{"ok", true}});
-    res.headers.emplace_back("Set-Cookie", cookie(kSessionCookie, "", true, req.tls, 0));
-    res.headers.emplace_back("Set-Cookie", cookie(kCsrfCookie, "", false, req.tls, 0));
+    res.headers.emplace_back("Set-Cookie", cookie(access::kSessionCookie, "", true, req.tls, 0));
+    res.headers.emplace_back("Set-Cookie", cookie(access::kCsrfCookie, "", false, req.tls, 0));
     return res;
   }), "End the current session");
 
-  router.add("GET", "/api/v1/me", guardedInMemory(auth, [&auth](Request&, const Principal& p) -> Result<Response> {
-    bj::object o = meJson(p, auth.registry());
+  router.add("GET", "/api/v1/me", access::guardedInMemory(auth, [&auth](Request&, const access::Principal& p) -> Result<Response> {
+    bj::object o = meJson(p.user, auth.registry());
     o["csrf_token"] = p.csrf;
     return jsonResponse(std::move(o));
   }), "The signed-in user");
 
-  router.add("GET", "/api/v1/users", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
-    std::string format = http::textParam(req, "format").value_or("json");
+  router.add("GET", "/api/v1/users", access::guarded(auth, [&](Request& req, const access::Principal& p) -> Result<Response> {
+    TRY(std::string format, http::formatParam(req));
     if (format != "json") {
       // Every user the filters select, as a file.
       std::vector<csv::Record> rows;
@@ -173,16 +119,15 @@ void addRoutes(http::Router& router, AuthService& auth) {
         for (const auto& u : users) {
           rows.push_back({std::to_string(u.id), u.username, u.display_name, roleName(u.role), u.jurisdiction,
                           u.department.value_or(""), u.phone.value_or(""), u.active ? "1" : "0",
-                          formatIso(u.created_at), formatIso(u.updated_at)});
+                          calendar.dateTimeText(u.created_at), calendar.dateTimeText(u.updated_at)});
         }
         if (users.size() < 500) break;
         after = users.back().id;
       }
-      TRY(auto file, exportTable(format, "users",
-                                 {"id", "username", "display_name", "role", "jurisdiction", "department",
-                                  "phone", "active", "created_at", "updated_at"},
-                                 rows));
-      return http::fileResponse(std::move(file.body), file.media_type, "users." + file.extension);
+      return http::exportResponse(format, "users",
+                                  {"id", "username", "display_name", "role", "jurisdiction", "department", "phone",
+                                   "active", "created_at", "updated_at"},
+                                  rows, calendar.compactDate(clock.now()));
     }
     TRY(int limit, http::limitParam(req));
     TRY(auto cursor, http::intParam(req, "cursor"));
@@ -194,22 +139,22 @@ void addRoutes(http::Router& router, AuthService& auth) {
     return jsonResponse(bj::object{{"items", std::move(items)}, {"next_cursor", next}});
   }), "List users in the caller's jurisdiction");
 
-  router.add("POST", "/api/v1/users", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
-    TRY_STATUS(authorize(p, Action::kManageUsers));
+  router.add("POST", "/api/v1/users", access::guarded(auth, [&auth](Request& req, const access::Principal& p) -> Result<Response> {
+    TRY_STATUS(access::authorize(p, access::Action::kManageUsers));
     TRY(auto body, json::parseObject(req.body));
     TRY(auto in, parseNewUser(body));
     TRY(auto u, auth.createUser(&p, in));
     return jsonResponse(toJson(u), 201);
   }), "Create a user");
 
-  router.add("GET", "/api/v1/users/{id}", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
+  router.add("GET", "/api/v1/users/{id}", access::guarded(auth, [&auth](Request& req, const access::Principal& p) -> Result<Response> {
     TRY(auto id, http::idParam(req));
     TRY(auto u, auth.getUser(p, id));
     return jsonResponse(toJson(u));
   }), "One user");
 
-  router.add("PATCH", "/api/v1/users/{id}", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
-    TRY_STATUS(authorize(p, Action::kManageUsers));
+  router.add("PATCH", "/api/v1/users/{id}", access::guarded(auth, [&auth](Request& req, const access::Principal& p) -> Result<Response> {
+    TRY_STATUS(access::authorize(p, access::Action::kManageUsers));
     TRY(auto id, http::idParam(req));
     TRY(auto body, json::parseObject(req.body));
     TRY(auto patch, parsePatch(body));
@@ -217,8 +162,8 @@ void addRoutes(http::Router& router, AuthService& auth) {
     return jsonResponse(toJson(u));
   }), "Change a user (role, unit, active…) with optimistic version");
 
-  router.add("POST", "/api/v1/users/{id}/password", guarded(auth, [&auth](Request& req, const Principal& p) -> Result<Response> {
-    TRY_STATUS(authorize(p, Action::kManageUsers));
+  router.add("POST", "/api/v1/users/{id}/password", access::guarded(auth, [&auth](Request& req, const access::Principal& p) -> Result<Response> {
+    TRY_STATUS(access::authorize(p, access::Action::kManageUsers));
     TRY(auto id, http::idParam(req));
     TRY(auto body, json::parseObject(req.body));
     TRY(auto pw, json::requireString(body, "password", 200));

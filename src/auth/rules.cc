@@ -1,42 +1,8 @@
 #include "auth/rules.h"
 
-#include <array>
 #include <cctype>
 
 namespace anlan::auth {
-
-namespace {
-
-// Rows: actions; columns: admin, commander, duty officer, department officer, enterprise officer.
-struct Grant {
-  Action action;
-  std::array<bool, 5> roles;
-};
-constexpr Grant kGrants[] = {
-    {Action::kReadJurisdictions, {true, true, true, true, true}},
-    {Action::kReadUsers, {true, true, false, false, false}},
-    {Action::kManageUsers, {true, false, false, false, false}},
-    {Action::kReadAudit, {true, false, false, false, false}},
-    {Action::kSubscribeEvents, {true, true, true, true, true}},
-};
-
-}  // namespace
-
-bool allowed(Role role, Action action) {
-  for (const auto& g : kGrants) {
-    if (g.action == action) return g.roles[static_cast<std::size_t>(role)];
-  }
-  return false;
-}
-
-bool inScope(const Principal& p, const org::Registry& registry, const std::string& code) {
-  return registry.contains(p.user.jurisdiction, code);
-}
-
-Status authorize(const Principal& p, Action action) {
-  if (!allowed(p.user.role, action)) return Error::denied("your role may not do this");
-  return {};
-}
 
 Status validateUsername(const std::string& u) {
   if (u.size() < 3 || u.size() > 64) {

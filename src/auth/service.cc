@@ -1,8 +1,10 @@
 #include "auth/service.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "audit/audit.h"
+#include "access/rules.h"
 #include "auth/rules.h"
 #include "auth/store.h"
 #include "core/crypto.h"
@@ -13,11 +15,6 @@ namespace {
 
 constexpr Millis kTouchEvery = 60'000;  // last_seen is written at most once a minute
 constexpr std::size_t kCachedSessions = 100'000;
-
-audit::Actor actorOf(const Principal* p) {
-  if (!p) return {std::nullopt, "system"};
-  return {p->user.id, p->user.username};
-}
 
 int hashConcurrency(const Config& cfg) {
   if (cfg.argon2_concurrency > 0) return cfg.argon2_concurrency;
@@ -56,7 +53,7 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
     return Error{Code::kResourceExhausted, "too many failed sign-ins; try again later", {}};
   }
 
-  TRY(auto found, db::read<std::optional<std::pair<User, std::string>>>(
+  TRY(auto found, db::read<std::optional<std::pair<access::User, std::string>>>(
                       db_, [&](db::Conn& c) { return store::findLogin(c, in.username); }));
   bool ok = found ? hasher_.verify(found->second, in.password)
                   : (hasher_.verify(dummy_hash_, in.password), false);
@@ -90,7 +87,7 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
   return out;
 }
 
-std::optional<Principal> AuthService::fromCache(const std::string& token_hash, Millis now) {
+std::optional<access::Principal> AuthService::fromCache(const std::string& token_hash, Millis now) {
   auto e = sessions_.find(token_hash, now);
   // Anything but a plainly live session goes to the database, which has the last word; so does
   // a session whose activity is due to be recorded.
@@ -98,15 +95,15 @@ std::optional<Principal> AuthService::fromCache(const std::string& token_hash, M
       now - e->last_seen_at >= kTouchEvery) {
     return std::nullopt;
   }
-  return Principal{std::move(e->user), token_hash, std::move(e->csrf), false};
+  return access::Principal{std::move(e->user), std::move(e->scope), token_hash, std::move(e->csrf), false};
 }
 
-std::optional<Principal> AuthService::authenticateCached(const std::string& token) {
+std::optional<access::Principal> AuthService::authenticateCached(const std::string& token) {
   if (token.empty() || token.size() > 200) return std::nullopt;
   return fromCache(sha256Hex(token), clock_.now());
 }
 
-Result<Principal> AuthService::authenticate(const std::string& token) {
+Result<access::Principal> AuthService::authenticate(const std::string& token) {
   if (token.empty() || token.size() > 200) return Error::unauthenticated();
   std::string h = sha256Hex(token);
   Millis now = clock_.now();
@@ -128,42 +125,84 @@ Result<Principal> AuthService::authenticate(const std::string& token) {
     TRY_STATUS(db_.write([&](db::Conn& c) { return store::touchSession(c, h, now); }));
     last_seen = now;
   }
-  Principal p{std::move(found->user), h, csrfFor(token), false};
-  sessions_.put(h, {p.user, p.csrf, s.expires_at, last_seen, now}, ticket);
+  access::Scope scope = scopeOf(found->user);
+  access::Principal p{std::move(found->user), std::move(scope), h, csrfFor(token), false};
+  sessions_.put(h, {p.user, p.scope, p.csrf, s.expires_at, last_seen, now}, ticket);
   return p;
 }
 
-Status AuthService::logout(const Principal& p) {
+Status AuthService::logout(const access::Principal& p) {
   Status s = db_.write([&](db::Conn& c) -> Status {
     TRY_STATUS(store::revokeSession(c, p.session_hash, clock_.now()));
-    TRY(auto id, audit::append(c, clock_, actorOf(&p), "session", std::to_string(p.user.id),
+    TRY(auto id, audit::append(c, clock_, audit::actorOf(&p), "session", std::to_string(p.user.id),
                                "logout", p.user.jurisdiction, std::nullopt, std::nullopt));
     (void)id;
     return {};
   });
   sessions_.forgetSession(p.session_hash);
+  if (s.ok()) ended("session:" + p.session_hash);
   return s;
 }
 
-Status AuthService::checkManage(const Principal* actor, const std::string& jurisdiction) const {
+Status AuthService::checkManage(const access::Principal* actor, const std::string& jurisdiction) const {
   if (!actor) return {};
-  TRY_STATUS(authorize(*actor, Action::kManageUsers));
-  if (!inScope(*actor, registry_, jurisdiction)) {
-    return Error::denied("that jurisdiction is outside yours");
+  TRY_STATUS(access::authorize(*actor, access::Action::kManageUsers));
+  if (!actor->scope.admits({jurisdiction, {}, {}})) {
+    return Error{Code::kPermissionDenied, "that jurisdiction is outside yours", "jurisdiction"};
   }
   return {};
 }
 
+Status AuthService::checkEnterprise(const access::Principal* actor, const std::string& role,
+                                    const std::optional<std::int64_t>& enterprise_id) const {
+  bool officer = role == access::roleName(access::Role::kEnterpriseOfficer);
+  if (!enterprise_id) {
+    // The system (CLI, demo) may bind the enterprise afterwards; an administrator names it.
+    if (officer && actor) return Error::invalid("enterprise_id", "an enterprise officer needs the id of their enterprise");
+    return {};
+  }
+  if (!officer) return Error::invalid("enterprise_id", "only enterprise officers are bound to an enterprise");
+  if (!enterprise_of_) return Error::internal("no enterprise register to check enterprise_id against");
+  TRY(auto subject, enterprise_of_(*enterprise_id));
+  // A missing enterprise and one outside the administrator's scope read the same.
+  if (!subject || (actor && !actor->scope.admits(*subject))) {
+    return Error::invalid("enterprise_id", "no enterprise " + std::to_string(*enterprise_id) + " in your jurisdiction");
+  }
+  return {};
+}
+
+void AuthService::ended(const std::string& key) const {
+  if (on_ended_) on_ended_(key);
+}
+
+access::Scope AuthService::scopeOf(const access::User& u) const {
+  return access::scopeFor(u, registry_.treeOf(u.jurisdiction),
+                          u.department ? registry_.sectorsLedBy(*u.department) : std::vector<std::string>{});
+}
+
+Result<std::vector<std::string>> AuthService::endedSessions(const std::vector<std::string>& token_hashes) {
+  if (token_hashes.empty()) return std::vector<std::string>();
+  Millis now = clock_.now(), idle = cfg_.session_idle_minutes * 60 * 1000;
+  TRY(auto live, db::read<std::vector<std::string>>(
+                     db_, [&](db::Conn& c) { return store::liveSessions(c, token_hashes, now, idle); }));
+  std::sort(live.begin(), live.end());
+  std::vector<std::string> out;
+  for (const auto& h : token_hashes) {
+    if (!std::binary_search(live.begin(), live.end(), h)) out.push_back(h);
+  }
+  return out;
+}
+
 Status AuthService::validateAssignment(const std::string& role, const std::string& jurisdiction,
                                        const std::optional<std::string>& department) const {
-  auto r = parseRole(role);
+  auto r = access::parseRole(role);
   if (!r) {
     return Error::invalid("role", "role must be one of admin, commander, duty_officer, "
                                   "department_officer, enterprise_officer");
   }
   const org::Jurisdiction* j = registry_.find(jurisdiction);
   if (!j) return Error::invalid("jurisdiction", "unknown jurisdiction code '" + jurisdiction + "'");
-  if (*r == Role::kDepartmentOfficer && (!department || department->empty())) {
+  if (*r == access::Role::kDepartmentOfficer && (!department || department->empty())) {
     return Error::invalid("department", "a department officer needs a department");
   }
   if (department && !department->empty() && !registry_.department(*department)) {
@@ -172,16 +211,17 @@ Status AuthService::validateAssignment(const std::string& role, const std::strin
   return {};
 }
 
-void AuthService::publish(const std::string& type, const User& u) {
+void AuthService::publish(const std::string& type, const access::User& u) {
   // Events reach every role in the jurisdiction: they carry no contact details.
   boost::json::object data{{"id", u.id},         {"username", u.username},
                            {"display_name", u.display_name}, {"role", roleName(u.role)},
                            {"jurisdiction", u.jurisdiction}, {"active", u.active},
                            {"version", u.version}};
-  bus_.publish({type, u.jurisdiction, {"users"}, clock_.now(), std::move(data)});
+  bus_.publish({type, {u.jurisdiction, {}, {}}, "", access::actionName(access::Action::kReadUsers), clock_.now(),
+                std::move(data)});
 }
 
-Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) {
+Result<access::User> AuthService::createUser(const access::Principal* actor, const NewUser& in) {
   TRY_STATUS(validateUsername(in.username));
   if (in.display_name.empty() || in.display_name.size() > 100) {
     return Error::invalid("display_name", "display name must be 1 to 100 bytes");
@@ -189,11 +229,12 @@ Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) 
   TRY_STATUS(validatePassword(in.password));
   TRY_STATUS(validateAssignment(in.role, in.jurisdiction, in.department));
   TRY_STATUS(checkManage(actor, in.jurisdiction));
+  TRY_STATUS(checkEnterprise(actor, in.role, in.enterprise_id));
   TRY(auto hash, hasher_.hash(in.password));
-  User u;
+  access::User u;
   u.username = in.username;
   u.display_name = in.display_name;
-  u.role = *parseRole(in.role);
+  u.role = *access::parseRole(in.role);
   u.jurisdiction = in.jurisdiction;
   u.department = in.department;
   u.enterprise_id = in.enterprise_id;
@@ -208,7 +249,7 @@ Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) 
       return std::move(id).error();
     }
     u.id = id.value();
-    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "user", std::to_string(u.id), "create",
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "user", std::to_string(u.id), "create",
                                 u.jurisdiction, std::nullopt, toJson(u)));
     (void)aid;
     return {};
@@ -217,20 +258,20 @@ Result<User> AuthService::createUser(const Principal* actor, const NewUser& in) 
   return u;
 }
 
-Result<User> AuthService::getUser(const Principal& actor, std::int64_t id) {
-  TRY_STATUS(authorize(actor, Action::kReadUsers));
-  TRY(auto u, db::read<std::optional<User>>(db_, [&](db::Conn& c) { return store::findUser(c, id); }));
+Result<access::User> AuthService::getUser(const access::Principal& actor, std::int64_t id) {
+  TRY_STATUS(access::authorize(actor, access::Action::kReadUsers));
+  TRY(auto u, db::read<std::optional<access::User>>(db_, [&](db::Conn& c) { return store::findUser(c, id); }));
   // Out of scope reads as not found: a guessed id tells nothing.
-  if (!u || !inScope(actor, registry_, u->jurisdiction)) return Error::notFound("no such user");
+  if (!u || !actor.scope.admits({u->jurisdiction, {}, {}})) return Error::notFound("no such user");
   return std::move(*u);
 }
 
-Result<User> AuthService::updateUser(const Principal& actor, std::int64_t id, const UserPatch& patch) {
-  TRY_STATUS(authorize(actor, Action::kManageUsers));
-  User before, after;
+Result<access::User> AuthService::updateUser(const access::Principal& actor, std::int64_t id, const UserPatch& patch) {
+  TRY_STATUS(access::authorize(actor, access::Action::kManageUsers));
+  access::User before, after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto u, store::findUser(c, id));
-    if (!u || !inScope(actor, registry_, u->jurisdiction)) return Error::notFound("no such user");
+    if (!u || !actor.scope.admits({u->jurisdiction, {}, {}})) return Error::notFound("no such user");
     before = *u;
     if (patch.version != before.version) {
       return Error::conflict("the user was changed by someone else (version " +
@@ -243,14 +284,14 @@ Result<User> AuthService::updateUser(const Principal& actor, std::int64_t id, co
       }
       after.display_name = *patch.display_name;
     }
-    if (patch.role) after.role = parseRole(*patch.role).value_or(after.role);
+    if (patch.role) after.role = access::parseRole(*patch.role).value_or(after.role);
     if (patch.jurisdiction) after.jurisdiction = *patch.jurisdiction;
     if (patch.department) after.department = patch.department->empty() ? std::nullopt : patch.department;
     if (patch.phone) after.phone = patch.phone->empty() ? std::nullopt : patch.phone;
     if (patch.active) after.active = *patch.active;
     TRY_STATUS(validateAssignment(patch.role ? *patch.role : roleName(after.role), after.jurisdiction,
                                   after.department));
-    if (!inScope(actor, registry_, after.jurisdiction)) {
+    if (!actor.scope.admits({after.jurisdiction, {}, {}})) {
       return Error{Code::kPermissionDenied, "that jurisdiction is outside yours", "jurisdiction"};
     }
     if (actor.user.id == id && (!after.active || after.role != before.role)) {
@@ -261,48 +302,53 @@ Result<User> AuthService::updateUser(const Principal& actor, std::int64_t id, co
     TRY(bool updated, store::updateUser(c, after));
     if (!updated) return Error::conflict("the user was changed by someone else; reload and try again");
     if (!after.active && before.active) TRY_STATUS(store::revokeUserSessions(c, id, after.updated_at));
-    TRY(auto aid, audit::append(c, clock_, actorOf(&actor), "user", std::to_string(id), "update",
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&actor), "user", std::to_string(id), "update",
                                 after.jurisdiction, toJson(before), toJson(after)));
     (void)aid;
     return {};
   }));
   sessions_.forgetUser(id);  // the role, the jurisdiction or the account itself changed
+  if (after.active != before.active || after.role != before.role || after.jurisdiction != before.jurisdiction ||
+      after.department != before.department) {
+    ended("user:" + std::to_string(id));  // its open sockets were admitted as someone it no longer is
+  }
   publish("user.updated", after);
   return after;
 }
 
-Status AuthService::resetPassword(const Principal* actor, std::int64_t id, const std::string& password) {
-  if (actor) TRY_STATUS(authorize(*actor, Action::kManageUsers));
+Status AuthService::resetPassword(const access::Principal* actor, std::int64_t id, const std::string& password) {
+  if (actor) TRY_STATUS(access::authorize(*actor, access::Action::kManageUsers));
   TRY_STATUS(validatePassword(password));
   TRY(auto hash, hasher_.hash(password));
   Status s = db_.write([&](db::Conn& c) -> Status {
     TRY(auto u, store::findUser(c, id));
-    if (!u || (actor && !inScope(*actor, registry_, u->jurisdiction))) {
+    if (!u || (actor && !actor->scope.admits({u->jurisdiction, {}, {}}))) {
       return Error::notFound("no such user");
     }
     Millis now = clock_.now();
     TRY_STATUS(store::setPassword(c, id, hash, now));
     TRY_STATUS(store::revokeUserSessions(c, id, now));
-    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "user", std::to_string(id),
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "user", std::to_string(id),
                                 "reset_password", u->jurisdiction, std::nullopt, std::nullopt));
     (void)aid;
     return {};
   });
   sessions_.forgetUser(id);
+  if (s.ok()) ended("user:" + std::to_string(id));
   return s;
 }
 
-Result<std::vector<User>> AuthService::listUsers(const Principal& actor, std::optional<std::string> role,
+Result<std::vector<access::User>> AuthService::listUsers(const access::Principal& actor, std::optional<std::string> role,
                                                  std::optional<std::string> q,
                                                  std::optional<std::int64_t> after_id, int limit) {
-  TRY_STATUS(authorize(actor, Action::kReadUsers));
+  TRY_STATUS(access::authorize(actor, access::Action::kReadUsers));
   store::UserQuery query;
-  for (const auto* j : registry_.subtree(actor.user.jurisdiction)) query.jurisdictions.push_back(j->code);
+  query.scope = actor.scope;
   query.role = std::move(role);
   query.q = std::move(q);
   query.after_id = after_id;
   query.limit = limit;
-  return db::read<std::vector<User>>(db_, [&](db::Conn& c) { return store::listUsers(c, query); });
+  return db::read<std::vector<access::User>>(db_, [&](db::Conn& c) { return store::listUsers(c, query); });
 }
 
 Status AuthService::bindEnterprise(const std::string& username, std::int64_t enterprise_id) {
@@ -311,23 +357,24 @@ Status AuthService::bindEnterprise(const std::string& username, std::int64_t ent
     TRY(auto u, store::findUserByName(c, username));
     if (!u) return Error::notFound("no such user: " + username);
     changed = u->id;
-    User after = *u;
+    access::User after = *u;
     after.enterprise_id = enterprise_id;
     after.version = u->version + 1;
     after.updated_at = clock_.now();
     TRY(bool ok, store::updateUser(c, after));
     if (!ok) return Error::conflict("the user changed meanwhile");
-    TRY(auto aid, audit::append(c, clock_, actorOf(nullptr), "user", std::to_string(u->id), "update",
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(nullptr), "user", std::to_string(u->id), "update",
                                 u->jurisdiction, toJson(*u), toJson(after)));
     (void)aid;
     return {};
   });
   if (changed) sessions_.forgetUser(*changed);
+  if (s.ok() && changed) ended("user:" + std::to_string(*changed));
   return s;
 }
 
-Result<std::optional<User>> AuthService::findByUsername(const std::string& username) {
-  return db::read<std::optional<User>>(db_, [&](db::Conn& c) { return store::findUserByName(c, username); });
+Result<std::optional<access::User>> AuthService::findByUsername(const std::string& username) {
+  return db::read<std::optional<access::User>>(db_, [&](db::Conn& c) { return store::findUserByName(c, username); });
 }
 
 }  // namespace anlan::auth

@@ -12,7 +12,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "core/clock.h"
 
 namespace anlan::auth {
@@ -20,7 +20,8 @@ namespace anlan::auth {
 class SessionCache {
  public:
   struct Entry {
-    User user;
+    access::User user;
+    access::Scope scope;
     std::string csrf;
     Millis expires_at = 0;    // the session's absolute expiry
     Millis last_seen_at = 0;  // as stored, for the idle expiry

@@ -1,5 +1,8 @@
 #include "auth/store.h"
 
+#include "access/sql.h"
+#include "db/query.h"
+
 namespace anlan::auth::store {
 namespace {
 
@@ -7,12 +10,15 @@ constexpr const char* kUserColumns =
     "SELECT id, username, display_name, role, jurisdiction, department, enterprise_id, phone, "
     "active, version, created_at, updated_at FROM users";
 
-User toUser(const db::Row& r) {
-  User u;
+// A stored user; a role this server does not know is an internal error, never a guess.
+Result<access::User> toUser(const db::Row& r) {
+  access::User u;
   u.id = r.i64(0);
   u.username = r.str(1);
   u.display_name = r.str(2);
-  u.role = parseRole(r.str(3)).value_or(Role::kDutyOfficer);
+  auto role = access::parseRole(r.str(3));
+  if (!role) return Error::internal("user " + std::to_string(u.id) + " has an unknown role '" + r.str(3) + "'");
+  u.role = *role;
   u.jurisdiction = r.str(4);
   u.department = r.optStr(5);
   u.enterprise_id = r.optI64(6);
@@ -29,30 +35,33 @@ db::Value opt(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) :
 
 }  // namespace
 
-Result<std::optional<User>> findUser(db::Conn& c, std::int64_t id) {
+Result<std::optional<access::User>> findUser(db::Conn& c, std::int64_t id) {
   TRY(auto rows, c.query(std::string(kUserColumns) + " WHERE id = ?", {id}));
-  if (rows.empty()) return std::optional<User>();
-  return std::optional<User>(toUser(rows[0]));
+  if (rows.empty()) return std::optional<access::User>();
+  TRY(auto u, toUser(rows[0]));
+  return std::optional<access::User>(std::move(u));
 }
 
-Result<std::optional<User>> findUserByName(db::Conn& c, const std::string& username) {
+Result<std::optional<access::User>> findUserByName(db::Conn& c, const std::string& username) {
   TRY(auto rows, c.query(std::string(kUserColumns) + " WHERE username = ?", {username}));
-  if (rows.empty()) return std::optional<User>();
-  return std::optional<User>(toUser(rows[0]));
+  if (rows.empty()) return std::optional<access::User>();
+  TRY(auto u, toUser(rows[0]));
+  return std::optional<access::User>(std::move(u));
 }
 
-Result<std::optional<std::pair<User, std::string>>> findLogin(db::Conn& c,
+Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& c,
                                                               const std::string& username) {
-  using Out = std::optional<std::pair<User, std::string>>;
+  using Out = std::optional<std::pair<access::User, std::string>>;
   TRY(auto rows, c.query("SELECT id, username, display_name, role, jurisdiction, department, "
                          "enterprise_id, phone, active, version, created_at, updated_at, "
                          "password_hash FROM users WHERE username = ? AND active = 1",
                          {username}));
   if (rows.empty()) return Out();
-  return Out(std::make_pair(toUser(rows[0]), rows[0].str(12)));
+  TRY(auto u, toUser(rows[0]));
+  return Out(std::make_pair(std::move(u), rows[0].str(12)));
 }
 
-Result<std::int64_t> insertUser(db::Conn& c, const User& u, const std::string& password_hash) {
+Result<std::int64_t> insertUser(db::Conn& c, const access::User& u, const std::string& password_hash) {
   TRY(auto rows,
       c.query("INSERT INTO users (username, display_name, password_hash, role, jurisdiction, "
               "department, enterprise_id, phone, active, version, created_at, updated_at) "
@@ -63,7 +72,7 @@ Result<std::int64_t> insertUser(db::Conn& c, const User& u, const std::string& p
   return rows[0].i64(0);
 }
 
-Result<bool> updateUser(db::Conn& c, const User& u) {
+Result<bool> updateUser(db::Conn& c, const access::User& u) {
   TRY(auto n, c.exec("UPDATE users SET display_name = ?, role = ?, jurisdiction = ?, "
                      "department = ?, enterprise_id = ?, phone = ?, active = ?, version = ?, "
                      "updated_at = ? WHERE id = ? AND version = ?",
@@ -81,24 +90,32 @@ Status setPassword(db::Conn& c, std::int64_t id, const std::string& hash, Millis
   return {};
 }
 
-Result<std::vector<User>> listUsers(db::Conn& c, const UserQuery& q) {
-  std::string sql = kUserColumns;
+Result<std::vector<access::User>> listUsers(db::Conn& c, const UserQuery& q) {
   std::vector<db::Value> params;
-  std::string where;
-  auto clause = [&](const std::string& t) { where += (where.empty() ? " WHERE " : " AND ") + t; };
-  if (!q.jurisdictions.empty()) clause("jurisdiction IN " + db::inList(params, q.jurisdictions));
-  if (q.role) clause("role = ?"), params.emplace_back(*q.role);
-  if (q.q) {
-    clause("(username LIKE ? OR display_name LIKE ?)");
-    params.emplace_back("%" + *q.q + "%");
-    params.emplace_back("%" + *q.q + "%");
+  TRY(std::string where, access::whereOf(q.scope, {.jurisdiction = "jurisdiction"}, params));
+  std::string sql = std::string(kUserColumns) + " WHERE 1 = 1" + where;
+  if (q.role) {
+    sql += " AND role = ?";
+    params.emplace_back(*q.role);
   }
-  if (q.after_id) clause("id > ?"), params.emplace_back(*q.after_id);
-  sql += where + " ORDER BY id LIMIT ?";
+  if (q.q) {
+    std::string by_name = db::contains("username", *q.q, params);
+    std::string by_display = db::contains("display_name", *q.q, params);
+    // Each condition starts with " AND ": joined here with OR instead.
+    sql += " AND (" + by_name.substr(5) + " OR " + by_display.substr(5) + ")";
+  }
+  if (q.after_id) {
+    sql += " AND id > ?";
+    params.emplace_back(*q.after_id);
+  }
+  sql += " ORDER BY id LIMIT ?";
   params.emplace_back(std::int64_t{q.limit});
   TRY(auto rows, c.query(sql, params));
-  std::vector<User> out;
-  for (const auto& r : rows.rows) out.push_back(toUser(r));
+  std::vector<access::User> out;
+  for (const auto& r : rows.rows) {
+    TRY(auto u, toUser(r));
+    out.push_back(std::move(u));
+  }
   return out;
 }
 
@@ -120,8 +137,9 @@ Result<std::optional<SessionUser>> findSessionUser(db::Conn& c, const std::strin
                          {token_hash}));
   if (rows.empty()) return std::optional<SessionUser>();
   const auto& r = rows[0];
+  TRY(auto u, toUser(r));
   return std::optional<SessionUser>(
-      SessionUser{SessionRow{r.i64(12), r.i64(13), r.i64(14), r.i64(15), r.optI64(16)}, toUser(r)});
+      SessionUser{SessionRow{r.i64(12), r.i64(13), r.i64(14), r.i64(15), r.optI64(16)}, std::move(u)});
 }
 
 Status touchSession(db::Conn& c, const std::string& token_hash, Millis now) {
@@ -142,6 +160,25 @@ Status revokeUserSessions(db::Conn& c, std::int64_t user_id, Millis now) {
                      {now, user_id}));
   (void)n;
   return {};
+}
+
+Result<std::vector<std::string>> liveSessions(db::Conn& c, const std::vector<std::string>& token_hashes,
+                                              Millis now, Millis idle) {
+  std::vector<std::string> out;
+  for (std::size_t from = 0; from < token_hashes.size(); from += 500) {
+    std::vector<std::string> slice(token_hashes.begin() + static_cast<std::ptrdiff_t>(from),
+                                   token_hashes.begin() + static_cast<std::ptrdiff_t>(std::min(from + 500, token_hashes.size())));
+    std::vector<db::Value> params;
+    std::string sql = "SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash IN " +
+                      db::inList(params, slice) +
+                      " AND s.revoked_at IS NULL AND s.expires_at > ? AND s.last_seen_at + ? > ? AND u.active = 1";
+    params.emplace_back(now);
+    params.emplace_back(idle);
+    params.emplace_back(now);
+    TRY(auto rows, c.query(sql, params));
+    for (const auto& r : rows.rows) out.push_back(r.str(0));
+  }
+  return out;
 }
 
 }  // namespace anlan::auth::store

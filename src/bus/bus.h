@@ -10,15 +10,17 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/subject.h"
 
 namespace anlan::bus {
 
 struct Event {
-  std::string type;          // e.g. "user.updated"
-  std::string jurisdiction;  // code of the jurisdiction the event belongs to ("" = everyone)
-  // Tags narrowing who may see it within the jurisdiction: "users" (readers of accounts),
-  // "sector:<code>", "enterprise:<id>". Subscribers decide what each tag means for them.
-  std::vector<std::string> audience;
+  std::string type;  // e.g. "user.updated"
+  // Whose record the event describes: only those whose scope admits it may receive it (an empty
+  // jurisdiction: everyone).
+  Subject subject;
+  std::string to_user;     // non-empty: for this username only
+  std::string permission;  // non-empty: receivers need this access action ("read_users")
   Millis at = 0;
   boost::json::object data;
 };

@@ -63,6 +63,7 @@ const std::map<std::string, Setter>& setters() {
       {"session_idle_minutes", num(&Config::session_idle_minutes)},
       {"session_absolute_hours", num(&Config::session_absolute_hours)},
       {"session_cache_seconds", num(&Config::session_cache_seconds)},
+      {"session_watch_ms", num(&Config::session_watch_ms)},
       {"login_account_failures", num(&Config::login_account_failures)},
       {"login_address_failures", num(&Config::login_address_failures)},
       {"login_window_seconds", num(&Config::login_window_seconds)},

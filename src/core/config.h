@@ -30,6 +30,9 @@ struct Config {
   std::int64_t session_absolute_hours = 12;
   // How long a session read from the database is trusted in memory; 0: read it on every request.
   std::int64_t session_cache_seconds = 5;
+  // How often the sessions of open event sockets are checked, so that a socket whose session was
+  // ended by another node (or expired) is closed within this many milliseconds.
+  int session_watch_ms = 1000;
 
   // Login throttling: failures within the window before further attempts are refused.
   int login_account_failures = 5;

@@ -11,8 +11,20 @@
 #include <sstream>
 
 #include "core/crypto.h"
+#include "core/text.h"
 
 namespace anlan {
+
+Status validateFileName(std::string_view name, const std::string& field) {
+  if (name.empty() || name.size() > 200) return Error::invalid(field, field + " must be a file name of 1 to 200 bytes");
+  if (!text::validUtf8(name)) return Error::invalid(field, field + " is not valid UTF-8");
+  if (text::hasAnyControl(name) || name.find_first_of("\"/\\") != std::string_view::npos || name == "." ||
+      name == "..") {
+    return Error::invalid(field, field + " must not contain control characters, quotes, slashes or backslashes");
+  }
+  return {};
+}
+
 namespace {
 
 namespace fs = std::filesystem;

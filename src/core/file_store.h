@@ -13,6 +13,9 @@ namespace anlan {
 std::optional<std::string> sniffMediaType(std::string_view bytes);
 // The media type a file name's extension promises (.jpg/.jpeg, .png, .pdf), or nullopt.
 std::optional<std::string> mediaTypeOfName(std::string_view name);
+// A name an uploaded file may keep: 1 to 200 bytes of well-formed UTF-8 with no control
+// characters, no quotes, backslashes or slashes, not "." or "..". invalid_argument on `field`.
+Status validateFileName(std::string_view name, const std::string& field = "name");
 
 class FileStore {
  public:

@@ -4,11 +4,11 @@
 
 namespace anlan::duty {
 
-bool Presence::counts(const auth::User& user) {
-  return user.role == auth::Role::kDutyOfficer || user.role == auth::Role::kCommander;
+bool Presence::counts(const access::User& user) {
+  return user.role == access::Role::kDutyOfficer || user.role == access::Role::kCommander;
 }
 
-void Presence::opened(const auth::User& user) {
+void Presence::opened(const access::User& user) {
   if (!counts(user)) return;
   bool first = false;
   {
@@ -16,13 +16,13 @@ void Presence::opened(const auth::User& user) {
     Open& o = rooms_[user.jurisdiction][user.username];
     if (o.consoles++ == 0) {
       first = true;
-      o.user = {user.username, user.display_name, auth::roleName(user.role), clock_.now()};
+      o.user = {user.username, user.display_name, access::roleName(user.role), clock_.now()};
     }
   }
   if (first) publish(user.jurisdiction);
 }
 
-void Presence::closed(const auth::User& user) {
+void Presence::closed(const access::User& user) {
   if (!counts(user)) return;
   bool last = false;
   {
@@ -49,7 +49,7 @@ RoomPresence Presence::room(const std::string& code) const {
 }
 
 void Presence::publish(const std::string& room) {
-  bus_.publish({"duty.presence", room, {}, clock_.now(), toJson(this->room(room))});
+  bus_.publish({"duty.presence", {room, {}, {}}, "", "", clock_.now(), toJson(this->room(room))});
 }
 
 }  // namespace anlan::duty

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "bus/bus.h"
 #include "core/clock.h"
 #include "duty/model.h"
@@ -20,8 +20,8 @@ class Presence {
   Presence(bus::Bus& bus, const Clock& clock) : bus_(bus), clock_(clock) {}
 
   // One more or one fewer open console of `user`. Users of other roles are not counted.
-  void opened(const auth::User& user);
-  void closed(const auth::User& user);
+  void opened(const access::User& user);
+  void closed(const access::User& user);
 
   // The presence of one room (no users when nobody is there).
   RoomPresence room(const std::string& code) const;
@@ -31,7 +31,7 @@ class Presence {
     PresentUser user;
     int consoles = 0;
   };
-  static bool counts(const auth::User& user);
+  static bool counts(const access::User& user);
   void publish(const std::string& room);
 
   bus::Bus& bus_;

@@ -1,6 +1,6 @@
 #include "duty/routes.h"
 
-#include "auth/routes.h"
+#include "access/guard.h"
 #include "core/json.h"
 #include "duty/codec.h"
 #include "duty/rules.h"
@@ -29,7 +29,7 @@ Result<std::pair<Millis, Millis>> periodOf(const Request& req) {
   return std::pair{*from, *to};
 }
 
-std::string roomOf(const Request& req, const auth::Principal& p) {
+std::string roomOf(const Request& req, const access::Principal& p) {
   return http::textParam(req, "room").value_or(p.user.jurisdiction);
 }
 
@@ -47,15 +47,15 @@ bj::object rtcJson(const RtcConfig& rtc) {
 
 }  // namespace
 
-void addRoutes(http::Router& router, auth::AuthService& auth, DutyService& service, const Presence& presence,
+void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& service, const Presence& presence,
                const org::Registry& registry, RtcConfig rtc) {
-  using auth::guarded;
-  using auth::Principal;
+  using access::guarded;
+  using access::Principal;
 
   router.add("GET", "/api/v1/duty/presence", guarded(auth, [&](Request&, const Principal& p) -> Result<Response> {
     std::vector<RoomPresence> rooms;
     for (const auto& room : dutyRooms(registry)) {
-      if (mayReadRoom(p, registry, room)) rooms.push_back(presence.room(room));
+      if (mayReadRoom(p, room)) rooms.push_back(presence.room(room));
     }
     return listResponse(rooms);
   }), "Who keeps each duty room's console open, for the rooms the caller may see");

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/service.h"
+#include "access/guard.h"
 #include "duty/presence.h"
 #include "duty/service.h"
 #include "http/router.h"
@@ -19,7 +19,7 @@ struct RtcConfig {
   int answer_timeout_seconds = 60;
 };
 
-void addRoutes(http::Router& router, auth::AuthService& auth, DutyService& service, const Presence& presence,
+void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& service, const Presence& presence,
                const org::Registry& registry, RtcConfig rtc);
 
 }  // namespace anlan::duty

@@ -10,7 +10,7 @@
 namespace anlan::duty {
 namespace {
 
-using auth::Role;
+using access::Role;
 
 std::mt19937_64 generatorOf(const std::string& seed) {
   std::string hex = sha256Hex(seed);
@@ -118,39 +118,36 @@ std::vector<std::string> dutyRooms(const org::Registry& registry) {
   return out;
 }
 
-Status mayRunRollCall(const auth::Principal& p, const org::Registry& registry) {
-  const org::Jurisdiction* j = registry.find(p.user.jurisdiction);
-  if (p.user.role != Role::kCommander || !j || (j->level != "city" && j->level != "province")) {
+Status mayRunRollCall(const access::Principal& p) {
+  if (p.user.role != Role::kCommander || p.scope.none() || !p.scope.tree().whole) {
     return Error::denied("only the city's commanders run spot checks");
   }
   return {};
 }
 
-Status mayAnswer(const auth::Principal& p, const std::string& room) {
+Status mayAnswer(const access::Principal& p, const std::string& room) {
   if (p.user.role != Role::kDutyOfficer || p.user.jurisdiction != room) {
     return Error::denied("only the room's own duty officer answers its call");
   }
   return {};
 }
 
-Status mayCall(const auth::Principal& p) {
+Status mayCall(const access::Principal& p) {
   if (p.user.role != Role::kCommander && p.user.role != Role::kDutyOfficer) {
     return Error::denied("only commanders and duty officers take part in spot-check calls");
   }
   return {};
 }
 
-Status mayKeepRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room) {
+Status mayKeepRoom(const access::Principal& p, const std::string& room) {
   bool role = p.user.role == Role::kDutyOfficer || p.user.role == Role::kCommander;
-  if (!role || !registry.contains(p.user.jurisdiction, room)) {
+  if (!role || !p.scope.admits({room, {}, {}})) {
     return Error::denied("only the room's duty officers and commanders above it keep its records");
   }
   return {};
 }
 
-bool mayReadRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room) {
-  return p.user.role != Role::kEnterpriseOfficer && registry.contains(p.user.jurisdiction, room);
-}
+bool mayReadRoom(const access::Principal& p, const std::string& room) { return p.scope.admits({room, {}, {}}); }
 
 Status checkCallStep(const CallRoom& r, const std::string& action) {
   const char* needs = action == "ring"        ? "waiting"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "core/result.h"
 #include "duty/model.h"
 #include "org/registry.h"
@@ -32,13 +32,15 @@ std::vector<std::string> checkableRooms(const org::Registry& registry);
 std::vector<std::string> dutyRooms(const org::Registry& registry);
 
 // The city's commander runs spot checks; a room's own duty officer answers for it.
-Status mayRunRollCall(const auth::Principal& p, const org::Registry& registry);
-Status mayAnswer(const auth::Principal& p, const std::string& room);
+Status mayRunRollCall(const access::Principal& p);
+Status mayAnswer(const access::Principal& p, const std::string& room);
 // Commanders and duty officers take part in calls (and get the TURN credentials).
-Status mayCall(const auth::Principal& p);
+Status mayCall(const access::Principal& p);
 // Duty officers keep their own room's rota, log and intake; commanders any room in their scope.
-Status mayKeepRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room);
-bool mayReadRoom(const auth::Principal& p, const org::Registry& registry, const std::string& room);
+Status mayKeepRoom(const access::Principal& p, const std::string& room);
+// A room's records (rota, log, intake, its outcome in a spot check) are the room's jurisdiction's:
+// whoever's scope admits it reads them (not enterprise officers: the records have no enterprise).
+bool mayReadRoom(const access::Principal& p, const std::string& room);
 
 // A room's next state in a spot check: `action` is ring, answer, no_answer or assess. 409 when the
 // room is not in a state the action applies to.

@@ -24,29 +24,28 @@ std::string noticeNumber(const org::Jurisdiction* city, std::int64_t year, std::
          "号";
 }
 
-audit::Actor actorOf(const auth::Principal* p) {
-  if (!p) return {std::nullopt, "system"};
-  return {p->user.id, p->user.username};
-}
-
-Status audited(db::Conn& c, const Clock& clock, const auth::Principal* p, const char* entity, std::int64_t id,
+Status audited(db::Conn& c, const Clock& clock, const access::Principal* p, const char* entity, std::int64_t id,
                const std::string& action, const std::string& jurisdiction, bj::object after) {
-  TRY(auto aid, audit::append(c, clock, actorOf(p), entity, std::to_string(id), action, jurisdiction, std::nullopt,
+  TRY(auto aid, audit::append(c, clock, audit::actorOf(p), entity, std::to_string(id), action, jurisdiction, std::nullopt,
                               bj::value(std::move(after))));
   (void)aid;
   return {};
 }
 
-Status readable(const auth::Principal& p, const org::Registry& registry, const std::string& room) {
+// A check that does not exist and a room that is not in it read the same, so that nobody learns
+// which rooms a check includes.
+Error noSuchRoom() { return Error::notFound("no such spot check, or the room is not in it"); }
+
+Status readable(const access::Principal& p, const org::Registry& registry, const std::string& room) {
   if (!registry.commandCenter(room)) return Error::invalid("room", "room must be a command center's jurisdiction");
-  if (!mayReadRoom(p, registry, room)) return Error::notFound("no such duty room");
+  if (!mayReadRoom(p, room)) return Error::notFound("no such duty room");
   return {};
 }
 
 }  // namespace
 
 void DutyService::publish(const std::string& type, const std::string& jurisdiction, bj::object data) {
-  bus_.publish({type, jurisdiction, {}, clock_.now(), std::move(data)});
+  bus_.publish({type, {jurisdiction, {}, {}}, "", "", clock_.now(), std::move(data)});
 }
 
 // The finished check becomes a notice (通报) of the city that ran it (the rooms' parent),
@@ -68,10 +67,10 @@ void DutyService::publishRoom(const RollCall& call, const std::string& room, con
   publish(type, room, bj::object{{"roll_call_id", call.id}, {"room", toJson(*it)}, {"state", call.state}});
 }
 
-Result<Shift> DutyService::addShift(const auth::Principal& p, Shift s) {
+Result<Shift> DutyService::addShift(const access::Principal& p, Shift s) {
   if (s.room.empty()) s.room = p.user.jurisdiction;
   TRY_STATUS(validateShift(s, registry_));
-  TRY_STATUS(mayKeepRoom(p, registry_, s.room));
+  TRY_STATUS(mayKeepRoom(p, s.room));
   s.created_by = p.user.username;
   s.created_at = clock_.now();
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
@@ -82,24 +81,24 @@ Result<Shift> DutyService::addShift(const auth::Principal& p, Shift s) {
   return s;
 }
 
-Result<std::vector<Shift>> DutyService::shifts(const auth::Principal& p, const std::string& room, Millis from, Millis to) {
+Result<std::vector<Shift>> DutyService::shifts(const access::Principal& p, const std::string& room, Millis from, Millis to) {
   TRY_STATUS(readable(p, registry_, room));
   if (to <= from || to - from > 92 * kDay) return Error::invalid("to", "the period must be positive and at most 92 days");
   return db::read<std::vector<Shift>>(db_, [&](db::Conn& c) { return store::shifts(c, room, from, to); });
 }
 
-Result<std::vector<RotaProblem>> DutyService::rotaProblems(const auth::Principal& p, const std::string& room, Millis from,
+Result<std::vector<RotaProblem>> DutyService::rotaProblems(const access::Principal& p, const std::string& room, Millis from,
                                                            Millis to) {
   TRY(auto list, shifts(p, room, from, to));
   return checkRota(std::move(list), from, to);
 }
 
-Result<LogEntry> DutyService::addLog(const auth::Principal& p, LogEntry e) {
+Result<LogEntry> DutyService::addLog(const access::Principal& p, LogEntry e) {
   if (e.room.empty()) e.room = p.user.jurisdiction;
   if (e.kind != "note" && e.kind != "handover") return Error::invalid("kind", "kind must be note or handover");
   if (e.text.empty() || e.text.size() > 4000) return Error::invalid("text", "text must be 1 to 4000 bytes");
   if (!registry_.commandCenter(e.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
-  TRY_STATUS(mayKeepRoom(p, registry_, e.room));
+  TRY_STATUS(mayKeepRoom(p, e.room));
   e.author = p.user.username;
   e.at = clock_.now();
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
@@ -109,18 +108,18 @@ Result<LogEntry> DutyService::addLog(const auth::Principal& p, LogEntry e) {
   return e;
 }
 
-Result<std::vector<LogEntry>> DutyService::log(const auth::Principal& p, const std::string& room,
+Result<std::vector<LogEntry>> DutyService::log(const access::Principal& p, const std::string& room,
                                                std::optional<std::int64_t> before_id, int limit) {
   TRY_STATUS(readable(p, registry_, room));
   return db::read<std::vector<LogEntry>>(db_, [&](db::Conn& c) { return store::log(c, room, before_id, limit); });
 }
 
-Result<Intake> DutyService::record(const auth::Principal& p, Intake i) {
+Result<Intake> DutyService::record(const access::Principal& p, Intake i) {
   if (i.room.empty()) i.room = p.user.jurisdiction;
   Millis now = clock_.now();
   if (!registry_.commandCenter(i.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
   TRY_STATUS(validateIntake(i, now));
-  TRY_STATUS(mayKeepRoom(p, registry_, i.room));
+  TRY_STATUS(mayKeepRoom(p, i.room));
   i.state = "recorded";
   i.passed_up_at.reset();
   i.created_by = p.user.username;
@@ -134,14 +133,14 @@ Result<Intake> DutyService::record(const auth::Principal& p, Intake i) {
   return i;
 }
 
-Result<Intake> DutyService::intake(const auth::Principal& p, std::int64_t id) {
+Result<Intake> DutyService::intake(const access::Principal& p, std::int64_t id) {
   TRY(auto found, db::read<std::optional<Intake>>(db_, [&](db::Conn& c) { return store::findIntake(c, id); }));
-  if (!found || !mayReadRoom(p, registry_, found->room)) return Error::notFound("no such intake report");
+  if (!found || !mayReadRoom(p, found->room)) return Error::notFound("no such intake report");
   return std::move(*found);
 }
 
-Result<std::vector<Intake>> DutyService::intakes(const auth::Principal& p, std::optional<std::int64_t> before_id, int limit) {
-  if (p.user.role == auth::Role::kEnterpriseOfficer) return std::vector<Intake>();
+Result<std::vector<Intake>> DutyService::intakes(const access::Principal& p, std::optional<std::int64_t> before_id, int limit) {
+  if (p.user.role == access::Role::kEnterpriseOfficer) return std::vector<Intake>();
   std::vector<std::string> rooms;
   for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) {
     if (registry_.commandCenter(code)) rooms.push_back(code);
@@ -150,12 +149,12 @@ Result<std::vector<Intake>> DutyService::intakes(const auth::Principal& p, std::
   return db::read<std::vector<Intake>>(db_, [&](db::Conn& c) { return store::intakes(c, rooms, before_id, limit); });
 }
 
-Result<Intake> DutyService::passUp(const auth::Principal& p, std::int64_t id) {
+Result<Intake> DutyService::passUp(const access::Principal& p, std::int64_t id) {
   Intake after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto found, store::findIntake(c, id));
-    if (!found || !mayReadRoom(p, registry_, found->room)) return Error::notFound("no such intake report");
-    TRY_STATUS(mayKeepRoom(p, registry_, found->room));
+    if (!found || !mayReadRoom(p, found->room)) return Error::notFound("no such intake report");
+    TRY_STATUS(mayKeepRoom(p, found->room));
     if (found->state != "recorded") return Error::conflict("the report was already passed up");
     after = *found;
     after.state = "passed_up";
@@ -170,8 +169,8 @@ Result<Intake> DutyService::passUp(const auth::Principal& p, std::int64_t id) {
   return after;
 }
 
-Result<RollCall> DutyService::start(const auth::Principal& p, const StartRequest& r) {
-  TRY_STATUS(mayRunRollCall(p, registry_));
+Result<RollCall> DutyService::start(const access::Principal& p, const StartRequest& r) {
+  TRY_STATUS(mayRunRollCall(p));
   std::vector<std::string> all = checkableRooms(registry_);
   RollCall call;
   call.started_at = clock_.now();
@@ -220,32 +219,44 @@ Result<RollCall> DutyService::start(const auth::Principal& p, const StartRequest
   return call;
 }
 
-Result<RollCall> DutyService::rollCall(const auth::Principal& p, std::int64_t id) {
+namespace {
+
+// What of a spot check `p` may see: the rooms their scope admits (the city every room, a unit its
+// own room's outcome only); nullopt when that is none.
+std::optional<RollCall> visibleTo(const access::Principal& p, RollCall call) {
+  std::erase_if(call.rooms, [&](const CallRoom& r) { return !mayReadRoom(p, r.room); });
+  if (call.rooms.empty()) return std::nullopt;
+  return call;
+}
+
+}  // namespace
+
+Result<RollCall> DutyService::rollCall(const access::Principal& p, std::int64_t id) {
   TRY(auto found, db::read<std::optional<RollCall>>(db_, [&](db::Conn& c) { return store::findRollCall(c, id); }));
-  if (!found) return Error::notFound("no such spot check");
-  bool city = mayRunRollCall(p, registry_).ok() || (p.user.role == auth::Role::kAdmin &&
-                                                   registry_.find(p.user.jurisdiction)->level == "city");
-  bool included = std::any_of(found->rooms.begin(), found->rooms.end(),
-                              [&](const CallRoom& r) { return mayReadRoom(p, registry_, r.room); });
-  if (!city && !included) return Error::notFound("no such spot check");
-  return std::move(*found);
+  auto seen = found ? visibleTo(p, std::move(*found)) : std::nullopt;
+  if (!seen) return Error::notFound("no such spot check");
+  return std::move(*seen);
 }
 
-Result<std::vector<RollCall>> DutyService::rollCalls(const auth::Principal& p, int limit) {
+Result<std::vector<RollCall>> DutyService::rollCalls(const access::Principal& p, int limit) {
+  if (p.scope.none() || p.scope.enterprise()) return std::vector<RollCall>();
+  // Below the city, only the checks that rang the caller's own room.
   std::optional<std::string> room;
-  const org::Jurisdiction* j = registry_.find(p.user.jurisdiction);
-  bool city = j && (j->level == "city" || j->level == "province");
-  if (p.user.role == auth::Role::kEnterpriseOfficer) return std::vector<RollCall>();
-  if (!city) room = p.user.jurisdiction;
-  return db::read<std::vector<RollCall>>(db_, [&](db::Conn& c) { return store::rollCalls(c, room, limit); });
+  if (!p.scope.tree().whole) room = p.user.jurisdiction;
+  TRY(auto all, db::read<std::vector<RollCall>>(db_, [&](db::Conn& c) { return store::rollCalls(c, room, limit); }));
+  std::vector<RollCall> out;
+  for (auto& call : all) {
+    if (auto seen = visibleTo(p, std::move(call))) out.push_back(std::move(*seen));
+  }
+  return out;
 }
 
-Status DutyService::changeCall(const auth::Principal* actor, std::int64_t id,
+Status DutyService::changeCall(const access::Principal* actor, std::int64_t id,
                                const std::function<Status(RollCall&)>& change, const std::string& action,
                                RollCall& out) {
   return db_.write([&](db::Conn& c) -> Status {
     TRY(auto found, store::findRollCall(c, id));
-    if (!found) return Error::notFound("no such spot check");
+    if (!found) return noSuchRoom();
     out = *found;
     TRY_STATUS(change(out));
     if (finished(out) && out.state == "running") {
@@ -262,12 +273,12 @@ Status DutyService::changeCall(const auth::Principal* actor, std::int64_t id,
   });
 }
 
-Result<RollCall> DutyService::step(const auth::Principal& p, std::int64_t id, const std::string& room,
+Result<RollCall> DutyService::step(const access::Principal& p, std::int64_t id, const std::string& room,
                                    const std::string& action, const Assessment* a) {
   if (action == "answer") {
     TRY_STATUS(mayAnswer(p, room));
   } else {
-    TRY_STATUS(mayRunRollCall(p, registry_));
+    TRY_STATUS(mayRunRollCall(p));
   }
   if (action == "assess") {
     if (!a) return Error::invalid("assessment", "assessment is required");
@@ -292,7 +303,7 @@ Result<RollCall> DutyService::step(const auth::Principal& p, std::int64_t id, co
   TRY_STATUS(changeCall(&p, id, [&](RollCall& c) -> Status {
     if (c.state != "running") return Error::conflict("the spot check is finished");
     auto it = std::find_if(c.rooms.begin(), c.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
-    if (it == c.rooms.end()) return Error::notFound("room " + room + " is not in this spot check");
+    if (it == c.rooms.end()) return noSuchRoom();
     TRY_STATUS(checkCallStep(*it, action));
     Millis now = clock_.now();
     if (action == "ring") {
@@ -323,8 +334,8 @@ Result<RollCall> DutyService::step(const auth::Principal& p, std::int64_t id, co
   return call;
 }
 
-Result<RollCall> DutyService::finish(const auth::Principal& p, std::int64_t id) {
-  TRY_STATUS(mayRunRollCall(p, registry_));
+Result<RollCall> DutyService::finish(const access::Principal& p, std::int64_t id) {
+  TRY_STATUS(mayRunRollCall(p));
   RollCall call;
   std::vector<std::string> changed;
   TRY_STATUS(changeCall(&p, id, [&](RollCall& c) -> Status {
@@ -336,7 +347,7 @@ Result<RollCall> DutyService::finish(const auth::Principal& p, std::int64_t id) 
   return call;
 }
 
-Result<std::vector<RoomStats>> DutyService::roomStats(const auth::Principal& p, Millis from, Millis to) {
+Result<std::vector<RoomStats>> DutyService::roomStats(const access::Principal& p, Millis from, Millis to) {
   if (to <= from) return Error::invalid("to", "to must be after from");
   TRY(auto all, db::read<std::vector<RoomStats>>(db_, [&](db::Conn& c) { return store::roomStats(c, from, to); }));
   std::map<std::string, RoomStats> by_room;
@@ -344,7 +355,7 @@ Result<std::vector<RoomStats>> DutyService::roomStats(const auth::Principal& p, 
   // Every room the caller may see, checked in the period or not.
   std::vector<RoomStats> out;
   for (const auto& room : checkableRooms(registry_)) {
-    if (!mayReadRoom(p, registry_, room)) continue;
+    if (!mayReadRoom(p, room)) continue;
     auto it = by_room.find(room);
     RoomStats s = it == by_room.end() ? RoomStats{} : it->second;
     s.room = room;
@@ -404,9 +415,9 @@ Result<int> DutyService::tick() {
   return marked;
 }
 
-void DutyService::relay(const auth::Principal& p, const std::string& text) {
+void DutyService::relay(const access::Principal& p, const std::string& text) {
   auto refuse = [&](const std::string& why) {
-    bus_.publish({"call.signal_refused", "", {"to-user:" + p.user.username}, clock_.now(), {{"reason", why}}});
+    bus_.publish({"call.signal_refused", {}, p.user.username, "", clock_.now(), {{"reason", why}}});
   };
   auto body = json::parseObject(text);
   if (!body.ok()) return refuse(body.error().message);
@@ -428,7 +439,7 @@ void DutyService::relay(const auth::Principal& p, const std::string& text) {
   if (p.user.username == commander) to = officer;
   if (p.user.username == officer) to = commander;
   if (to.empty()) return refuse("no such call");  // a third party learns nothing about the call
-  bus_.publish({"call.signal", "", {"to-user:" + to}, clock_.now(),
+  bus_.publish({"call.signal", {}, to, "", clock_.now(),
                 {{"roll_call_id", *id}, {"room", *room}, {"from", p.user.username}, {"data", data->value()}}});
 }
 

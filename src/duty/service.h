@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "bus/bus.h"
 #include "core/calendar.h"
 #include "core/clock.h"
@@ -44,32 +44,32 @@ class DutyService {
               Options options)
       : db_(db), registry_(registry), bus_(bus), clock_(clock), random_(random), options_(options) {}
 
-  Result<Shift> addShift(const auth::Principal& p, Shift s);
-  Result<std::vector<Shift>> shifts(const auth::Principal& p, const std::string& room, Millis from, Millis to);
-  Result<std::vector<RotaProblem>> rotaProblems(const auth::Principal& p, const std::string& room, Millis from, Millis to);
+  Result<Shift> addShift(const access::Principal& p, Shift s);
+  Result<std::vector<Shift>> shifts(const access::Principal& p, const std::string& room, Millis from, Millis to);
+  Result<std::vector<RotaProblem>> rotaProblems(const access::Principal& p, const std::string& room, Millis from, Millis to);
 
-  Result<LogEntry> addLog(const auth::Principal& p, LogEntry e);
-  Result<std::vector<LogEntry>> log(const auth::Principal& p, const std::string& room,
+  Result<LogEntry> addLog(const access::Principal& p, LogEntry e);
+  Result<std::vector<LogEntry>> log(const access::Principal& p, const std::string& room,
                                     std::optional<std::int64_t> before_id, int limit);
 
-  Result<Intake> record(const auth::Principal& p, Intake i);
-  Result<Intake> intake(const auth::Principal& p, std::int64_t id);
+  Result<Intake> record(const access::Principal& p, Intake i);
+  Result<Intake> intake(const access::Principal& p, std::int64_t id);
   // The intake the caller may read: its own room's and those below; passed-up ones for the city.
-  Result<std::vector<Intake>> intakes(const auth::Principal& p, std::optional<std::int64_t> before_id, int limit);
-  Result<Intake> passUp(const auth::Principal& p, std::int64_t id);
+  Result<std::vector<Intake>> intakes(const access::Principal& p, std::optional<std::int64_t> before_id, int limit);
+  Result<Intake> passUp(const access::Principal& p, std::int64_t id);
 
-  Result<RollCall> start(const auth::Principal& p, const StartRequest& r);
-  Result<RollCall> rollCall(const auth::Principal& p, std::int64_t id);
-  Result<std::vector<RollCall>> rollCalls(const auth::Principal& p, int limit);
+  Result<RollCall> start(const access::Principal& p, const StartRequest& r);
+  Result<RollCall> rollCall(const access::Principal& p, std::int64_t id);
+  Result<std::vector<RollCall>> rollCalls(const access::Principal& p, int limit);
   // `action`: ring (the commander), answer (the room's duty officer), no_answer (the commander),
   // assess (the commander, with `a`).
-  Result<RollCall> step(const auth::Principal& p, std::int64_t id, const std::string& room, const std::string& action,
+  Result<RollCall> step(const access::Principal& p, std::int64_t id, const std::string& room, const std::string& action,
                         const Assessment* a = nullptr);
   // Ends a running check early (the commander): see endEarly in rules.h. The notice is issued.
-  Result<RollCall> finish(const auth::Principal& p, std::int64_t id);
+  Result<RollCall> finish(const access::Principal& p, std::int64_t id);
   // Spot-check figures per room over checks started in [from, to), for every room the caller may
   // see (zeros for rooms not checked).
-  Result<std::vector<RoomStats>> roomStats(const auth::Principal& p, Millis from, Millis to);
+  Result<std::vector<RoomStats>> roomStats(const access::Principal& p, Millis from, Millis to);
   // Records rooms rung longer ago than the answer timeout as no answer. Returns how many.
   Result<int> tick();
 
@@ -90,10 +90,10 @@ class DutyService {
   // connected call (the commander who started the check and the duty officer who answered the
   // room) may send, and the message goes to the other party only (event call.signal, audience
   // "to-user:<username>"). Anything else is refused to the sender (call.signal_refused).
-  void relay(const auth::Principal& p, const std::string& text);
+  void relay(const access::Principal& p, const std::string& text);
 
  private:
-  Status changeCall(const auth::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
+  Status changeCall(const access::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
                     const std::string& action, RollCall& out);
   void publish(const std::string& type, const std::string& jurisdiction, boost::json::object data);
   Status issueNotice(db::Conn& c, RollCall& call) const;

@@ -131,7 +131,7 @@ const std::vector<std::string>& exportColumns() {
   return kColumns;
 }
 
-csv::Record toCsvRow(const Enterprise& e) {
+csv::Record toCsvRow(const Enterprise& e, const Calendar& cal) {
   std::string sectors;
   for (const auto& s : e.sectors) sectors += (sectors.empty() ? "" : "|") + s;
   auto coord = [](double v) {
@@ -143,7 +143,7 @@ csv::Record toCsvRow(const Enterprise& e) {
           e.location ? coord(e.location->lon) : "", e.location ? coord(e.location->lat) : "",
           e.risk_color, e.size, e.contact_name.value_or(""), e.contact_phone.value_or(""),
           e.major_hazard_installations ? "1" : "0", std::to_string(e.id), e.active ? "1" : "0",
-          e.demo ? "1" : "0", formatIso(e.updated_at)};
+          e.demo ? "1" : "0", cal.dateTimeText(e.updated_at)};
 }
 
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e) {

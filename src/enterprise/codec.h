@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/csv.h"
 #include "core/result.h"
 #include "enterprise/model.h"
@@ -20,7 +21,7 @@ Status applyPatch(const boost::json::object& o, Enterprise& e);
 // The import/export columns, in order.
 const std::vector<std::string>& csvColumns();
 // The export row of `e` (csvColumns() followed by id, active, demo, updated_at).
-csv::Record toCsvRow(const Enterprise& e);
+csv::Record toCsvRow(const Enterprise& e, const Calendar& cal);
 const std::vector<std::string>& exportColumns();
 // Reads one import row by header positions; field errors name the column.
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e);

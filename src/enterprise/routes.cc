@@ -1,9 +1,9 @@
 #include "enterprise/routes.h"
 
-#include "auth/routes.h"
+#include "access/guard.h"
 #include "core/json.h"
-#include "core/table_export.h"
 #include "enterprise/codec.h"
+#include "http/download.h"
 #include "http/params.h"
 
 namespace anlan::enterprise {
@@ -15,14 +15,6 @@ using http::jsonResponse;
 using http::Request;
 using http::Response;
 
-Result<std::optional<bool>> boolParam(const Request& req, const std::string& name) {
-  auto v = http::textParam(req, name);
-  if (!v) return std::optional<bool>();
-  if (*v == "1" || *v == "true") return std::optional<bool>(true);
-  if (*v == "0" || *v == "false") return std::optional<bool>(false);
-  return Error::invalid(name, name + " must be true or false");
-}
-
 Result<Query> queryOf(const Request& req) {
   Query q;
   q.jurisdiction = http::textParam(req, "jurisdiction");
@@ -30,8 +22,8 @@ Result<Query> queryOf(const Request& req) {
   q.risk_color = http::textParam(req, "risk_color");
   q.q = http::textParam(req, "q");
   if (q.q && q.q->size() > 100) return Error::invalid("q", "q must be at most 100 bytes");
-  TRY(q.active, boolParam(req, "active"));
-  TRY(q.major_hazard_installations, boolParam(req, "major_hazard_installations"));
+  TRY(q.active, http::boolParam(req, "active"));
+  TRY(q.major_hazard_installations, http::boolParam(req, "major_hazard_installations"));
   q.sort = http::textParam(req, "sort").value_or("id");
   if (q.sort != "id" && q.sort != "name" && q.sort != "-updated_at") {
     return Error::invalid("sort", "sort must be id, name or -updated_at");
@@ -40,29 +32,21 @@ Result<Query> queryOf(const Request& req) {
   TRY(q.limit, http::limitParam(req, 50, 500));
   return q;
 }
-
-
-
 }  // namespace
 
-void addRoutes(http::Router& router, auth::AuthService& auth, EnterpriseService& service,
-               const Clock& clock) {
-  using auth::guarded;
-  using auth::Principal;
+void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseService& service,
+               const Clock& clock, const Calendar& calendar) {
+  using access::guarded;
+  using access::Principal;
   router.add("GET", "/api/v1/enterprises", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
     TRY(auto q, queryOf(req));
-    auto format = http::textParam(req, "format").value_or("json");
-    if (format != "csv" && format != "xlsx" && format != "json") {
-      return Error::invalid("format", "format must be json, csv or xlsx");
-    }
+    TRY(auto format, http::formatParam(req));
     if (format != "json") {
       TRY(auto rows, service.exportRows(p, q));
       std::vector<csv::Record> table;
       table.reserve(rows.size());
-      for (const auto& e : rows) table.push_back(toCsvRow(e));
-      TRY(auto file, exportTable(format, "enterprises", exportColumns(), table));
-      return http::fileResponse(std::move(file.body), file.media_type,
-                                "enterprises-" + compactDate(clock.now()) + "." + file.extension);
+      for (const auto& e : rows) table.push_back(toCsvRow(e, calendar));
+      return http::exportResponse(format, "enterprises", exportColumns(), table, calendar.compactDate(clock.now()));
     }
     TRY(auto page, service.list(p, q));
     bj::array items;
@@ -90,8 +74,8 @@ void addRoutes(http::Router& router, auth::AuthService& auth, EnterpriseService&
   }), "Active enterprises per county-level unit by risk colour");
 
   router.add("POST", "/api/v1/enterprises/import", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
-    TRY(auto dry, boolParam(req, "dry_run"));
-    TRY(auto partial, boolParam(req, "partial"));
+    TRY(auto dry, http::boolParam(req, "dry_run"));
+    TRY(auto partial, http::boolParam(req, "partial"));
     TRY(auto report, service.importCsv(p, req.body, dry.value_or(false), partial.value_or(false)));
     bj::array errors;
     for (const auto& e : report.problems) {

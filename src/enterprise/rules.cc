@@ -57,8 +57,9 @@ Status validate(const Enterprise& e, const org::Registry& registry) {
   if (e.name.empty() || e.name.size() > 200) return Error::invalid("name", "name must be 1 to 200 bytes");
   TRY_STATUS(validateCreditCode(e.credit_code));
   const org::Jurisdiction* j = registry.find(e.jurisdiction);
-  if (!j || !registry.contains("430400", e.jurisdiction) || e.jurisdiction == "430400") {
-    return Error::invalid("jurisdiction", "jurisdiction must be a unit or township of Hengyang");
+  if (!j || registry.city().empty() || !registry.contains(registry.city(), e.jurisdiction) ||
+      e.jurisdiction == registry.city()) {
+    return Error::invalid("jurisdiction", "jurisdiction must be a unit or township of the city");
   }
   if (e.sectors.empty()) return Error::invalid("sectors", "at least one sector is required");
   std::set<std::string> seen;
@@ -92,40 +93,14 @@ Status validate(const Enterprise& e, const org::Registry& registry) {
   return {};
 }
 
-std::vector<std::string> sectorsLedBy(const org::Registry& registry, const std::string& department) {
-  std::vector<std::string> out;
-  for (const auto& s : registry.sectors()) {
-    if (s.lead_department == department) out.push_back(s.code);
-  }
-  return out;
-}
+Subject subjectOf(const Enterprise& e) { return {e.jurisdiction, e.sectors, e.id}; }
 
-bool mayRead(const auth::Principal& p, const org::Registry& registry, const Enterprise& e) {
-  using auth::Role;
-  switch (p.user.role) {
-    case Role::kEnterpriseOfficer:
-      return p.user.enterprise_id && *p.user.enterprise_id == e.id;
-    case Role::kDepartmentOfficer: {
-      if (!registry.contains(p.user.jurisdiction, e.jurisdiction) || !p.user.department) return false;
-      auto led = sectorsLedBy(registry, *p.user.department);
-      for (const auto& s : e.sectors) {
-        if (std::find(led.begin(), led.end(), s) != led.end()) return true;
-      }
-      return false;
-    }
-    default:
-      return registry.contains(p.user.jurisdiction, e.jurisdiction);
-  }
-}
-
-bool mayWriteAny(const auth::Principal& p) {
-  using auth::Role;
+bool mayWriteAny(const access::Principal& p) {
+  using access::Role;
   return p.user.role == Role::kAdmin || p.user.role == Role::kCommander ||
          p.user.role == Role::kDepartmentOfficer;
 }
 
-bool mayWrite(const auth::Principal& p, const org::Registry& registry, const Enterprise& e) {
-  return mayWriteAny(p) && mayRead(p, registry, e);
-}
+bool mayWrite(const access::Principal& p, const Enterprise& e) { return mayWriteAny(p) && p.scope.admits(subjectOf(e)); }
 
 }  // namespace anlan::enterprise

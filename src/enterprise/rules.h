@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "core/result.h"
 #include "enterprise/model.h"
 #include "org/registry.h"
@@ -20,15 +20,11 @@ Status validateCreditCode(const std::string& code);
 // Validates every field of `e` against the registry (sectors, jurisdiction, location inside it).
 Status validate(const Enterprise& e, const org::Registry& registry);
 
-// Who may read and who may change an enterprise: administrators, commanders and duty officers
-// read their jurisdiction's; department officers those of the sectors their department leads;
-// enterprise officers only their own. Administrators, commanders and department officers change
-// what they may read.
-bool mayRead(const auth::Principal& p, const org::Registry& registry, const Enterprise& e);
-bool mayWrite(const auth::Principal& p, const org::Registry& registry, const Enterprise& e);
-bool mayWriteAny(const auth::Principal& p);
-
-// The sector codes a department leads.
-std::vector<std::string> sectorsLedBy(const org::Registry& registry, const std::string& department);
+// Whose an enterprise is: its jurisdiction, its sectors and itself. Who may read it is the
+// caller's scope's answer (access::Scope::admits).
+Subject subjectOf(const Enterprise& e);
+// Administrators, commanders and department officers change the enterprises they may read.
+bool mayWriteAny(const access::Principal& p);
+bool mayWrite(const access::Principal& p, const Enterprise& e);
 
 }  // namespace anlan::enterprise

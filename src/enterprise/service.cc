@@ -11,68 +11,25 @@
 
 namespace anlan::enterprise {
 
-struct EnterpriseService::Scope {
-  store::Visibility visibility;
-};
-
-namespace {
-
-audit::Actor actorOf(const auth::Principal* p) {
-  if (!p) return {std::nullopt, "system"};
-  return {p->user.id, p->user.username};
-}
-
-}  // namespace
-
-EnterpriseService::Scope EnterpriseService::scopeOf(const auth::Principal& p,
-                                                    const std::optional<std::string>& jurisdiction) const {
-  Scope s;
-  const std::string& own = p.user.jurisdiction;
-  std::string root = own;
-  if (jurisdiction) {
-    if (registry_.contains(own, *jurisdiction)) {
-      root = *jurisdiction;
-    } else if (!registry_.contains(*jurisdiction, own)) {
-      return s;  // a filter outside the caller's scope selects nothing
-    }
-  }
-  s.visibility.jurisdictions = registry_.subtreeCodes(root);
-  using auth::Role;
-  if (p.user.role == Role::kDepartmentOfficer) {
-    s.visibility.sectors = p.user.department ? sectorsLedBy(registry_, *p.user.department)
-                                             : std::vector<std::string>{};
-    if (s.visibility.sectors.empty()) s.visibility.jurisdictions.clear();
-  } else if (p.user.role == Role::kEnterpriseOfficer) {
-    if (p.user.enterprise_id) {
-      s.visibility.only_id = *p.user.enterprise_id;
-    } else {
-      s.visibility.jurisdictions.clear();
-    }
-  }
-  return s;
-}
-
 void EnterpriseService::publish(const std::string& type, const Enterprise& e) {
   boost::json::object data{{"id", e.id}, {"name", e.name}, {"jurisdiction", e.jurisdiction},
                            {"risk_color", e.risk_color}, {"active", e.active}, {"version", e.version}};
-  std::vector<std::string> audience{"enterprise:" + std::to_string(e.id)};
-  for (const auto& s : e.sectors) audience.push_back("sector:" + s);
-  bus_.publish({type, e.jurisdiction, std::move(audience), clock_.now(), std::move(data)});
+  bus_.publish({type, subjectOf(e), "", "", clock_.now(), std::move(data)});
 }
 
-Result<Page> EnterpriseService::list(const auth::Principal& p, const Query& q) {
-  Scope s = scopeOf(p, q.jurisdiction);
-  return db::read<Page>(db_, [&](db::Conn& c) { return store::list(c, q, s.visibility); });
+Result<Page> EnterpriseService::list(const access::Principal& p, const Query& q) {
+  access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
+  return db::read<Page>(db_, [&](db::Conn& c) { return store::list(c, q, scope); });
 }
 
-Result<std::vector<Enterprise>> EnterpriseService::exportRows(const auth::Principal& p, Query q) {
-  Scope s = scopeOf(p, q.jurisdiction);
+Result<std::vector<Enterprise>> EnterpriseService::exportRows(const access::Principal& p, Query q) {
+  access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
   q.limit = 1000;
   q.cursor.clear();
   return db::read<std::vector<Enterprise>>(db_, [&](db::Conn& c) -> Result<std::vector<Enterprise>> {
     std::vector<Enterprise> all;
     for (;;) {
-      TRY(auto page, store::list(c, q, s.visibility));
+      TRY(auto page, store::list(c, q, scope));
       for (auto& e : page.items) all.push_back(std::move(e));
       if (static_cast<int>(all.size()) > kExportMax) {
         return Error{Code::kResourceExhausted,
@@ -85,20 +42,26 @@ Result<std::vector<Enterprise>> EnterpriseService::exportRows(const auth::Princi
   });
 }
 
-Result<Enterprise> EnterpriseService::get(const auth::Principal& p, std::int64_t id) {
+Result<Enterprise> EnterpriseService::get(const access::Principal& p, std::int64_t id) {
   TRY(auto e, db::read<std::optional<Enterprise>>(db_, [&](db::Conn& c) { return store::find(c, id); }));
-  if (!e || !mayRead(p, registry_, *e)) return Error::notFound("no such enterprise");
+  if (!e || !p.scope.admits(subjectOf(*e))) return Error::notFound("no such enterprise");
   return std::move(*e);
 }
 
-Result<Enterprise> EnterpriseService::create(const auth::Principal* actor, Enterprise e) {
+Result<std::optional<Subject>> EnterpriseService::subject(std::int64_t id) {
+  TRY(auto e, db::read<std::optional<Enterprise>>(db_, [&](db::Conn& c) { return store::find(c, id); }));
+  if (!e) return std::optional<Subject>();
+  return std::optional<Subject>(subjectOf(*e));
+}
+
+Result<Enterprise> EnterpriseService::create(const access::Principal* actor, Enterprise e) {
   if (actor && !mayWriteAny(*actor)) return Error::denied("your role may not register enterprises");
   e.id = 0;
   e.version = 1;
   e.active = true;
   e.created_at = e.updated_at = clock_.now();
   TRY_STATUS(validate(e, registry_));
-  if (actor && !mayWrite(*actor, registry_, e)) {
+  if (actor && !mayWrite(*actor, e)) {
     return Error{Code::kPermissionDenied, "that enterprise would be outside your jurisdiction or sectors", "jurisdiction"};
   }
   std::vector<Enterprise> one{std::move(e)};
@@ -119,12 +82,12 @@ Result<std::vector<Enterprise>> EnterpriseService::createAll(std::vector<Enterpr
   return items;
 }
 
-Status EnterpriseService::insertAll(const auth::Principal* actor, std::vector<Enterprise>& items,
+Status EnterpriseService::insertAll(const access::Principal* actor, std::vector<Enterprise>& items,
                                     const char* action) {
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     for (auto& e : items) {
       TRY(e.id, store::insert(c, e));
-      TRY(auto aid, audit::append(c, clock_, actorOf(actor), "enterprise", std::to_string(e.id), action,
+      TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "enterprise", std::to_string(e.id), action,
                                   e.jurisdiction, std::nullopt, toJson(e)));
       (void)aid;
     }
@@ -134,15 +97,15 @@ Status EnterpriseService::insertAll(const auth::Principal* actor, std::vector<En
   return {};
 }
 
-Result<Enterprise> EnterpriseService::update(const auth::Principal& p, std::int64_t id, std::int64_t version,
+Result<Enterprise> EnterpriseService::update(const access::Principal& p, std::int64_t id, std::int64_t version,
                                              const std::function<Status(Enterprise&)>& apply) {
   if (!mayWriteAny(p)) return Error::denied("your role may not change enterprises");
   Enterprise after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto found, store::find(c, id));
-    if (!found || !mayRead(p, registry_, *found)) return Error::notFound("no such enterprise");
+    if (!found || !p.scope.admits(subjectOf(*found))) return Error::notFound("no such enterprise");
     Enterprise before = *found;
-    if (!mayWrite(p, registry_, before)) return Error::denied("you may not change this enterprise");
+    if (!mayWrite(p, before)) return Error::denied("you may not change this enterprise");
     if (version != before.version) {
       return Error::conflict("the enterprise was changed by someone else (version " +
                              std::to_string(before.version) + "); reload and try again");
@@ -150,7 +113,7 @@ Result<Enterprise> EnterpriseService::update(const auth::Principal& p, std::int6
     after = before;
     TRY_STATUS(apply(after));
     TRY_STATUS(validate(after, registry_));
-    if (!mayWrite(p, registry_, after)) {
+    if (!mayWrite(p, after)) {
       return Error{Code::kPermissionDenied, "that would move the enterprise outside your jurisdiction or sectors",
                    "jurisdiction"};
     }
@@ -161,7 +124,7 @@ Result<Enterprise> EnterpriseService::update(const auth::Principal& p, std::int6
     after.updated_at = clock_.now();
     TRY(bool ok, store::update(c, after));
     if (!ok) return Error::conflict("the enterprise was changed by someone else; reload and try again");
-    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "enterprise", std::to_string(id),
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&p), "enterprise", std::to_string(id),
                                 after.active == before.active ? "update" : (after.active ? "reactivate" : "deactivate"),
                                 after.jurisdiction, toJson(before), toJson(after)));
     (void)aid;
@@ -171,7 +134,7 @@ Result<Enterprise> EnterpriseService::update(const auth::Principal& p, std::int6
   return after;
 }
 
-Result<ImportReport> EnterpriseService::importCsv(const auth::Principal& p, std::string_view text,
+Result<ImportReport> EnterpriseService::importCsv(const access::Principal& p, std::string_view text,
                                                   bool dry_run, bool partial) {
   if (!mayWriteAny(p)) return Error::denied("your role may not import enterprises");
   TRY(auto records, csv::parse(text));
@@ -206,7 +169,7 @@ Result<ImportReport> EnterpriseService::importCsv(const auth::Principal& p, std:
     Enterprise e;
     Status s = fromCsvRow(header, records[i], e);
     if (s.ok()) s = validate(e, registry_);
-    if (s.ok() && !mayWrite(p, registry_, e)) {
+    if (s.ok() && !mayWrite(p, e)) {
       s = Error::invalid("jurisdiction", "outside your jurisdiction or sectors");
     }
     if (s.ok()) {
@@ -263,19 +226,13 @@ Result<int> EnterpriseService::countDemo() {
   });
 }
 
-Result<std::vector<UnitFigures>> EnterpriseService::figuresByUnit(const auth::Principal& p) {
-  Scope s = scopeOf(p, std::nullopt);
+Result<std::vector<UnitFigures>> EnterpriseService::figuresByUnit(const access::Principal& p) {
   std::map<std::string, UnitFigures> by_unit;
-  auto unitOf = [&](const std::string& code) {
-    for (const auto* j : registry_.path(code)) {
-      if (j->level == "county" || j->level == "park") return j->code;
-    }
-    return code;
-  };
   TRY(auto counts, db::read<std::vector<store::Count>>(
-                       db_, [&](db::Conn& c) { return store::countByJurisdiction(c, s.visibility); }));
+                       db_, [&](db::Conn& c) { return store::countByJurisdiction(c, p.scope); }));
   for (const auto& k : counts) {
-    std::string unit = unitOf(k.jurisdiction);
+    std::string unit = registry_.unitOf(k.jurisdiction);
+    if (unit.empty()) unit = k.jurisdiction;
     UnitFigures& f = by_unit[unit];
     f.jurisdiction = unit;
     f.total += k.n;

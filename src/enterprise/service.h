@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "bus/bus.h"
 #include "core/clock.h"
 #include "db/database.h"
@@ -43,30 +43,30 @@ class EnterpriseService {
   EnterpriseService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock)
       : db_(db), registry_(registry), bus_(bus), clock_(clock) {}
 
-  Result<Page> list(const auth::Principal& p, const Query& q);
+  Result<Page> list(const access::Principal& p, const Query& q);
   // Every row the filters select (no paging), at most kExportMax.
-  Result<std::vector<Enterprise>> exportRows(const auth::Principal& p, Query q);
+  Result<std::vector<Enterprise>> exportRows(const access::Principal& p, Query q);
   // Not visible reads as not found.
-  Result<Enterprise> get(const auth::Principal& p, std::int64_t id);
+  Result<Enterprise> get(const access::Principal& p, std::int64_t id);
+  // Whose enterprise `id` is (for other modules' checks), or nullopt when there is none.
+  Result<std::optional<Subject>> subject(std::int64_t id);
   // `actor` null: the system (demo seeding).
-  Result<Enterprise> create(const auth::Principal* actor, Enterprise e);
+  Result<Enterprise> create(const access::Principal* actor, Enterprise e);
   // Registers all of `items` in one transaction as the system, or none of them.
   Result<std::vector<Enterprise>> createAll(std::vector<Enterprise> items);
   // `patch` is applied to the stored record by `apply`; `version` must match the stored one.
-  Result<Enterprise> update(const auth::Principal& p, std::int64_t id, std::int64_t version,
+  Result<Enterprise> update(const access::Principal& p, std::int64_t id, std::int64_t version,
                             const std::function<Status(Enterprise&)>& apply);
   // Imports a CSV file. Unless `partial`, nothing is imported when any row has a problem.
-  Result<ImportReport> importCsv(const auth::Principal& p, std::string_view text, bool dry_run, bool partial);
+  Result<ImportReport> importCsv(const access::Principal& p, std::string_view text, bool dry_run, bool partial);
   // How many demo enterprises exist.
   Result<int> countDemo();
   // Active enterprises per county-level unit (townships rolled up), by risk colour.
-  Result<std::vector<UnitFigures>> figuresByUnit(const auth::Principal& p);
+  Result<std::vector<UnitFigures>> figuresByUnit(const access::Principal& p);
 
  private:
-  struct Scope;
   // Inserts and audits `items` (already validated) in one transaction, then publishes them.
-  Status insertAll(const auth::Principal* actor, std::vector<Enterprise>& items, const char* action);
-  Scope scopeOf(const auth::Principal& p, const std::optional<std::string>& jurisdiction) const;
+  Status insertAll(const access::Principal* actor, std::vector<Enterprise>& items, const char* action);
   void publish(const std::string& type, const Enterprise& e);
 
   db::Database& db_;

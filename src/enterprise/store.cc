@@ -3,7 +3,8 @@
 #include <boost/json.hpp>
 #include <map>
 
-#include "core/crypto.h"
+#include "access/sql.h"
+#include "db/query.h"
 
 namespace anlan::enterprise::store {
 namespace {
@@ -20,15 +21,8 @@ std::pair<db::Value, db::Value> coordinates(const Enterprise& e) {
   return {db::Value(e.location->lon), db::Value(e.location->lat)};
 }
 
-std::string lowerAscii(std::string s) {
-  for (auto& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 std::string searchText(const Enterprise& e) {
-  return lowerAscii(e.name + " " + e.credit_code + " " + e.address);
+  return db::lowerAscii(e.name + " " + e.credit_code + " " + e.address);
 }
 
 Enterprise toEnterprise(const db::Row& r) {
@@ -76,11 +70,6 @@ Status writeSectors(db::Conn& c, const Enterprise& e) {
     (void)m;
   }
   return {};
-}
-
-// Cursor: base64url of the JSON array [sort value, id] of the last row of the previous page.
-std::string encodeCursor(const boost::json::value& key, std::int64_t id) {
-  return base64Url(boost::json::serialize(boost::json::array{key, id}));
 }
 
 }  // namespace
@@ -138,17 +127,17 @@ Result<bool> update(db::Conn& c, const Enterprise& e) {
 
 namespace {
 
-// The WHERE clause of a query and the caller's visibility (without the cursor).
-std::string whereOf(const Query& q, const Visibility& v, std::vector<db::Value>& params) {
-  std::string where = " WHERE e.jurisdiction IN " + db::inList(params, v.jurisdictions);
-  if (v.only_id) {
-    where += " AND e.id = ?";
-    params.emplace_back(*v.only_id);
-  }
-  if (!v.sectors.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM enterprise_sectors s WHERE s.enterprise_id = e.id AND s.sector IN " +
-             db::inList(params, v.sectors) + ")";
-  }
+// The scope's columns on the alias e: an enterprise has several sectors.
+constexpr access::Columns kScopeColumns{
+    .jurisdiction = "e.jurisdiction",
+    .unit = "",
+    .sector = "EXISTS (SELECT 1 FROM enterprise_sectors s WHERE s.enterprise_id = e.id AND s.sector IN {})",
+    .enterprise = "e.id"};
+
+// The WHERE clause of a query within the caller's scope (without the cursor).
+Result<std::string> whereOf(const Query& q, const access::Scope& scope, std::vector<db::Value>& params) {
+  TRY(std::string where, access::whereOf(scope, kScopeColumns, params));
+  where = " WHERE 1 = 1" + where;
   if (q.sector) {
     where += " AND EXISTS (SELECT 1 FROM enterprise_sectors f WHERE f.enterprise_id = e.id AND f.sector = ?)";
     params.emplace_back(*q.sector);
@@ -165,57 +154,26 @@ std::string whereOf(const Query& q, const Visibility& v, std::vector<db::Value>&
     where += " AND e.major_hazard_installations = ?";
     params.emplace_back(std::int64_t{*q.major_hazard_installations});
   }
-  if (q.q) {
-    std::string pattern = "%";
-    for (char ch : lowerAscii(*q.q)) {
-      if (ch == '%' || ch == '_' || ch == '\\') pattern.push_back('\\');
-      pattern.push_back(ch);
-    }
-    pattern.push_back('%');
-    where += " AND e.search LIKE ? ESCAPE '\\'";
-    params.emplace_back(pattern);
-  }
+  if (q.q) where += db::contains("e.search", db::lowerAscii(*q.q), params);
   return where;
 }
 
 }  // namespace
 
-Result<Page> list(db::Conn& c, const Query& q, const Visibility& v) {
+Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope) {
   Page page;
-  if (v.jurisdictions.empty()) return page;
+  if (scope.none()) return page;
   std::vector<db::Value> params;
-  std::string sql = std::string(kColumns) + whereOf(q, v, params);
+  TRY(std::string where, whereOf(q, scope, params));
+  std::string sql = std::string(kColumns) + where;
   bool by_name = q.sort == "name", by_updated = q.sort == "-updated_at";
+  db::Order order{by_name ? "e.name" : by_updated ? "e.updated_at" : "e.id", "e.id", by_name, by_updated};
   if (!q.cursor.empty()) {
-    auto text = base64UrlDecode(q.cursor);
-    if (!text) return Error::invalid("cursor", "cursor is not one this server gave");
-    boost::system::error_code ec;
-    auto key = boost::json::parse(*text, ec);
-    if (ec || !key.is_array() || key.as_array().size() != 2 || !key.as_array()[1].is_int64()) {
-      return Error::invalid("cursor", "cursor is not one this server gave");
-    }
-    std::int64_t last_id = key.as_array()[1].as_int64();
-    const auto& value = key.as_array()[0];
-    if (by_name) {
-      if (!value.is_string()) return Error::invalid("cursor", "cursor does not match the sort");
-      sql += " AND (e.name > ? OR (e.name = ? AND e.id > ?))";
-      std::string name(value.as_string());
-      params.emplace_back(name);
-      params.emplace_back(name);
-      params.emplace_back(last_id);
-    } else if (by_updated) {
-      if (!value.is_int64()) return Error::invalid("cursor", "cursor does not match the sort");
-      sql += " AND (e.updated_at < ? OR (e.updated_at = ? AND e.id < ?))";
-      params.emplace_back(value.as_int64());
-      params.emplace_back(value.as_int64());
-      params.emplace_back(last_id);
-    } else {
-      sql += " AND e.id > ?";
-      params.emplace_back(last_id);
-    }
+    TRY(auto k, db::decodeCursor(q.cursor));
+    TRY(std::string after, db::after(order, k, params));
+    sql += after;
   }
-  sql += by_name ? " ORDER BY e.name, e.id" : by_updated ? " ORDER BY e.updated_at DESC, e.id DESC" : " ORDER BY e.id";
-  sql += " LIMIT ?";
+  sql += db::orderBy(order) + " LIMIT ?";
   params.emplace_back(std::int64_t{q.limit + 1});
   TRY(auto rows, c.query(sql, params));
   for (const auto& r : rows.rows) page.items.push_back(toEnterprise(r));
@@ -225,20 +183,21 @@ Result<Page> list(db::Conn& c, const Query& q, const Visibility& v) {
     boost::json::value key = by_name ? boost::json::value(last.name)
                              : by_updated ? boost::json::value(last.updated_at)
                                           : boost::json::value(last.id);
-    page.next_cursor = encodeCursor(key, last.id);
+    page.next_cursor = db::encodeCursor(key, last.id);
   }
   TRY_STATUS(loadSectors(c, page.items));
   return page;
 }
 
-Result<std::vector<Count>> countByJurisdiction(db::Conn& c, const Visibility& v) {
+Result<std::vector<Count>> countByJurisdiction(db::Conn& c, const access::Scope& scope) {
   std::vector<Count> out;
-  if (v.jurisdictions.empty()) return out;
+  if (scope.none()) return out;
   Query q;
   q.active = true;
   std::vector<db::Value> params;
-  std::string sql = "SELECT e.jurisdiction, e.risk_color, COUNT(*) FROM enterprises e" +
-                    whereOf(q, v, params) + " GROUP BY e.jurisdiction, e.risk_color";
+  TRY(std::string where, whereOf(q, scope, params));
+  std::string sql = "SELECT e.jurisdiction, e.risk_color, COUNT(*) FROM enterprises e" + where +
+                    " GROUP BY e.jurisdiction, e.risk_color";
   TRY(auto rows, c.query(sql, params));
   for (const auto& r : rows.rows) out.push_back({r.str(0), r.str(1), r.i64(2)});
   return out;

@@ -236,10 +236,10 @@ const csv::Record& exportColumns() {
   return c;
 }
 
-csv::Record toCsvRow(const Hazard& h) {
-  auto time = [](const std::optional<Millis>& t) { return t ? formatIso(*t) : std::string(); };
+csv::Record toCsvRow(const Hazard& h, const Calendar& cal) {
+  auto time = [&](const std::optional<Millis>& t) { return t ? cal.dateTimeText(*t) : std::string(); };
   return {h.code, h.enterprise_name, h.site, h.jurisdiction, h.unit, h.sector, h.description,
-          gradeName(h.grade), h.source, formatIso(h.found_at), h.found_by, h.risk_color, stateName(h.state),
+          gradeName(h.grade), h.source, cal.dateTimeText(h.found_at), h.found_by, h.risk_color, stateName(h.state),
           time(h.deadline), h.overdue ? "1" : "0", h.supervision, h.assignment ? h.assignment->slip_no : "",
           time(h.closed_off_at), std::to_string(h.id)};
 }
@@ -250,7 +250,7 @@ const csv::Record& noticeColumns() {
   return c;
 }
 
-std::vector<csv::Record> noticeRows(const Notice& n) {
+std::vector<csv::Record> noticeRows(const Notice& n, const Calendar& cal) {
   std::vector<csv::Record> out;
   auto str = [](const bj::object& o, const char* k) -> std::string {
     const bj::value* v = o.if_contains(k);
@@ -261,7 +261,7 @@ std::vector<csv::Record> noticeRows(const Notice& n) {
   };
   auto time = [&](const bj::object& o, const char* k) {
     const bj::value* v = o.if_contains(k);
-    return v && v->is_int64() ? formatIso(v->as_int64()) : std::string();
+    return v && v->is_int64() ? cal.dateTimeText(v->as_int64()) : std::string();
   };
   for (const auto& r : n.rows) {
     for (const auto& it : r.overdue_items) {

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/calendar.h"
 #include "core/csv.h"
 #include "core/result.h"
 #include "hazard/model.h"
@@ -34,9 +35,9 @@ Result<TransitionRequest> transitionFromJson(const boost::json::object& o);
 Result<std::vector<std::int64_t>> attachmentIds(const boost::json::object& o);
 
 const csv::Record& exportColumns();
-csv::Record toCsvRow(const Hazard& h);
+csv::Record toCsvRow(const Hazard& h, const Calendar& cal);
 // The notice's items as a table: one row per named hazard with its unit and why it is named.
 const csv::Record& noticeColumns();
-std::vector<csv::Record> noticeRows(const Notice& n);
+std::vector<csv::Record> noticeRows(const Notice& n, const Calendar& cal);
 
 }  // namespace anlan::hazard

@@ -2,10 +2,10 @@
 
 #include <sstream>
 
-#include "auth/routes.h"
+#include "access/guard.h"
 #include "core/json.h"
-#include "core/table_export.h"
 #include "hazard/codec.h"
+#include "http/download.h"
 #include "http/params.h"
 
 namespace anlan::hazard {
@@ -15,14 +15,6 @@ namespace bj = boost::json;
 using http::jsonResponse;
 using http::Request;
 using http::Response;
-
-Result<std::optional<bool>> boolParam(const Request& req, const std::string& name) {
-  auto v = http::textParam(req, name);
-  if (!v) return std::optional<bool>();
-  if (*v == "1" || *v == "true") return std::optional<bool>(true);
-  if (*v == "0" || *v == "false") return std::optional<bool>(false);
-  return Error::invalid(name, name + " must be true or false");
-}
 
 Result<Query> queryOf(const Request& req) {
   Query q;
@@ -45,8 +37,8 @@ Result<Query> queryOf(const Request& req) {
       q.states.push_back(*s);
     }
   }
-  TRY(q.overdue, boolParam(req, "overdue"));
-  TRY(auto open, boolParam(req, "open"));
+  TRY(q.overdue, http::boolParam(req, "overdue"));
+  TRY(auto open, http::boolParam(req, "open"));
   q.open_only = open.value_or(false);
   TRY(q.enterprise_id, http::intParam(req, "enterprise_id"));
   TRY(q.found_from, http::intParam(req, "found_from"));
@@ -83,36 +75,22 @@ bj::object figuresJson(const Figures& f, const char* key_name) {
   return o;
 }
 
-Result<Response> exportResponse(const std::string& format, const std::string& name, const csv::Record& header,
-                                const std::vector<csv::Record>& rows, const Clock& clock) {
-  TRY(auto file, exportTable(format, name, header, rows));
-  return http::fileResponse(std::move(file.body), file.media_type,
-                            name + "-" + compactDate(clock.now()) + "." + file.extension);
-}
-
-Result<std::string> formatOf(const Request& req) {
-  auto format = http::textParam(req, "format").value_or("json");
-  if (format != "csv" && format != "xlsx" && format != "json") {
-    return Error::invalid("format", "format must be json, csv or xlsx");
-  }
-  return format;
-}
-
 }  // namespace
 
-void addRoutes(http::Router& router, auth::AuthService& auth, HazardService& service, const Clock& clock) {
-  using auth::guarded;
-  using auth::Principal;
+void addRoutes(http::Router& router, access::Authenticator& auth, HazardService& service, const Clock& clock,
+               const Calendar& calendar) {
+  using access::guarded;
+  using access::Principal;
 
   router.add("GET", "/api/v1/hazards", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
     TRY(auto q, queryOf(req));
-    TRY(auto format, formatOf(req));
+    TRY(auto format, http::formatParam(req));
     if (format != "json") {
       TRY(auto rows, service.exportRows(p, q));
       std::vector<csv::Record> table;
       table.reserve(rows.size());
-      for (const auto& h : rows) table.push_back(toCsvRow(h));
-      return exportResponse(format, "hazards", exportColumns(), table, clock);
+      for (const auto& h : rows) table.push_back(toCsvRow(h, calendar));
+      return http::exportResponse(format, "hazards", exportColumns(), table, calendar.compactDate(clock.now()));
     }
     TRY(auto page, service.list(p, q));
     bj::array items;
@@ -211,12 +189,8 @@ void addRoutes(http::Router& router, auth::AuthService& auth, HazardService& ser
     TRY(auto id, http::idParam(req));
     TRY(auto aid, http::idParam(req, "attachment_id"));
     TRY(auto f, service.download(p, id, aid));
-    Response r;
-    r.content_type = f.attachment.media_type;
-    r.body = std::move(f.bytes);
-    r.headers.emplace_back("Cache-Control", "private, max-age=86400, immutable");
-    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-    return r;
+    // Shown in the page (photos, PDFs), never kept by a cache past the session.
+    return http::download(std::move(f.bytes), f.attachment.media_type, f.attachment.name, http::Disposition::kInline);
   }), "One attachment's bytes");
 
   router.add("GET", "/api/v1/notices", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
@@ -241,9 +215,12 @@ void addRoutes(http::Router& router, auth::AuthService& auth, HazardService& ser
 
   router.add("GET", "/api/v1/notices/{id}", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
     TRY(auto id, http::idParam(req));
-    TRY(auto format, formatOf(req));
+    TRY(auto format, http::formatParam(req));
     TRY(auto n, service.notice(p, id));
-    if (format != "json") return exportResponse(format, "notice-" + std::to_string(n.id), noticeColumns(), noticeRows(n), clock);
+    if (format != "json") {
+      return http::exportResponse(format, "notice-" + std::to_string(n.id), noticeColumns(), noticeRows(n, calendar),
+                                  calendar.compactDate(clock.now()));
+    }
     return jsonResponse(toJson(n));
   }), "One notice with the hazards it names; format=csv|xlsx exports them");
 }

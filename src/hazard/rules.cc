@@ -5,7 +5,7 @@
 namespace anlan::hazard {
 namespace {
 
-using auth::Role;
+using access::Role;
 constexpr Millis kDay = 24LL * 3600 * 1000;
 
 const std::vector<Role> kGovernment = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer};
@@ -60,37 +60,15 @@ const Step* findStep(State from, State to, Grade grade) {
   return nullptr;
 }
 
-bool atCityLevel(const auth::Principal& p, const org::Registry& registry) {
-  const org::Jurisdiction* j = registry.find(p.user.jurisdiction);
-  return j && (j->level == "city" || j->level == "province");
-}
+bool atCityLevel(const access::Principal& p) { return !p.scope.none() && p.scope.tree().whole; }
 
-std::string unitOf(const org::Registry& registry, const std::string& jurisdiction) {
-  for (const auto* j : registry.path(jurisdiction)) {
-    if (j->level == "county" || j->level == "park") return j->code;
-  }
-  return "";
-}
+Subject subjectOf(const Hazard& h) { return {h.jurisdiction, {h.sector}, h.enterprise_id}; }
 
-bool mayRead(const auth::Principal& p, const org::Registry& registry, const Hazard& h) {
-  switch (p.user.role) {
-    case Role::kEnterpriseOfficer:
-      return p.user.enterprise_id && h.enterprise_id && *p.user.enterprise_id == *h.enterprise_id;
-    case Role::kDepartmentOfficer: {
-      if (!p.user.department || !registry.contains(p.user.jurisdiction, h.jurisdiction)) return false;
-      const org::Sector* s = registry.sector(h.sector);
-      return s && s->lead_department == *p.user.department;
-    }
-    default:
-      return registry.contains(p.user.jurisdiction, h.jurisdiction);
-  }
-}
-
-bool mayRegisterAny(const auth::Principal& p) {
+bool mayRegisterAny(const access::Principal& p) {
   return isGovernment(p.user.role) || p.user.role == Role::kEnterpriseOfficer;
 }
 
-Status checkTransition(const auth::Principal& p, const org::Registry& registry, const Hazard& h, State to) {
+Status checkTransition(const access::Principal& p, const Hazard& h, State to) {
   const Step* step = findStep(h.state, to, h.grade);
   if (!step) {
     return Error{Code::kConflict,
@@ -102,16 +80,16 @@ Status checkTransition(const auth::Principal& p, const org::Registry& registry, 
     return Error::denied(std::string("your role may not ") + step->name + " a hazard");
   }
   if (step->city_decides_when_listed_above && (h.supervision == "city" || h.supervision == "province") &&
-      !atCityLevel(p, registry)) {
+      !atCityLevel(p)) {
     return Error::denied("this hazard is under " + h.supervision + " supervision: the city decides");
   }
   return {};
 }
 
-std::vector<State> allowedTargets(const auth::Principal& p, const org::Registry& registry, const Hazard& h) {
+std::vector<State> allowedTargets(const access::Principal& p, const Hazard& h) {
   std::vector<State> out;
   for (State to : kAllStates) {
-    if (checkTransition(p, registry, h, to).ok() &&
+    if (checkTransition(p, h, to).ok() &&
         std::find(out.begin(), out.end(), to) == out.end()) {
       out.push_back(to);
     }
@@ -126,7 +104,7 @@ Status validateNew(const Hazard& h, const org::Registry& registry, Millis now) {
     return Error::invalid("site", "a hazard without an enterprise needs its site");
   }
   const org::Jurisdiction* j = registry.find(h.jurisdiction);
-  if (!j || unitOf(registry, h.jurisdiction).empty()) {
+  if (!j || registry.unitOf(h.jurisdiction).empty()) {
     return Error::invalid("jurisdiction", "jurisdiction must be a unit or township of the city");
   }
   if (!registry.sector(h.sector)) return Error::invalid("sector", "unknown sector '" + h.sector + "'");
@@ -260,19 +238,19 @@ bool isOverdue(State s, const std::optional<Millis>& deadline, Millis now) {
 
 bool isClosed(State s) { return s == State::kClosedOff || s == State::kRechecked; }
 
-Status checkSupervision(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+Status checkSupervision(const access::Principal& p, const Hazard& h,
                         const std::string& level) {
   if (!oneOf(level, supervisionLevels())) return Error::invalid("level", "level must be county, city or province");
   if (!isGovernment(p.user.role)) return Error::denied("your role may not list hazards for supervision");
   if (h.grade != Grade::kMajor) return Error{Code::kConflict, "only major hazards are listed for supervision", "level"};
   if (isClosed(h.state)) return Error{Code::kConflict, "the hazard is closed off", "level"};
-  if (level != "county" && !atCityLevel(p, registry)) {
+  if (level != "county" && !atCityLevel(p)) {
     return Error::denied("only the city lists hazards for city or province supervision");
   }
   return {};
 }
 
-Status checkEscalation(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+Status checkEscalation(const access::Principal& p, const Hazard& h,
                        const std::string& kind) {
   if (!oneOf(kind, escalationKinds())) {
     return Error::invalid("kind", "kind must be one of suggestion_letter, assignment_letter, criticism_notice, "
@@ -280,13 +258,13 @@ Status checkEscalation(const auth::Principal& p, const org::Registry& registry, 
   }
   if (!isGovernment(p.user.role)) return Error::denied("your role may not escalate");
   if (isClosed(h.state)) return Error{Code::kConflict, "the hazard is closed off", "kind"};
-  if ((h.supervision == "city" || h.supervision == "province") && !atCityLevel(p, registry)) {
+  if ((h.supervision == "city" || h.supervision == "province") && !atCityLevel(p)) {
     return Error::denied("this hazard is under " + h.supervision + " supervision: the city escalates");
   }
   return {};
 }
 
-bool mayIssueNotice(const auth::Principal& p) {
+bool mayIssueNotice(const access::Principal& p) {
   return p.user.role == Role::kCommander || p.user.role == Role::kDutyOfficer;
 }
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "core/result.h"
 #include "hazard/model.h"
 #include "org/registry.h"
@@ -33,7 +33,7 @@ struct Step {
   State from, to;
   const char* name;  // assess, fix_on_the_spot, assign, self_rectify, …
   std::optional<Grade> only_grade;
-  std::vector<auth::Role> roles;
+  std::vector<access::Role> roles;
   // A decision on a hazard under city or province supervision needs a city-level account.
   bool city_decides_when_listed_above = false;
 };
@@ -43,16 +43,17 @@ const std::vector<Step>& steps();
 // The row for from → to for a hazard of `grade`, or null when there is none.
 const Step* findStep(State from, State to, Grade grade);
 
-// Whether `p` may read `h`: the city sees everything, a unit its own, a department the sectors it
+// Whose a hazard is: its jurisdiction, its sector and its enterprise. Who may read it is the
+// caller's scope's answer: the city everything, a unit its own, a department the sectors it
 // leads, an enterprise officer the hazards of their enterprise.
-bool mayRead(const auth::Principal& p, const org::Registry& registry, const Hazard& h);
+Subject subjectOf(const Hazard& h);
 // Whether `p` may register hazards at all (administrators may not: they run the system).
-bool mayRegisterAny(const auth::Principal& p);
+bool mayRegisterAny(const access::Principal& p);
 // Whether `p` may make the step from h.state to `to`: 409 (conflict) when the table has no such
 // step for this hazard, 403 when it has one but not for this account. `h` must be readable by p.
-Status checkTransition(const auth::Principal& p, const org::Registry& registry, const Hazard& h, State to);
+Status checkTransition(const access::Principal& p, const Hazard& h, State to);
 // The states `p` may move `h` to now (for the forms the UI offers).
-std::vector<State> allowedTargets(const auth::Principal& p, const org::Registry& registry, const Hazard& h);
+std::vector<State> allowedTargets(const access::Principal& p, const Hazard& h);
 
 // Fields of a new hazard (registration), at time `now`.
 Status validateNew(const Hazard& h, const org::Registry& registry, Millis now);
@@ -70,17 +71,14 @@ bool isClosed(State s);
 
 // Supervision (挂牌督办) and escalation (督办 ladder) may be recorded by the city for any major
 // hazard and by a unit for its own at county level.
-Status checkSupervision(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+Status checkSupervision(const access::Principal& p, const Hazard& h,
                         const std::string& level);
-Status checkEscalation(const auth::Principal& p, const org::Registry& registry, const Hazard& h,
+Status checkEscalation(const access::Principal& p, const Hazard& h,
                        const std::string& kind);
-// Whether `p` acts for the city (or above).
-bool atCityLevel(const auth::Principal& p, const org::Registry& registry);
+// Whether `p` acts for the city (or above): their scope's tree is the whole city.
+bool atCityLevel(const access::Principal& p);
 
 // Notices are issued by the city (for all units) and by a unit's duty room (for its own).
-bool mayIssueNotice(const auth::Principal& p);
-
-// The county-level unit (or park) containing `jurisdiction`, or "" when it lies in none.
-std::string unitOf(const org::Registry& registry, const std::string& jurisdiction);
+bool mayIssueNotice(const access::Principal& p);
 
 }  // namespace anlan::hazard

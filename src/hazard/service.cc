@@ -17,11 +17,6 @@ namespace {
 namespace bj = boost::json;
 constexpr Millis kDay = 24LL * 3600 * 1000;
 
-audit::Actor actorOf(const auth::Principal* p) {
-  if (!p) return {std::nullopt, "system"};
-  return {p->user.id, p->user.username};
-}
-
 // What one hazard contributes to the kept counts and months.
 using CountKey = std::tuple<std::string, std::string, std::string, std::string, int>;
 using MonthKey = std::tuple<std::string, std::string, std::string, std::string>;
@@ -88,6 +83,26 @@ Result<std::string> newCode(db::Conn& c, const Calendar& cal, const Hazard& h) {
 
 Error stale() { return Error::conflict("the hazard was changed by someone else; reload and try again"); }
 
+constexpr std::int64_t kMaxAttachments = 50;  // per hazard: photos and documents of every step
+
+// The trail of a change to hazard `h`, in its transaction: the timeline entry `e` (kind, states
+// and data set by the caller; its hazard, time and actor set here), the evidence it links, and
+// the audit record `action` with the states before and after.
+Status logChange(db::Conn& c, const Clock& clock, const access::Principal* actor, const Hazard& h, Event& e,
+                 const std::string& action, std::optional<bj::value> before, std::optional<bj::value> after,
+                 const std::vector<std::int64_t>& evidence = {}) {
+  e.hazard_id = h.id;
+  if (e.at == 0) e.at = clock.now();
+  e.actor_id = actor ? std::optional(actor->user.id) : std::nullopt;
+  e.actor_name = actor ? actor->user.username : "system";
+  TRY(e.id, store::addEvent(c, e));
+  TRY_STATUS(store::linkAttachments(c, evidence, e.id));
+  TRY(auto aid, audit::append(c, clock, audit::actorOf(actor), "hazard", std::to_string(h.id), action, h.jurisdiction,
+                              std::move(before), std::move(after)));
+  (void)aid;
+  return {};
+}
+
 }  // namespace
 
 HazardService::HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
@@ -99,48 +114,11 @@ HazardService::HazardService(db::Database& db, const org::Registry& registry, bu
       enterprises_(enterprises),
       options_(std::move(options)),
       files_(options_.files_dir) {
-  for (const auto* top : registry_.children("")) {
-    for (const auto* j : registry_.subtree(top->code)) {
-      if (j->level == "city" && city_.empty()) city_ = j->code;
-    }
-  }
 }
 
-store::Visibility HazardService::scopeOf(const auth::Principal& p, const std::optional<std::string>& jurisdiction) const {
-  store::Visibility v;
-  std::string root = p.user.jurisdiction;
-  if (jurisdiction && !registry_.contains(*jurisdiction, root)) {
-    if (!registry_.contains(root, *jurisdiction)) {
-      v.none = true;  // a filter outside the caller's scope selects nothing
-      return v;
-    }
-    root = *jurisdiction;
-  }
-  const org::Jurisdiction* j = registry_.find(root);
-  if (!j) {
-    v.none = true;
-    return v;
-  }
-  if (j->level == "county" || j->level == "park") {
-    v.units = {root};
-  } else if (j->level == "township") {
-    v.units = {unitOf(registry_, root)};
-    v.jurisdictions = registry_.subtreeCodes(root);
-  }
-  using auth::Role;
-  if (p.user.role == Role::kDepartmentOfficer) {
-    v.sectors = p.user.department ? enterprise::sectorsLedBy(registry_, *p.user.department) : std::vector<std::string>{};
-    if (v.sectors.empty()) v.none = true;
-  } else if (p.user.role == Role::kEnterpriseOfficer) {
-    v.enterprise_id = p.user.enterprise_id;
-    if (!v.enterprise_id) v.none = true;
-  }
-  return v;
-}
-
-Result<Hazard> HazardService::visible(db::Conn& c, const auth::Principal& p, std::int64_t id) const {
+Result<Hazard> HazardService::visible(db::Conn& c, const access::Principal& p, std::int64_t id) const {
   TRY(auto h, store::find(c, id));
-  if (!h || !mayRead(p, registry_, *h)) return Error::notFound("no such hazard");
+  if (!h || !p.scope.admits(subjectOf(*h))) return Error::notFound("no such hazard");
   return std::move(*h);
 }
 
@@ -148,24 +126,22 @@ void HazardService::publish(const std::string& type, const Hazard& h) {
   bj::object data{{"id", h.id},         {"code", h.code},   {"state", stateName(h.state)},
                   {"grade", gradeName(h.grade)}, {"overdue", h.overdue}, {"unit", h.unit},
                   {"sector", h.sector}, {"version", h.version}};
-  std::vector<std::string> audience{"sector:" + h.sector};
-  if (h.enterprise_id) audience.push_back("enterprise:" + std::to_string(*h.enterprise_id));
-  bus_.publish({type, h.jurisdiction, std::move(audience), clock_.now(), std::move(data)});
+  bus_.publish({type, subjectOf(h), "", "", clock_.now(), std::move(data)});
 }
 
-Result<Page> HazardService::list(const auth::Principal& p, const Query& q) {
-  auto v = scopeOf(p, q.jurisdiction);
-  return db::read<Page>(db_, [&](db::Conn& c) { return store::list(c, q, v); });
+Result<Page> HazardService::list(const access::Principal& p, const Query& q) {
+  access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
+  return db::read<Page>(db_, [&](db::Conn& c) { return store::list(c, q, scope); });
 }
 
-Result<std::vector<Hazard>> HazardService::exportRows(const auth::Principal& p, Query q) {
-  auto v = scopeOf(p, q.jurisdiction);
+Result<std::vector<Hazard>> HazardService::exportRows(const access::Principal& p, Query q) {
+  access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
   q.limit = 1000;
   q.cursor.clear();
   return db::read<std::vector<Hazard>>(db_, [&](db::Conn& c) -> Result<std::vector<Hazard>> {
     std::vector<Hazard> all;
     for (;;) {
-      TRY(auto page, store::list(c, q, v));
+      TRY(auto page, store::list(c, q, scope));
       for (auto& h : page.items) all.push_back(std::move(h));
       if (static_cast<int>(all.size()) > kExportMax) {
         return Error{Code::kResourceExhausted, "more than " + std::to_string(kExportMax) + " rows: narrow the filters", {}};
@@ -177,22 +153,22 @@ Result<std::vector<Hazard>> HazardService::exportRows(const auth::Principal& p, 
   });
 }
 
-Result<Detail> HazardService::get(const auth::Principal& p, std::int64_t id) {
+Result<Detail> HazardService::get(const access::Principal& p, std::int64_t id) {
   return db::read<Detail>(db_, [&](db::Conn& c) -> Result<Detail> {
     Detail d;
     TRY(d.hazard, visible(c, p, id));
     TRY(d.timeline, store::events(c, id));
     TRY(d.attachments, store::attachments(c, id));
-    d.allowed = allowedTargets(p, registry_, d.hazard);
+    d.allowed = allowedTargets(p, d.hazard);
     d.may_add_progress = d.hazard.state == State::kRectifying && mayRegisterAny(p);
-    d.may_supervise = checkSupervision(p, registry_, d.hazard, "county").ok();
-    d.may_escalate = checkEscalation(p, registry_, d.hazard, escalationKinds()[0]).ok();
+    d.may_supervise = checkSupervision(p, d.hazard, "county").ok();
+    d.may_escalate = checkEscalation(p, d.hazard, escalationKinds()[0]).ok();
     return d;
   });
 }
 
-Result<Hazard> HazardService::create(const auth::Principal* actor, Hazard h) {
-  using auth::Role;
+Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
+  using access::Role;
   Millis now = clock_.now();
   if (actor) {
     if (!mayRegisterAny(*actor)) return Error::denied("your role may not register hazards");
@@ -234,9 +210,9 @@ Result<Hazard> HazardService::create(const auth::Principal* actor, Hazard h) {
     }
   }
   if (h.found_at == 0) h.found_at = now;
-  h.unit = unitOf(registry_, h.jurisdiction);
+  h.unit = registry_.unitOf(h.jurisdiction);
   TRY_STATUS(validateNew(h, registry_, now));
-  if (actor && !mayRead(*actor, registry_, h)) {
+  if (actor && !actor->scope.admits(subjectOf(h))) {
     return Error{Code::kPermissionDenied, "that hazard would lie outside your jurisdiction or sectors", "jurisdiction"};
   }
   h.id = 0;
@@ -247,18 +223,11 @@ Result<Hazard> HazardService::create(const auth::Principal* actor, Hazard h) {
     TRY(h.id, store::insert(c, h));
     TRY_STATUS(recordChange(c, options_.calendar, nullptr, h));
     Event e;
-    e.hazard_id = h.id;
     e.at = now;
-    e.actor_id = actor ? std::optional(actor->user.id) : std::nullopt;
-    e.actor_name = actor ? actor->user.username : "system";
     e.kind = "registered";
     e.to = h.state;
     e.data = {{"source", h.source}, {"grade", gradeName(h.grade)}, {"found_by", h.found_by}};
-    TRY(e.id, store::addEvent(c, e));
-    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "hazard", std::to_string(h.id), "create", h.jurisdiction,
-                                std::nullopt, toJson(h)));
-    (void)aid;
-    return {};
+    return logChange(c, clock_, actor, h, e, "create", std::nullopt, toJson(h));
   }));
   publish("hazard.created", h);
   return h;
@@ -279,12 +248,12 @@ Status HazardService::checkEvidence(db::Conn& c, std::int64_t hazard_id, const s
   return {};
 }
 
-Result<Hazard> HazardService::transition(const auth::Principal& p, std::int64_t id, const TransitionRequest& t) {
+Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_t id, const TransitionRequest& t) {
   Hazard after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto before, visible(c, p, id));
     if (t.version && *t.version != before.version) return stale();
-    TRY_STATUS(checkTransition(p, registry_, before, t.to));
+    TRY_STATUS(checkTransition(p, before, t.to));
     const Step* step = findStep(before.state, t.to, before.grade);
     Millis now = clock_.now();
     TRY_STATUS(validateStep(before, t, registry_, now));
@@ -297,26 +266,18 @@ Result<Hazard> HazardService::transition(const auth::Principal& p, std::int64_t 
     if (!written) return stale();
     TRY_STATUS(recordChange(c, options_.calendar, &before, after));
     Event e;
-    e.hazard_id = id;
     e.at = now;
-    e.actor_id = p.user.id;
-    e.actor_name = p.user.username;
     e.kind = "transition";
     e.from = before.state;
     e.to = after.state;
     e.data = stepData(*step, t);
-    TRY(e.id, store::addEvent(c, e));
-    TRY_STATUS(store::linkAttachments(c, t.attachments, e.id));
-    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), step->name, after.jurisdiction,
-                                toJson(before), toJson(after)));
-    (void)aid;
-    return {};
+    return logChange(c, clock_, &p, after, e, step->name, toJson(before), toJson(after), t.attachments);
   }));
   publish("hazard.updated", after);
   return after;
 }
 
-Result<Event> HazardService::addProgress(const auth::Principal& p, std::int64_t id, const std::string& note,
+Result<Event> HazardService::addProgress(const access::Principal& p, std::int64_t id, const std::string& note,
                                          const std::vector<std::int64_t>& attachments) {
   Event e;
   Hazard h;
@@ -329,30 +290,21 @@ Result<Event> HazardService::addProgress(const auth::Principal& p, std::int64_t 
     if (note.empty()) return Error::invalid("note", "note is required");
     if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
     TRY_STATUS(checkEvidence(c, id, attachments));
-    e.hazard_id = id;
-    e.at = clock_.now();
-    e.actor_id = p.user.id;
-    e.actor_name = p.user.username;
     e.kind = "progress";
     e.data = {{"note", note}};
     if (!attachments.empty()) e.data["attachments"] = idsJson(attachments);
-    TRY(e.id, store::addEvent(c, e));
-    TRY_STATUS(store::linkAttachments(c, attachments, e.id));
-    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "progress", h.jurisdiction,
-                                std::nullopt, bj::value(e.data)));
-    (void)aid;
-    return {};
+    return logChange(c, clock_, &p, h, e, "progress", std::nullopt, bj::value(e.data), attachments);
   }));
   publish("hazard.updated", h);
   return e;
 }
 
-Result<Hazard> HazardService::supervise(const auth::Principal& p, std::int64_t id, const std::string& level,
+Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t id, const std::string& level,
                                         const std::string& note) {
   Hazard after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto before, visible(c, p, id));
-    TRY_STATUS(checkSupervision(p, registry_, before, level));
+    TRY_STATUS(checkSupervision(p, before, level));
     if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
     Millis now = clock_.now();
     after = before;
@@ -362,58 +314,40 @@ Result<Hazard> HazardService::supervise(const auth::Principal& p, std::int64_t i
     TRY(bool written, store::update(c, after));
     if (!written) return stale();
     Event e;
-    e.hazard_id = id;
     e.at = now;
-    e.actor_id = p.user.id;
-    e.actor_name = p.user.username;
     e.kind = "supervision";
     e.data = {{"level", level}};
     if (!note.empty()) e.data["note"] = note;
-    TRY(e.id, store::addEvent(c, e));
-    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "supervise", after.jurisdiction,
-                                toJson(before), toJson(after)));
-    (void)aid;
-    return {};
+    return logChange(c, clock_, &p, after, e, "supervise", toJson(before), toJson(after));
   }));
   publish("hazard.updated", after);
   return after;
 }
 
-Result<Event> HazardService::escalate(const auth::Principal& p, std::int64_t id, const std::string& kind,
+Result<Event> HazardService::escalate(const access::Principal& p, std::int64_t id, const std::string& kind,
                                       const std::string& note, const std::vector<std::int64_t>& attachments) {
   Event e;
   Hazard h;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(h, visible(c, p, id));
-    TRY_STATUS(checkEscalation(p, registry_, h, kind));
+    TRY_STATUS(checkEscalation(p, h, kind));
     if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
     TRY_STATUS(checkEvidence(c, id, attachments));
-    e.hazard_id = id;
-    e.at = clock_.now();
-    e.actor_id = p.user.id;
-    e.actor_name = p.user.username;
     e.kind = "escalation";
     e.data = {{"action", kind}};
     if (!note.empty()) e.data["note"] = note;
     if (!attachments.empty()) e.data["attachments"] = idsJson(attachments);
-    TRY(e.id, store::addEvent(c, e));
-    TRY_STATUS(store::linkAttachments(c, attachments, e.id));
-    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "escalate", h.jurisdiction,
-                                std::nullopt, bj::value(e.data)));
-    (void)aid;
-    return {};
+    return logChange(c, clock_, &p, h, e, "escalate", std::nullopt, bj::value(e.data), attachments);
   }));
   publish("hazard.updated", h);
   return e;
 }
 
-Result<Attachment> HazardService::upload(const auth::Principal& p, std::int64_t id, const std::string& name,
+Result<Attachment> HazardService::upload(const access::Principal& p, std::int64_t id, const std::string& name,
                                          std::string_view bytes) {
   TRY(auto h, db::read<Hazard>(db_, [&](db::Conn& c) { return visible(c, p, id); }));
   if (!mayRegisterAny(p)) return Error::denied("your role may not attach files to hazards");
-  if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos) {
-    return Error::invalid("name", "name must be a file name of 1 to 200 bytes");
-  }
+  TRY_STATUS(validateFileName(name));
   auto promised = mediaTypeOfName(name);
   if (!promised) return Error::invalid("name", "only JPEG, PNG and PDF files are accepted (.jpg, .png, .pdf)");
   if (static_cast<std::int64_t>(bytes.size()) > options_.max_upload_bytes) {
@@ -436,8 +370,13 @@ Result<Attachment> HazardService::upload(const auth::Principal& p, std::int64_t 
   a.uploaded_by = p.user.username;
   a.uploaded_at = clock_.now();
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    TRY(auto count, store::attachmentCount(c, id));
+    if (count >= kMaxAttachments) {
+      return Error{Code::kFailedPrecondition,
+                   "a hazard keeps at most " + std::to_string(kMaxAttachments) + " photos and documents", "file"};
+    }
     TRY(a.id, store::addAttachment(c, a));
-    TRY(auto aid, audit::append(c, clock_, actorOf(&p), "hazard", std::to_string(id), "attach", h.jurisdiction,
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&p), "hazard", std::to_string(id), "attach", h.jurisdiction,
                                 std::nullopt, bj::value(toJson(a))));
     (void)aid;
     return {};
@@ -445,7 +384,7 @@ Result<Attachment> HazardService::upload(const auth::Principal& p, std::int64_t 
   return a;
 }
 
-Result<HazardService::File> HazardService::download(const auth::Principal& p, std::int64_t id,
+Result<HazardService::File> HazardService::download(const access::Principal& p, std::int64_t id,
                                                     std::int64_t attachment_id) {
   TRY(auto a, db::read<Attachment>(db_, [&](db::Conn& c) -> Result<Attachment> {
         TRY(auto h, visible(c, p, id));
@@ -490,25 +429,21 @@ std::vector<std::string> lastMonths(const Calendar& cal, Millis now, int n) {
 
 }  // namespace
 
-Result<Stats> HazardService::stats(const auth::Principal& p, const StatsQuery& q) {
-  auto v = scopeOf(p, q.jurisdiction);
-  if (q.sector) {
-    if (!v.sectors.empty() && std::find(v.sectors.begin(), v.sectors.end(), *q.sector) == v.sectors.end()) {
-      v.none = true;
-    }
-    v.sectors = {*q.sector};
-  }
+Result<Stats> HazardService::stats(const access::Principal& p, const StatsQuery& q) {
+  access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
+  if (q.sector) scope = scope.inSector(*q.sector);
   // The kept counts hold units and sectors; below a unit or within an enterprise, count rows.
-  bool kept = !v.enterprise_id && v.jurisdictions.empty();
+  const access::Subtree& tree = scope.tree();
+  bool kept = !scope.enterprise() && (tree.whole || (!tree.unit.empty() && tree.root == tree.unit));
   auto months = lastMonths(options_.calendar, clock_.now(), 12);
   store::Tallies tallies;
   std::vector<store::UnitMonth> by_month;
   TRY_STATUS(db_.read([&](db::Conn& c) -> Status {
     if (kept) {
-      TRY(tallies, store::tallies(c, v, closedStates()));
-      TRY(by_month, store::months(c, v, months));
+      TRY(tallies, store::tallies(c, scope, closedStates()));
+      TRY(by_month, store::months(c, scope, months));
     } else {
-      TRY(auto cells, store::recount(c, v));
+      TRY(auto cells, store::recount(c, scope));
       tallies = store::tally(cells, closedStates());
     }
     return {};
@@ -557,15 +492,10 @@ Result<TickReport> HazardService::tick() {
         if (!written) continue;
         TRY_STATUS(recordChange(c, options_.calendar, &before, after));
         Event e;
-        e.hazard_id = after.id;
         e.at = now;
-        e.actor_name = "system";
         e.kind = "overdue";
         e.data = {{"deadline", *after.deadline}};
-        TRY(e.id, store::addEvent(c, e));
-        TRY(auto aid, audit::append(c, clock_, actorOf(nullptr), "hazard", std::to_string(after.id), "overdue",
-                                    after.jurisdiction, toJson(before), toJson(after)));
-        (void)aid;
+        TRY_STATUS(logChange(c, clock_, nullptr, after, e, "overdue", toJson(before), toJson(after)));
         marked.push_back(std::move(after));
       }
       return {};
@@ -574,23 +504,23 @@ Result<TickReport> HazardService::tick() {
     report.marked_overdue += static_cast<int>(marked.size());
     if (marked.size() < 500) break;
   }
-  if (city_.empty()) return report;
+  if (registry_.city().empty()) return report;
   TRY(auto anchor, db::read<std::optional<Millis>>(db_, [&](db::Conn& c) -> Result<std::optional<Millis>> {
         // The cycle runs on from the city's last notice, whatever issued it.
-        TRY(auto last, store::lastPeriodEnd(c, city_));
+        TRY(auto last, store::lastPeriodEnd(c, registry_.city()));
         if (last) return last;
         return store::firstCreated(c);
       }));
   Millis cycle = options_.notice_cycle_days * kDay;
   if (anchor && now >= *anchor + cycle) {
-    TRY(auto n, issue(nullptr, city_, "cycle", *anchor, now));
+    TRY(auto n, issue(nullptr, registry_.city(), "cycle", *anchor, now));
     (void)n;
     report.notices_issued = 1;
   }
   return report;
 }
 
-Result<Notice> HazardService::issueNotice(const auth::Principal* actor, const std::string& jurisdiction) {
+Result<Notice> HazardService::issueNotice(const access::Principal* actor, const std::string& jurisdiction) {
   if (actor) {
     if (!mayIssueNotice(*actor)) return Error::denied("your role may not issue notices");
     if (!registry_.contains(actor->user.jurisdiction, jurisdiction)) {
@@ -598,7 +528,7 @@ Result<Notice> HazardService::issueNotice(const auth::Principal* actor, const st
     }
   }
   const org::Jurisdiction* j = registry_.find(jurisdiction);
-  if (!j || (jurisdiction != city_ && j->level != "county" && j->level != "park")) {
+  if (!j || (jurisdiction != registry_.city() && j->level != "county" && j->level != "park")) {
     return Error::invalid("jurisdiction", "notices are issued by the city or a county-level unit");
   }
   Millis now = clock_.now();
@@ -608,11 +538,11 @@ Result<Notice> HazardService::issueNotice(const auth::Principal* actor, const st
   return issue(actor, jurisdiction, "on_demand", from, now);
 }
 
-Result<Notice> HazardService::issue(const auth::Principal* actor, const std::string& jurisdiction,
+Result<Notice> HazardService::issue(const access::Principal* actor, const std::string& jurisdiction,
                                     const std::string& trigger, Millis from, Millis to) {
   std::vector<std::string> units;
-  if (jurisdiction == city_) {
-    for (const auto* j : registry_.subtree(city_)) {
+  if (jurisdiction == registry_.city()) {
+    for (const auto* j : registry_.subtree(registry_.city())) {
       if (j->level == "county" || j->level == "park") units.push_back(j->code);
     }
   } else {
@@ -634,9 +564,7 @@ Result<Notice> HazardService::issue(const auth::Principal* actor, const std::str
     return o;
   };
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
-    store::Visibility v;
-    v.units = units;
-    TRY(auto cells, store::counts(c, v));
+    TRY(auto cells, store::counts(c, access::Scope::of(registry_.treeOf(jurisdiction))));
     TRY(auto overdue, store::overdueIn(c, units, 5000));
     TRY(auto closed, store::closedIn(c, units, from, to, 5000));
     std::map<std::string, NoticeRow> rows;
@@ -659,38 +587,71 @@ Result<Notice> HazardService::issue(const auth::Principal* actor, const std::str
     n.number = registry_.find(jurisdiction)->name + "隐患排查治理通报〔" + std::to_string(year) + "〕" +
                std::to_string(serial) + "号";
     TRY(n.id, store::insertNotice(c, n));
-    TRY(auto aid, audit::append(c, clock_, actorOf(actor), "notice", std::to_string(n.id), "issue", jurisdiction,
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "notice", std::to_string(n.id), "issue", jurisdiction,
                                 std::nullopt, bj::value(summaryJson(n))));
     (void)aid;
     return {};
   }));
-  bus_.publish({"notice.issued", jurisdiction, {}, clock_.now(), summaryJson(n)});
+  bus_.publish({"notice.issued", {jurisdiction, {}, {}}, "", "", clock_.now(), summaryJson(n)});
   return n;
 }
 
-Result<std::vector<Notice>> HazardService::notices(const auth::Principal& p, std::optional<std::int64_t> before_id,
+Result<std::vector<Notice>> HazardService::notices(const access::Principal& p, std::optional<std::int64_t> before_id,
                                                    int limit) {
   // A user reads the notices of their own jurisdiction, of those above it (which name it) and
   // of those below it.
   std::vector<std::string> codes;
   for (const auto* j : registry_.path(p.user.jurisdiction)) codes.push_back(j->code);
   for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) codes.push_back(code);
-  return db::read<std::vector<Notice>>(db_, [&](db::Conn& c) { return store::notices(c, codes, before_id, limit); });
+  return db::read<std::vector<Notice>>(db_, [&](db::Conn& c) -> Result<std::vector<Notice>> {
+    TRY(auto list, store::notices(c, codes, before_id, limit));
+    for (auto& n : list) TRY_STATUS(ownItemsOnly(c, p, n));
+    return list;
+  });
 }
 
-Result<Notice> HazardService::notice(const auth::Principal& p, std::int64_t id) {
-  TRY(auto n, db::read<std::optional<Notice>>(db_, [&](db::Conn& c) { return store::findNotice(c, id); }));
-  if (!n || (!registry_.contains(n->jurisdiction, p.user.jurisdiction) &&
-             !registry_.contains(p.user.jurisdiction, n->jurisdiction))) {
-    return Error::notFound("no such notice");
+Result<Notice> HazardService::notice(const access::Principal& p, std::int64_t id) {
+  return db::read<Notice>(db_, [&](db::Conn& c) -> Result<Notice> {
+    TRY(auto n, store::findNotice(c, id));
+    if (!n || (!registry_.contains(n->jurisdiction, p.user.jurisdiction) &&
+               !registry_.contains(p.user.jurisdiction, n->jurisdiction))) {
+      return Error::notFound("no such notice");
+    }
+    TRY_STATUS(ownItemsOnly(c, p, *n));
+    return std::move(*n);
+  });
+}
+
+// A notice is a document circulated to every government office of the units it covers, so they
+// read it whole. An enterprise officer reads it too, but only the items naming their own
+// enterprise's hazards: the others are another enterprise's records.
+Status HazardService::ownItemsOnly(db::Conn& c, const access::Principal& p, Notice& n) const {
+  if (!p.scope.enterprise()) return {};
+  std::vector<std::int64_t> ids;
+  for (const auto& r : n.rows) {
+    for (const auto* items : {&r.overdue_items, &r.closed_items}) {
+      for (const auto& it : *items) {
+        if (auto v = it.if_contains("id"); v && v->is_int64()) ids.push_back(v->as_int64());
+      }
+    }
   }
-  return std::move(*n);
+  TRY(auto subjects, store::subjectsOf(c, ids));
+  auto foreign = [&](const bj::object& it) {
+    auto v = it.if_contains("id");
+    auto found = v && v->is_int64() ? subjects.find(v->as_int64()) : subjects.end();
+    return found == subjects.end() || !p.scope.admits(found->second);
+  };
+  for (auto& r : n.rows) {
+    std::erase_if(r.overdue_items, foreign);
+    std::erase_if(r.closed_items, foreign);
+  }
+  return {};
 }
 
 Result<std::pair<std::vector<Count>, std::vector<Count>>> HazardService::countsAndRecount() {
   using Pair = std::pair<std::vector<Count>, std::vector<Count>>;
   return db::read<Pair>(db_, [&](db::Conn& c) -> Result<Pair> {
-    store::Visibility all;
+    access::Scope all = access::Scope::of(registry_.treeOf(registry_.city()));
     TRY(auto kept, store::counts(c, all));
     TRY(auto counted, store::recount(c, all));
     return Pair{std::move(kept), std::move(counted)};
@@ -711,7 +672,7 @@ Status HazardService::rebuildCounts() {
 Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Event>> timelines) {
   Millis now = clock_.now();
   for (auto& h : items) {
-    h.unit = unitOf(registry_, h.jurisdiction);
+    h.unit = registry_.unitOf(h.jurisdiction);
     TRY_STATUS(validateNew(h, registry_, now));
   }
   return db_.write([&](db::Conn& c) -> Status {
@@ -726,7 +687,7 @@ Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Ev
           TRY(e.id, store::addEvent(c, e));
         }
       }
-      TRY(auto aid, audit::append(c, clock_, actorOf(nullptr), "hazard", std::to_string(h.id), "seed", h.jurisdiction,
+      TRY(auto aid, audit::append(c, clock_, audit::actorOf(nullptr), "hazard", std::to_string(h.id), "seed", h.jurisdiction,
                                   std::nullopt, toJson(h)));
       (void)aid;
     }

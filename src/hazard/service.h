@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/model.h"
+#include "access/model.h"
 #include "bus/bus.h"
 #include "core/calendar.h"
 #include "core/clock.h"
@@ -68,37 +68,37 @@ class HazardService {
   HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
                 enterprise::EnterpriseService& enterprises, Options options);
 
-  Result<Page> list(const auth::Principal& p, const Query& q);
-  Result<std::vector<Hazard>> exportRows(const auth::Principal& p, Query q);
+  Result<Page> list(const access::Principal& p, const Query& q);
+  Result<std::vector<Hazard>> exportRows(const access::Principal& p, Query q);
   // Not visible reads as not found.
-  Result<Detail> get(const auth::Principal& p, std::int64_t id);
+  Result<Detail> get(const access::Principal& p, std::int64_t id);
   // Registers a hazard. With an enterprise, its jurisdiction and name come from the registry.
   // `actor` null: the system (demo seeding), which may also set state fields.
-  Result<Hazard> create(const auth::Principal* actor, Hazard h);
-  Result<Hazard> transition(const auth::Principal& p, std::int64_t id, const TransitionRequest& t);
+  Result<Hazard> create(const access::Principal* actor, Hazard h);
+  Result<Hazard> transition(const access::Principal& p, std::int64_t id, const TransitionRequest& t);
   // A dated ledger entry (台账) while rectifying.
-  Result<Event> addProgress(const auth::Principal& p, std::int64_t id, const std::string& note,
+  Result<Event> addProgress(const access::Principal& p, std::int64_t id, const std::string& note,
                             const std::vector<std::int64_t>& attachments);
-  Result<Hazard> supervise(const auth::Principal& p, std::int64_t id, const std::string& level, const std::string& note);
-  Result<Event> escalate(const auth::Principal& p, std::int64_t id, const std::string& kind, const std::string& note,
+  Result<Hazard> supervise(const access::Principal& p, std::int64_t id, const std::string& level, const std::string& note);
+  Result<Event> escalate(const access::Principal& p, std::int64_t id, const std::string& kind, const std::string& note,
                          const std::vector<std::int64_t>& attachments);
   // Stores a photo or document for hazard `id`; its content must be what its name says.
-  Result<Attachment> upload(const auth::Principal& p, std::int64_t id, const std::string& name, std::string_view bytes);
+  Result<Attachment> upload(const access::Principal& p, std::int64_t id, const std::string& name, std::string_view bytes);
   struct File {
     Attachment attachment;
     std::string bytes;
   };
-  Result<File> download(const auth::Principal& p, std::int64_t id, std::int64_t attachment_id);
+  Result<File> download(const access::Principal& p, std::int64_t id, std::int64_t attachment_id);
 
-  Result<Stats> stats(const auth::Principal& p, const StatsQuery& q);
+  Result<Stats> stats(const access::Principal& p, const StatsQuery& q);
 
   // Marks hazards whose deadline passed as overdue and issues the cycle's notice when due; what
   // was missed while the server was down is caught up. Called by the scheduler with clock time.
   Result<TickReport> tick();
   // Issues a notice now for `jurisdiction` (the city or a unit) covering the time since its last.
-  Result<Notice> issueNotice(const auth::Principal* actor, const std::string& jurisdiction);
-  Result<std::vector<Notice>> notices(const auth::Principal& p, std::optional<std::int64_t> before_id, int limit);
-  Result<Notice> notice(const auth::Principal& p, std::int64_t id);
+  Result<Notice> issueNotice(const access::Principal* actor, const std::string& jurisdiction);
+  Result<std::vector<Notice>> notices(const access::Principal& p, std::optional<std::int64_t> before_id, int limit);
+  Result<Notice> notice(const access::Principal& p, std::int64_t id);
 
   // The kept counts and a full recount of the same scope (they must be equal).
   Result<std::pair<std::vector<Count>, std::vector<Count>>> countsAndRecount();
@@ -111,10 +111,10 @@ class HazardService {
   Status rebuildCounts();
 
  private:
-  store::Visibility scopeOf(const auth::Principal& p, const std::optional<std::string>& jurisdiction) const;
-  Result<Hazard> visible(db::Conn& c, const auth::Principal& p, std::int64_t id) const;
+  Result<Hazard> visible(db::Conn& c, const access::Principal& p, std::int64_t id) const;
+  Status ownItemsOnly(db::Conn& c, const access::Principal& p, Notice& n) const;
   Status checkEvidence(db::Conn& c, std::int64_t hazard_id, const std::vector<std::int64_t>& ids) const;
-  Result<Notice> issue(const auth::Principal* actor, const std::string& jurisdiction, const std::string& trigger,
+  Result<Notice> issue(const access::Principal* actor, const std::string& jurisdiction, const std::string& trigger,
                        Millis from, Millis to);
   void publish(const std::string& type, const Hazard& h);
 
@@ -125,7 +125,6 @@ class HazardService {
   enterprise::EnterpriseService& enterprises_;
   Options options_;
   FileStore files_;
-  std::string city_;  // the root jurisdiction of level city
 };
 
 }  // namespace anlan::hazard

@@ -7,7 +7,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "core/crypto.h"
+#include "access/sql.h"
+#include "db/query.h"
 #include "hazard/codec.h"
 
 namespace anlan::hazard::store {
@@ -25,29 +26,39 @@ db::Value opt(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) :
 
 db::Value record(const bj::value& v) { return v.is_null() ? db::Value(nullptr) : db::Value(bj::serialize(v)); }
 
+// A stored record (confirmation, assignment, plan) read back; one this server cannot read is an
+// internal error, never silently dropped.
 template <class T>
-std::optional<T> readRecord(const db::Row& r, std::size_t i, Result<T> (*from)(const bj::object&)) {
-  if (r.isNull(i)) return std::nullopt;
+Result<std::optional<T>> readRecord(const db::Row& r, std::size_t i, Result<T> (*from)(const bj::object&),
+                                    std::int64_t id) {
+  if (r.isNull(i)) return std::optional<T>();
   boost::system::error_code ec;
   auto v = bj::parse(r.str(i), ec);
-  if (ec || !v.is_object()) return std::nullopt;
+  if (ec || !v.is_object()) return Error::internal("hazard " + std::to_string(id) + " has an unreadable record");
   auto parsed = from(v.as_object());
-  if (!parsed.ok()) return std::nullopt;
-  return std::move(parsed).value();
+  if (!parsed.ok()) {
+    return Error::internal("hazard " + std::to_string(id) + " has an unreadable record: " + parsed.error().message);
+  }
+  return std::optional<T>(std::move(parsed).value());
 }
 
-std::string lowerAscii(std::string s) {
-  for (auto& ch : s) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return s;
+template <class T>
+Result<T> known(std::optional<T> v, const char* what, const std::string& text) {
+  if (!v) return Error::internal(std::string("a stored ") + what + " this server does not know: '" + text + "'");
+  return *v;
 }
 
 std::string searchText(const Hazard& h) {
-  return lowerAscii(h.code + " " + h.enterprise_name + " " + h.site + " " + h.description);
+  return db::lowerAscii(h.code + " " + h.enterprise_name + " " + h.site + " " + h.description);
 }
 
-Hazard toHazard(const db::Row& r) {
+// The columns of a hazard's subject, for access::whereOf.
+constexpr access::Columns kScopeColumns{
+    .jurisdiction = "h.jurisdiction", .unit = "h.unit", .sector = "h.sector", .enterprise = "h.enterprise_id"};
+// The kept counts know units and sectors only.
+constexpr access::Columns kCountScope{.jurisdiction = "", .unit = "unit", .sector = "sector", .enterprise = ""};
+
+Result<Hazard> toHazard(const db::Row& r) {
   Hazard h;
   h.id = r.i64(0);
   h.code = r.str(1);
@@ -59,18 +70,18 @@ Hazard toHazard(const db::Row& r) {
   h.sector = r.str(7);
   if (!r.isNull(8) && !r.isNull(9)) h.location = geo::LonLat{r.f64(8), r.f64(9)};
   h.description = r.str(10);
-  h.grade = parseGrade(r.str(11)).value_or(Grade::kGeneral);
+  TRY(h.grade, known(parseGrade(r.str(11)), "grade", r.str(11)));
   h.source = r.str(12);
   h.found_at = r.i64(13);
   h.found_by = r.str(14);
   h.risk_color = r.str(15);
-  h.state = parseState(r.str(16)).value_or(State::kRegistered);
+  TRY(h.state, known(parseState(r.str(16)), "state", r.str(16)));
   h.deadline = r.optI64(17);
   h.overdue = r.i64(18) != 0;
   h.supervision = r.str(19);
-  h.confirmation = readRecord<Confirmation>(r, 20, confirmationFromJson);
-  h.assignment = readRecord<Assignment>(r, 21, assignmentFromJson);
-  h.plan = readRecord<Plan>(r, 22, planFromJson);
+  TRY(h.confirmation, readRecord<Confirmation>(r, 20, confirmationFromJson, h.id));
+  TRY(h.assignment, readRecord<Assignment>(r, 21, assignmentFromJson, h.id));
+  TRY(h.plan, readRecord<Plan>(r, 22, planFromJson, h.id));
   h.closed_off_at = r.optI64(23);
   h.reporter_id = r.optI64(24);
   h.demo = r.i64(25) != 0;
@@ -80,24 +91,14 @@ Hazard toHazard(const db::Row& r) {
   return h;
 }
 
-std::vector<Hazard> toHazards(const db::Rows& rows) {
+Result<std::vector<Hazard>> toHazards(const db::Rows& rows) {
   std::vector<Hazard> out;
   out.reserve(rows.size());
-  for (const auto& r : rows.rows) out.push_back(toHazard(r));
-  return out;
-}
-
-// The caller's visibility as SQL conditions on the alias h (each starting with " AND").
-std::string visibilityOf(const Visibility& v, std::vector<db::Value>& params) {
-  std::string where;
-  if (!v.units.empty()) where += " AND h.unit IN " + db::inList(params, v.units);
-  if (!v.jurisdictions.empty()) where += " AND h.jurisdiction IN " + db::inList(params, v.jurisdictions);
-  if (!v.sectors.empty()) where += " AND h.sector IN " + db::inList(params, v.sectors);
-  if (v.enterprise_id) {
-    where += " AND h.enterprise_id = ?";
-    params.emplace_back(*v.enterprise_id);
+  for (const auto& r : rows.rows) {
+    TRY(auto h, toHazard(r));
+    out.push_back(std::move(h));
   }
-  return where;
+  return out;
 }
 
 std::string filtersOf(const Query& q, std::vector<db::Value>& params) {
@@ -140,16 +141,7 @@ std::string filtersOf(const Query& q, std::vector<db::Value>& params) {
     where += " AND h.found_at < ?";
     params.emplace_back(*q.found_to);
   }
-  if (q.q) {
-    std::string pattern = "%";
-    for (char ch : lowerAscii(*q.q)) {
-      if (ch == '%' || ch == '_' || ch == '\\') pattern.push_back('\\');
-      pattern.push_back(ch);
-    }
-    pattern.push_back('%');
-    where += " AND h.search LIKE ? ESCAPE '\\'";
-    params.emplace_back(pattern);
-  }
+  if (q.q) where += db::contains("h.search", db::lowerAscii(*q.q), params);
   return where;
 }
 
@@ -173,14 +165,28 @@ std::vector<db::Value> hazardValues(const Hazard& h) {
           h.created_at, h.updated_at};
 }
 
-Status badCursor() { return Error::invalid("cursor", "cursor is not one this server gave"); }
-
 }  // namespace
 
 Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id) {
   TRY(auto rows, c.query(std::string(kColumns) + " WHERE h.id = ?", {id}));
   if (rows.empty()) return std::optional<Hazard>();
-  return std::optional<Hazard>(toHazard(rows[0]));
+  TRY(auto h, toHazard(rows[0]));
+  return std::optional<Hazard>(std::move(h));
+}
+
+Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, Subject> out;
+  for (std::size_t from = 0; from < ids.size(); from += 500) {
+    std::vector<db::Value> params;
+    std::string in = "(";
+    for (std::size_t i = from; i < std::min(ids.size(), from + 500); ++i) {
+      in += i == from ? "?" : ", ?";
+      params.emplace_back(ids[i]);
+    }
+    TRY(auto rows, c.query("SELECT id, jurisdiction, sector, enterprise_id FROM hazards WHERE id IN " + in + ")", params));
+    for (const auto& r : rows.rows) out[r.i64(0)] = Subject{r.str(1), {r.str(2)}, r.optI64(3)};
+  }
+  return out;
 }
 
 Result<std::int64_t> insert(db::Conn& c, const Hazard& h) {
@@ -234,46 +240,32 @@ Result<bool> update(db::Conn& c, const Hazard& h) {
   return n == 1;
 }
 
-Result<Page> list(db::Conn& c, const Query& q, const Visibility& v) {
+Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope) {
   Page page;
-  if (v.none) return page;
+  if (scope.none()) return page;
   std::vector<db::Value> params;
-  // Two statements: the operands of + are not evaluated in a fixed order, and both append params.
-  std::string sql = std::string(kColumns) + " WHERE 1 = 1" + visibilityOf(v, params);
+  // Statements one by one: the operands of + are not evaluated in a fixed order, and each
+  // appends parameters.
+  TRY(std::string visible, access::whereOf(scope, kScopeColumns, params));
+  std::string sql = std::string(kColumns) + " WHERE 1 = 1" + visible;
   sql += filtersOf(q, params);
   bool by_deadline = q.sort == "deadline", by_id = q.sort == "id";
   if (by_deadline) sql += " AND h.deadline IS NOT NULL";
+  db::Order order{by_id ? "h.id" : by_deadline ? "h.deadline" : "h.found_at", "h.id", false, !by_id && !by_deadline};
   if (!q.cursor.empty()) {
-    auto text = base64UrlDecode(q.cursor);
-    if (!text) return badCursor().error();
-    boost::system::error_code ec;
-    auto key = bj::parse(*text, ec);
-    if (ec || !key.is_array() || key.as_array().size() != 2 || !key.as_array()[0].is_int64() ||
-        !key.as_array()[1].is_int64()) {
-      return badCursor().error();
-    }
-    std::int64_t value = key.as_array()[0].as_int64(), last_id = key.as_array()[1].as_int64();
-    if (by_id) {
-      sql += " AND h.id > ?";
-      params.emplace_back(last_id);
-    } else {
-      sql += by_deadline ? " AND (h.deadline, h.id) > (?, ?)" : " AND (h.found_at, h.id) < (?, ?)";
-      params.emplace_back(value);
-      params.emplace_back(last_id);
-    }
+    TRY(auto k, db::decodeCursor(q.cursor));
+    TRY(std::string after, db::after(order, k, params));
+    sql += after;
   }
-  sql += by_id         ? " ORDER BY h.id"
-         : by_deadline ? " ORDER BY h.deadline, h.id"
-                       : " ORDER BY h.found_at DESC, h.id DESC";
-  sql += " LIMIT ?";
+  sql += db::orderBy(order) + " LIMIT ?";
   params.emplace_back(std::int64_t{q.limit + 1});
   TRY(auto rows, c.query(sql, params));
-  page.items = toHazards(rows);
+  TRY(page.items, toHazards(rows));
   if (static_cast<int>(page.items.size()) > q.limit) {
     page.items.resize(q.limit);
     const Hazard& last = page.items.back();
     std::int64_t value = by_id ? last.id : by_deadline ? last.deadline.value_or(0) : last.found_at;
-    page.next_cursor = base64Url(bj::serialize(bj::array{value, last.id}));
+    page.next_cursor = db::encodeCursor(value, last.id);
   }
   return page;
 }
@@ -301,11 +293,16 @@ Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
     e.actor_id = r.optI64(3);
     e.actor_name = r.str(4);
     e.kind = r.str(5);
-    if (!r.isNull(6)) e.from = parseState(r.str(6));
-    if (!r.isNull(7)) e.to = parseState(r.str(7));
+    if (!r.isNull(6)) {
+      TRY(e.from, known(parseState(r.str(6)), "state", r.str(6)));
+    }
+    if (!r.isNull(7)) {
+      TRY(e.to, known(parseState(r.str(7)), "state", r.str(7)));
+    }
     boost::system::error_code ec;
     auto data = bj::parse(r.str(8), ec);
-    if (!ec && data.is_object()) e.data = std::move(data.as_object());
+    if (ec || !data.is_object()) return Error::internal("timeline entry " + std::to_string(e.id) + " is unreadable");
+    e.data = std::move(data.as_object());
     out.push_back(std::move(e));
   }
   return out;
@@ -353,6 +350,11 @@ Result<std::optional<Attachment>> findAttachment(db::Conn& c, std::int64_t id) {
   return std::optional<Attachment>(toAttachment(rows[0]));
 }
 
+Result<std::int64_t> attachmentCount(db::Conn& c, std::int64_t hazard_id) {
+  TRY(auto rows, c.query("SELECT COUNT(*) FROM hazard_attachments WHERE hazard_id = ?", {hazard_id}));
+  return rows[0].i64(0);
+}
+
 Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::int64_t event_id) {
   for (auto id : ids) {
     TRY(auto n, c.exec("UPDATE hazard_attachments SET event_id = ? WHERE id = ?", {event_id, id}));
@@ -383,22 +385,21 @@ Status addMonth(db::Conn& c, const std::string& unit, const std::string& sector,
 
 namespace {
 
-std::string countFilter(const Visibility& v, std::vector<db::Value>& params) {
-  std::string where = " WHERE 1 = 1";
-  if (!v.units.empty()) where += " AND unit IN " + db::inList(params, v.units);
-  if (!v.sectors.empty()) where += " AND sector IN " + db::inList(params, v.sectors);
-  return where;
+Result<std::string> countFilter(const access::Scope& scope, std::vector<db::Value>& params) {
+  TRY(std::string where, access::whereOf(scope, kCountScope, params));
+  return " WHERE 1 = 1" + where;
 }
 
 // The cells in the order of their key, compared bytewise. Sorted here rather than by ORDER BY:
 // PostgreSQL compares text in the database's collation, which costs more than the query itself.
-std::vector<Count> toCounts(const db::Rows& rows) {
+Result<std::vector<Count>> toCounts(const db::Rows& rows) {
   std::vector<Count> out;
   out.reserve(rows.size());
   for (const auto& r : rows.rows) {
     if (r.i64(5) == 0) continue;
-    out.push_back({r.str(0), r.str(1), parseGrade(r.str(2)).value_or(Grade::kGeneral),
-                   parseState(r.str(3)).value_or(State::kRegistered), r.i64(4) != 0, r.i64(5)});
+    TRY(Grade grade, known(parseGrade(r.str(2)), "grade", r.str(2)));
+    TRY(State state, known(parseState(r.str(3)), "state", r.str(3)));
+    out.push_back({r.str(0), r.str(1), grade, state, r.i64(4) != 0, r.i64(5)});
   }
   auto key = [](const Count& k) { return std::tie(k.unit, k.sector, k.grade, k.state, k.overdue); };
   std::sort(out.begin(), out.end(), [&](const Count& a, const Count& b) { return key(a) < key(b); });
@@ -412,17 +413,18 @@ void sortTallies(std::vector<Tally>& cells) {
 
 }  // namespace
 
-Result<std::vector<Count>> counts(db::Conn& c, const Visibility& v) {
-  if (v.none) return std::vector<Count>();
+Result<std::vector<Count>> counts(db::Conn& c, const access::Scope& scope) {
+  if (scope.none()) return std::vector<Count>();
   std::vector<db::Value> params;
-  std::string sql = "SELECT unit, sector, grade, state, overdue, n FROM hazard_counts" + countFilter(v, params);
+  TRY(std::string where, countFilter(scope, params));
+  std::string sql = "SELECT unit, sector, grade, state, overdue, n FROM hazard_counts" + where;
   TRY(auto rows, c.query(sql, params));
   return toCounts(rows);
 }
 
-Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<State>& closed) {
+Result<Tallies> tallies(db::Conn& c, const access::Scope& scope, const std::vector<State>& closed) {
   Tallies out;
-  if (v.none) return out;
+  if (scope.none()) return out;
   std::vector<std::string> closed_names;
   for (State st : closed) closed_names.emplace_back(stateName(st));
   std::string major = gradeName(Grade::kMajor);
@@ -433,7 +435,8 @@ Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<Stat
   sql += "SUM(CASE WHEN grade = ? AND state NOT IN ";
   params.emplace_back(major);
   sql += db::inList(params, closed_names) + " THEN n ELSE 0 END) FROM hazard_counts";
-  sql += countFilter(v, params) + " GROUP BY unit, sector";
+  TRY(std::string where, countFilter(scope, params));
+  sql += where + " GROUP BY unit, sector";
   TRY(auto rows, c.query(sql, params));
   for (const auto& r : rows.rows) {
     if (r.i64(2) == 0) continue;
@@ -441,11 +444,12 @@ Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<Stat
   }
   sortTallies(out.cells);
   params.clear();
-  sql = "SELECT state, SUM(n) FROM hazard_counts" + countFilter(v, params) + " GROUP BY state";
+  TRY(where, countFilter(scope, params));
+  sql = "SELECT state, SUM(n) FROM hazard_counts" + where + " GROUP BY state";
   TRY(auto states, c.query(sql, params));
   for (const auto& r : states.rows) {
-    auto st = parseState(r.str(0));
-    if (st && r.i64(1) != 0) out.states[*st] += r.i64(1);
+    TRY(State st, known(parseState(r.str(0)), "state", r.str(0)));
+    if (r.i64(1) != 0) out.states[st] += r.i64(1);
   }
   return out;
 }
@@ -475,23 +479,25 @@ Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed)
   return out;
 }
 
-Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::vector<std::string>& months) {
+Result<std::vector<UnitMonth>> months(db::Conn& c, const access::Scope& scope, const std::vector<std::string>& months) {
   std::vector<UnitMonth> out;
-  if (v.none) return out;
+  if (scope.none()) return out;
   std::vector<db::Value> params;
   // Months by equality (a range compares text in PostgreSQL's collation, row by row).
-  std::string sql = "SELECT unit, month, SUM(found), SUM(closed_off) FROM hazard_months" + countFilter(v, params);
+  TRY(std::string where, countFilter(scope, params));
+  std::string sql = "SELECT unit, month, SUM(found), SUM(closed_off) FROM hazard_months" + where;
   sql += " AND month IN " + db::inList(params, months) + " GROUP BY unit, month ORDER BY month, unit";
   TRY(auto rows, c.query(sql, params));
   for (const auto& r : rows.rows) out.push_back({r.str(0), {r.str(1), r.i64(2), r.i64(3)}});
   return out;
 }
 
-Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v) {
-  if (v.none) return std::vector<Count>();
+Result<std::vector<Count>> recount(db::Conn& c, const access::Scope& scope) {
+  if (scope.none()) return std::vector<Count>();
   std::vector<db::Value> params;
+  TRY(std::string visible, access::whereOf(scope, kScopeColumns, params));
   std::string sql = "SELECT h.unit, h.sector, h.grade, h.state, h.overdue, COUNT(*) FROM hazards h WHERE 1 = 1" +
-                    visibilityOf(v, params) + " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue";
+                    visible + " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue";
   TRY(auto rows, c.query(sql, params));
   return toCounts(rows);
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "access/scope.h"
 #include "core/calendar.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -14,16 +15,9 @@
 
 namespace anlan::hazard::store {
 
-// Which hazards a caller sees (computed by the service from the rules).
-struct Visibility {
-  bool none = false;                       // sees nothing
-  std::vector<std::string> units;          // non-empty: only these units
-  std::vector<std::string> jurisdictions;  // non-empty: only these jurisdictions (below a unit)
-  std::vector<std::string> sectors;        // non-empty: only these sectors
-  std::optional<std::int64_t> enterprise_id;
-};
-
 Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id);
+// Whose each of the hazards `ids` is (missing ids are absent).
+Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c, const std::vector<std::int64_t>& ids);
 // Inserts `h` (its code already set) and returns the id. Does not touch the counts.
 Result<std::int64_t> insert(db::Conn& c, const Hazard& h);
 // Inserts `hs` (codes set and distinct) with multi-row statements and returns their ids in the
@@ -32,7 +26,7 @@ Result<std::vector<std::int64_t>> insertMany(db::Conn& c, const std::vector<Haza
 // Writes every field if the stored version is h.version - 1; false when stale.
 Result<bool> update(db::Conn& c, const Hazard& h);
 // One page by the query's filters, sort and keyset cursor.
-Result<Page> list(db::Conn& c, const Query& q, const Visibility& v);
+Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope);
 
 Result<std::int64_t> addEvent(db::Conn& c, const Event& e);
 Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id);
@@ -40,6 +34,8 @@ Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id);
 Result<std::int64_t> addAttachment(db::Conn& c, const Attachment& a);
 Result<std::vector<Attachment>> attachments(db::Conn& c, std::int64_t hazard_id);
 Result<std::optional<Attachment>> findAttachment(db::Conn& c, std::int64_t id);
+// How many attachments hazard `hazard_id` has.
+Result<std::int64_t> attachmentCount(db::Conn& c, std::int64_t hazard_id);
 // Marks attachments as the evidence of event `event_id`.
 Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::int64_t event_id);
 
@@ -47,14 +43,14 @@ Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::i
 Status addCount(db::Conn& c, const Count& cell, std::int64_t delta);
 Status addMonth(db::Conn& c, const std::string& unit, const std::string& sector, Grade grade,
                 const std::string& month, std::int64_t found, std::int64_t closed_off);
-// The kept counts within `v` (units and sectors only), ordered by their key, and the figures of
-// `months` ("2026-11", …).
-Result<std::vector<Count>> counts(db::Conn& c, const Visibility& v);
+// The kept counts within `scope` (which must not lie below a unit: they know units and sectors
+// only), ordered by their key, and the figures of `months` ("2026-11", …).
+Result<std::vector<Count>> counts(db::Conn& c, const access::Scope& scope);
 struct UnitMonth {
   std::string unit;
   MonthCount m;
 };
-Result<std::vector<UnitMonth>> months(db::Conn& c, const Visibility& v, const std::vector<std::string>& months);
+Result<std::vector<UnitMonth>> months(db::Conn& c, const access::Scope& scope, const std::vector<std::string>& months);
 // Sums of cells for the statistics: one per unit and sector, and one per state. `closed_off`
 // counts the cells in the `closed` states given to tallies() or tally().
 struct Tally {
@@ -67,13 +63,13 @@ struct Tallies {
   std::map<State, std::int64_t> states;
   bool operator==(const Tallies&) const = default;
 };
-// The kept counts within `v` (units and sectors only) summed by the database: a few hundred rows
+// The kept counts within `scope` (at or above unit level) summed by the database: a few hundred rows
 // to read rather than every cell.
-Result<Tallies> tallies(db::Conn& c, const Visibility& v, const std::vector<State>& closed);
+Result<Tallies> tallies(db::Conn& c, const access::Scope& scope, const std::vector<State>& closed);
 // The same sums of `cells` (of a recount, say).
 Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed);
-// The same cells counted from the hazards themselves (full scan within `v`), in the same order.
-Result<std::vector<Count>> recount(db::Conn& c, const Visibility& v);
+// The same cells counted from the hazards themselves (full scan within `scope`), in the same order.
+Result<std::vector<Count>> recount(db::Conn& c, const access::Scope& scope);
 // Replaces the kept counts and months with a recount of every hazard (after bulk loads); months
 // are `cal`'s.
 Status rebuildCounts(db::Conn& c, const Calendar& cal);

@@ -75,7 +75,7 @@ Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
   h.enterprise_id = site.enterprise_id;
   h.enterprise_name = site.name;
   h.jurisdiction = site.jurisdiction;
-  h.unit = unitOf(registry_, site.jurisdiction);
+  h.unit = registry_.unitOf(site.jurisdiction);
   h.sector = site.sectors[rng_() % site.sectors.size()];
   auto f = findings().find(h.sector);
   h.description = f == findings().end() ? "安全管理制度不落实" : f->second[rng_() % f->second.size()];

@@ -39,14 +39,6 @@ Response jsonResponse(const boost::json::value& v, int status) {
   return r;
 }
 
-Response fileResponse(std::string body, std::string type, const std::string& filename) {
-  Response r;
-  r.content_type = std::move(type);
-  r.body = std::move(body);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
 
 int statusOf(Code code) {
   switch (code) {

@@ -42,8 +42,6 @@ struct Response {
 
 // 200 (or `status`) with a JSON body.
 Response jsonResponse(const boost::json::value& v, int status = 200);
-// A file download: `body` as `type`, saved by the browser as `filename` (ASCII).
-Response fileResponse(std::string body, std::string type, const std::string& filename);
 // The HTTP status of an error code (the one table).
 int statusOf(Code code);
 // The error response {"error":{"code","message","field"}} with its status.

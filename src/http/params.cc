@@ -46,4 +46,20 @@ Result<std::int64_t> idParam(const Request& req, const std::string& name) {
   return *v;
 }
 
+Result<std::optional<bool>> boolParam(const Request& req, const std::string& name) {
+  auto v = textParam(req, name);
+  if (!v) return std::optional<bool>();
+  if (*v == "1" || *v == "true") return std::optional<bool>(true);
+  if (*v == "0" || *v == "false") return std::optional<bool>(false);
+  return Error::invalid(name, name + " must be true or false");
+}
+
+Result<std::string> formatParam(const Request& req) {
+  auto format = textParam(req, "format").value_or("json");
+  if (format != "csv" && format != "xlsx" && format != "json") {
+    return Error::invalid("format", "format must be json, csv or xlsx");
+  }
+  return format;
+}
+
 }  // namespace anlan::http

@@ -15,6 +15,10 @@ Result<int> limitParam(const Request& req, int def = 50, int max = 500);
 Result<std::optional<std::int64_t>> intParam(const Request& req, const std::string& name);
 // A non-empty text query parameter, or nullopt.
 std::optional<std::string> textParam(const Request& req, const std::string& name);
+// ?name=true|false (or 1|0), nullopt when absent; anything else is invalid_argument on `name`.
+Result<std::optional<bool>> boolParam(const Request& req, const std::string& name);
+// ?format=json|csv|xlsx, "json" when absent; anything else is invalid_argument on "format".
+Result<std::string> formatParam(const Request& req);
 // A positive integer path parameter ({id}); anything else is not_found.
 Result<std::int64_t> idParam(const Request& req, const std::string& name = "id");
 

@@ -1,6 +1,7 @@
 // The only translation unit that includes Beast: it is slow to compile, so it stays here.
 #include "http/server.h"
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl.hpp>
@@ -52,14 +53,17 @@ namespace {
 // A WebSocket client as the hub sees it, whatever its stream type.
 class WsClient {
  public:
-  explicit WsClient(WsFilter filter) : filter_(std::move(filter)) {}
+  WsClient(WsFilter filter, std::vector<std::string> keys)
+      : filter_(std::move(filter)), keys_(std::move(keys)) {}
   virtual ~WsClient() = default;
   bool accepts(const WsAudience& a) const { return filter_(a); }
+  const std::vector<std::string>& keys() const { return keys_; }
   virtual void send(std::shared_ptr<const std::string> text) = 0;
   virtual void close() = 0;
 
  private:
   WsFilter filter_;
+  std::vector<std::string> keys_;
 };
 
 template <class Stream>
@@ -68,7 +72,7 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
   static constexpr std::size_t kMaxQueue = 1024;
 
   WsClientOf(websocket::stream<Stream> ws, WsSession session, asio::thread_pool& pool)
-      : WsClient(std::move(session.filter)),
+      : WsClient(std::move(session.filter), std::move(session.keys)),
         ws_(std::move(ws)),
         signal_(ws_.get_executor()),
         on_message_(std::move(session.on_message)),
@@ -214,6 +218,29 @@ class Server::Impl {
     for (auto& t : threads_) t.join();
     threads_.clear();
     pool_.join();
+  }
+
+  std::size_t closeClients(const std::string& key) {
+    std::size_t n = 0;
+    std::lock_guard lock(ws_mu_);
+    for (auto& c : ws_clients_) {
+      if (std::find(c->keys().begin(), c->keys().end(), key) != c->keys().end()) {
+        c->close();
+        ++n;
+      }
+    }
+    return n;
+  }
+
+  std::vector<std::string> clientKeys(std::string_view prefix) const {
+    std::vector<std::string> out;
+    std::lock_guard lock(ws_mu_);
+    for (const auto& c : ws_clients_) {
+      for (const auto& k : c->keys()) {
+        if (k.rfind(prefix, 0) == 0) out.push_back(k);
+      }
+    }
+    return out;
   }
 
   void broadcast(const WsAudience& audience, std::string text) {
@@ -471,6 +498,8 @@ class Server::Impl {
     out.set(bhttp::field::content_type, res.content_type);
     out.set("X-Request-Id", request_id);
     out.set("X-Content-Type-Options", "nosniff");
+    // A server with TLS speaks nothing else: browsers are told to keep to HTTPS for a year.
+    if (ssl_) out.set("Strict-Transport-Security", "max-age=31536000");
     for (const auto& [k, v] : res.headers) out.insert(k, v);
     out.keep_alive(keep_alive);
     out.body() = std::move(res.body);
@@ -521,5 +550,7 @@ std::size_t Server::wsClients() const {
   return impl_->ws_clients_.size();
 }
 int Server::connections() const { return impl_->connections_.load(); }
+std::size_t Server::closeClients(const std::string& key) { return impl_->closeClients(key); }
+std::vector<std::string> Server::clientKeys(std::string_view prefix) const { return impl_->clientKeys(prefix); }
 
 }  // namespace anlan::http

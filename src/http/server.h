@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/subject.h"
 #include "http/message.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -32,10 +33,11 @@ struct ServerOptions {
 // Parses "host:port" (IPv6 as "[::1]:8080").
 Result<std::pair<std::string, unsigned short>> parseListen(const std::string& text);
 
-// Who a pushed message is for: its jurisdiction and audience tags (opaque to the server).
+// Who a pushed message is for (opaque to the server: each client's filter decides).
 struct WsAudience {
-  std::string jurisdiction;
-  std::vector<std::string> tags;
+  Subject subject;         // whose record it describes
+  std::string to_user;     // non-empty: one user only
+  std::string permission;  // non-empty: an action the receiver needs
 };
 // Asked, for each pushed message, whether this client may have it.
 using WsFilter = std::function<bool(const WsAudience&)>;
@@ -43,6 +45,8 @@ using WsFilter = std::function<bool(const WsAudience&)>;
 // message it sends (run on a worker, one at a time per client, in order; empty: ignored).
 struct WsSession {
   WsFilter filter;
+  // Labels by which closeClients() finds this client (e.g. its session and its user).
+  std::vector<std::string> keys;
   std::function<void(const std::string& text)> on_message;
   // Once the client is connected, and once it is gone. Like on_message they run on the worker
   // pool, in order for this client.
@@ -70,6 +74,10 @@ class Server {
   void broadcast(const WsAudience& audience, std::string text);
   // Number of WebSocket clients connected now.
   std::size_t wsClients() const;
+  // Disconnects every WebSocket client labelled `key`; returns how many. Thread-safe.
+  std::size_t closeClients(const std::string& key);
+  // The labels of the clients connected now that start with `prefix`. Thread-safe.
+  std::vector<std::string> clientKeys(std::string_view prefix) const;
   // Number of open connections now.
   int connections() const;
 

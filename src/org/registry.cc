@@ -1,5 +1,7 @@
 #include "org/registry.h"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 
 namespace anlan::org {
@@ -10,6 +12,47 @@ Registry::Registry(std::vector<Jurisdiction> all) {
     std::string code = j.code;
     by_code_.emplace(std::move(code), std::move(j));
   }
+  index();
+}
+
+void Registry::index() {
+  for (const auto& [code, j] : by_code_) {
+    if (j.level == "city") {
+      city_ = code;
+      break;
+    }
+  }
+  for (const auto& [code, j] : by_code_) {
+    auto codes = std::make_shared<std::vector<std::string>>(subtreeCodes(code));
+    std::sort(codes->begin(), codes->end());
+    access::Subtree t;
+    t.root = code;
+    t.codes = std::move(codes);
+    t.unit = unitOf(code);
+    t.whole = !city_.empty() && contains(code, city_);
+    trees_.emplace(code, std::move(t));
+  }
+}
+
+std::string Registry::unitOf(const std::string& code) const {
+  for (const Jurisdiction* j = find(code); j; j = find(j->parent)) {
+    if (j->level == "county" || j->level == "park") return j->code;
+  }
+  return "";
+}
+
+access::Subtree Registry::treeOf(const std::string& code) const {
+  auto it = trees_.find(code);
+  if (it == trees_.end()) return access::Subtree{code, nullptr, "", false};
+  return it->second;
+}
+
+std::vector<std::string> Registry::sectorsLedBy(const std::string& department) const {
+  std::vector<std::string> out;
+  for (const auto& s : sectors_) {
+    if (s.lead_department == department) out.push_back(s.code);
+  }
+  return out;
 }
 
 Result<Registry> Registry::load(db::Database& db) {

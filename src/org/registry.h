@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "access/scope.h"
 #include "core/geo.h"
 #include "core/result.h"
 #include "db/database.h"
@@ -34,6 +35,16 @@ class Registry {
   // The path from the top of the tree down to `code`, inclusive.
   std::vector<const Jurisdiction*> path(const std::string& code) const;
   std::vector<const Jurisdiction*> children(const std::string& code) const;
+  // The deployment's city (the first jurisdiction of level city), or "" when there is none.
+  const std::string& city() const { return city_; }
+  // The county-level unit (county or park) at or above `code`, or "" when there is none.
+  std::string unitOf(const std::string& code) const;
+  // `code` and everything below it, for scopes (computed once at load); empty when unknown.
+  access::Subtree treeOf(const std::string& code) const;
+  // `scope` narrowed by a jurisdiction filter (Scope::within), or `scope` when there is none.
+  access::Scope narrowed(const access::Scope& scope, const std::optional<std::string>& jurisdiction) const {
+    return jurisdiction ? scope.within(treeOf(*jurisdiction)) : scope;
+  }
 
   // The GeoJSON geometry text of a unit's boundary, or "" when it has none.
   const std::string& boundary(const std::string& code) const;
@@ -51,9 +62,15 @@ class Registry {
   const std::vector<Sector>& sectors() const { return sectors_; }
   const Department* department(const std::string& code) const;
   const Sector* sector(const std::string& code) const;
+  // The codes of the sectors `department` leads.
+  std::vector<std::string> sectorsLedBy(const std::string& department) const;
 
  private:
+  void index();  // city_ and trees_, once every jurisdiction is in
+
   std::map<std::string, Jurisdiction> by_code_;
+  std::string city_;
+  std::map<std::string, access::Subtree> trees_;
   std::multimap<std::string, std::string> children_;
   std::map<std::string, std::string> boundary_text_;
   std::map<std::string, geo::MultiPolygon> shapes_;

@@ -1,7 +1,7 @@
 #include "org/routes.h"
 
-#include "auth/routes.h"
-#include "auth/rules.h"
+#include "access/guard.h"
+#include "access/rules.h"
 #include "http/params.h"
 
 #include <cmath>
@@ -32,26 +32,26 @@ bj::object tree(const Registry& reg, const Jurisdiction& j) {
 
 }  // namespace
 
-void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& registry) {
+void addRoutes(http::Router& router, access::Authenticator& auth, const Registry& registry) {
   // Registry reads: signed in, and the role may read jurisdictions. They read only memory, so
   // small answers come straight from the I/O thread (quickReader); the ones that parse and
   // re-serialise boundaries (large) stay on a worker.
-  auto readable = [](auth::GuardedFn fn) -> auth::GuardedFn {
-    return [fn = std::move(fn)](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
-      TRY_STATUS(auth::authorize(p, auth::Action::kReadJurisdictions));
+  auto readable = [](access::GuardedFn fn) -> access::GuardedFn {
+    return [fn = std::move(fn)](http::Request& req, const access::Principal& p) -> Result<http::Response> {
+      TRY_STATUS(access::authorize(p, access::Action::kReadJurisdictions));
       return fn(req, p);
     };
   };
-  auto reader = [&auth, readable](auth::GuardedFn fn) { return auth::guarded(auth, readable(std::move(fn))); };
-  auto quickReader = [&auth, readable](auth::GuardedFn fn) {
-    return auth::guardedInMemory(auth, readable(std::move(fn)));
+  auto reader = [&auth, readable](access::GuardedFn fn) { return access::guarded(auth, readable(std::move(fn))); };
+  auto quickReader = [&auth, readable](access::GuardedFn fn) {
+    return access::guardedInMemory(auth, readable(std::move(fn)));
   };
   // The caller's own subtree, and its ancestors as context; other branches are not visible.
-  auto visible = [&registry](const auth::Principal& p, const std::string& code) {
-    return auth::inScope(p, registry, code) || registry.contains(code, p.user.jurisdiction);
+  auto visible = [&registry](const access::Principal& p, const std::string& code) {
+    return p.scope.inTree(code) || registry.contains(code, p.user.jurisdiction);
   };
 
-  router.add("GET", "/api/v1/jurisdictions", quickReader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/jurisdictions", quickReader([&registry, visible](http::Request&, const access::Principal& p) -> Result<http::Response> {
     const Jurisdiction* root = registry.find(p.user.jurisdiction);
     if (!root) return Error::notFound("your jurisdiction is not in the registry");
     bj::array path;
@@ -62,7 +62,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
         bj::object{{"root", tree(registry, *root)}, {"path", std::move(path)}, {"items", std::move(flat)}});
   }), "The jurisdictions the caller may see, as a tree and a flat list");
 
-  router.add("GET", "/api/v1/jurisdictions/{code}", reader([&registry, visible](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/jurisdictions/{code}", reader([&registry, visible](http::Request& req, const access::Principal& p) -> Result<http::Response> {
     const std::string& code = req.params["code"];
     const Jurisdiction* j = registry.find(code);
     // Ancestors of the caller's unit are visible (context); other branches are not.
@@ -84,10 +84,10 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return http::jsonResponse(std::move(o));
   }), "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
 
-  router.add("GET", "/api/v1/map/units", reader([&registry, visible](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/map/units", reader([&registry, visible](http::Request&, const access::Principal& p) -> Result<http::Response> {
     // The units with a boundary that overlap the caller's scope: inside it, or containing it.
     bj::array features;
-    for (const Jurisdiction* j : registry.children("430400")) {
+    for (const Jurisdiction* j : registry.children(registry.city())) {
       const std::string& shape = registry.boundary(j->code);
       if (shape.empty()) continue;
       if (!visible(p, j->code)) continue;
@@ -102,7 +102,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return r;
   }), "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
 
-  router.add("GET", "/api/v1/map/locate", quickReader([&registry, visible](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/map/locate", quickReader([&registry, visible](http::Request& req, const access::Principal& p) -> Result<http::Response> {
     auto number = [&](const char* name) -> Result<double> {
       auto text = http::textParam(req, name);
       char* end = nullptr;
@@ -125,7 +125,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return http::jsonResponse(bj::object{{"lon", at.lon}, {"lat", at.lat}, {"unit", std::move(found)}});
   }), "The county-level unit containing a point (WGS-84, or datum=gcj02 to convert first)");
 
-  router.add("GET", "/api/v1/departments", quickReader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
+  router.add("GET", "/api/v1/departments", quickReader([&registry](http::Request&, const access::Principal&) -> Result<http::Response> {
     bj::array items;
     for (const auto& d : registry.departments()) {
       items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
@@ -133,7 +133,7 @@ void addRoutes(http::Router& router, auth::AuthService& auth, const Registry& re
     return http::jsonResponse(bj::object{{"items", std::move(items)}});
   }), "Departments");
 
-  router.add("GET", "/api/v1/sectors", quickReader([&registry, visible](http::Request&, const auth::Principal&) -> Result<http::Response> {
+  router.add("GET", "/api/v1/sectors", quickReader([&registry](http::Request&, const access::Principal&) -> Result<http::Response> {
     bj::array items;
     for (const auto& s : registry.sectors()) {
       items.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"name_en", s.name_en},

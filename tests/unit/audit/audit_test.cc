@@ -101,7 +101,8 @@ TEST_P(Audit, ListFiltersAndPagesNewestFirst) {
   appendN(3, "430426");
   appendN(2, "430407");
   Filter f;
-  f.jurisdictions = {"430426"};
+  f.scope = access::Scope::of({"430426", std::make_shared<std::vector<std::string>>(std::vector<std::string>{"430426"}),
+                                "430426", false});
   f.limit = 2;
   auto page1 = list(*db_, f).value();
   ASSERT_EQ(page1.size(), 2u);

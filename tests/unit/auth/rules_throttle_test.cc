@@ -7,43 +7,6 @@
 namespace anlan::auth {
 namespace {
 
-TEST(Rules, RoleTable) {
-  EXPECT_TRUE(allowed(Role::kAdmin, Action::kManageUsers));
-  EXPECT_TRUE(allowed(Role::kAdmin, Action::kReadAudit));
-  EXPECT_FALSE(allowed(Role::kCommander, Action::kManageUsers));
-  EXPECT_TRUE(allowed(Role::kCommander, Action::kReadUsers));
-  EXPECT_FALSE(allowed(Role::kCommander, Action::kReadAudit));
-  for (Role r : {Role::kDutyOfficer, Role::kDepartmentOfficer, Role::kEnterpriseOfficer}) {
-    EXPECT_FALSE(allowed(r, Action::kReadUsers));
-    EXPECT_FALSE(allowed(r, Action::kManageUsers));
-    EXPECT_FALSE(allowed(r, Action::kReadAudit));
-    EXPECT_TRUE(allowed(r, Action::kReadJurisdictions));
-  }
-}
-
-TEST(Rules, RoleNamesRoundTrip) {
-  for (Role r : {Role::kAdmin, Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer,
-                 Role::kEnterpriseOfficer}) {
-    EXPECT_EQ(parseRole(roleName(r)), r);
-  }
-  EXPECT_FALSE(parseRole("root").has_value());
-}
-
-TEST(Rules, ScopeIsTheSubtree) {
-  org::Registry reg({{"430000", "湖南省", "", "province", "", true},
-                     {"430400", "衡阳市", "", "city", "430000", true},
-                     {"430426", "祁东县", "", "county", "430400", true},
-                     {"430407", "石鼓区", "", "county", "430400", true}});
-  Principal county{User{.role = Role::kDutyOfficer, .jurisdiction = "430426"}, "", "", false};
-  Principal city{User{.role = Role::kCommander, .jurisdiction = "430400"}, "", "", false};
-  EXPECT_TRUE(inScope(county, reg, "430426"));
-  EXPECT_FALSE(inScope(county, reg, "430407"));
-  EXPECT_FALSE(inScope(county, reg, "430400"));
-  EXPECT_TRUE(inScope(city, reg, "430407"));
-  EXPECT_FALSE(inScope(city, reg, "430000"));
-  EXPECT_FALSE(inScope(city, reg, "999999"));
-}
-
 TEST(Rules, PasswordsAndUsernames) {
   EXPECT_TRUE(validatePassword("abcdefghi1").ok());
   EXPECT_EQ(validatePassword("short1").error().field, "password");

@@ -1,25 +1,6 @@
-#include "auth/model.h"
+#include "access/model.h"
 
-namespace anlan::auth {
-
-const char* roleName(Role r) {
-  switch (r) {
-    case Role::kAdmin: return "admin";
-    case Role::kCommander: return "commander";
-    case Role::kDutyOfficer: return "duty_officer";
-    case Role::kDepartmentOfficer: return "department_officer";
-    case Role::kEnterpriseOfficer: return "enterprise_officer";
-  }
-  return "duty_officer";
-}
-
-std::optional<Role> parseRole(std::string_view text) {
-  for (Role r : {Role::kAdmin, Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer,
-                 Role::kEnterpriseOfficer}) {
-    if (text == roleName(r)) return r;
-  }
-  return std::nullopt;
-}
+namespace anlan::access {
 
 boost::json::object toJson(const User& u) {
   boost::json::object o{{"id", u.id},
@@ -37,4 +18,4 @@ boost::json::object toJson(const User& u) {
   return o;
 }
 
-}  // namespace anlan::auth
+}  // namespace anlan::access

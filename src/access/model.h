@@ -1,4 +1,5 @@
-// Users, roles and the signed-in principal.
+// Who is calling: roles, the account as access control sees it, and the signed-in principal with
+// its scope. Modules take a Principal; only auth/ makes them.
 #pragma once
 
 #include <cstdint>
@@ -8,9 +9,10 @@
 
 #include <boost/json/object.hpp>
 
+#include "access/scope.h"
 #include "core/clock.h"
 
-namespace anlan::auth {
+namespace anlan::access {
 
 enum class Role {
   kAdmin,              // 系统管理员
@@ -19,6 +21,9 @@ enum class Role {
   kDepartmentOfficer,  // 行业部门
   kEnterpriseOfficer,  // 企业安全员
 };
+
+inline constexpr Role kAllRoles[] = {Role::kAdmin, Role::kCommander, Role::kDutyOfficer,
+                                     Role::kDepartmentOfficer, Role::kEnterpriseOfficer};
 
 const char* roleName(Role r);
 std::optional<Role> parseRole(std::string_view text);
@@ -40,12 +45,13 @@ struct User {
 // The user as JSON (never the password hash).
 boost::json::object toJson(const User& u);
 
-// Who is making a request: the user and the session they came with.
+// Who is making a request: the user, what they may see, and the session they came with.
 struct Principal {
   User user;
+  Scope scope;               // made from the user by auth (access::scopeFor)
   std::string session_hash;  // SHA-256 of the session token
   std::string csrf;          // the CSRF token bound to the session
   bool via_cookie = false;
 };
 
-}  // namespace anlan::auth
+}  // namespace anlan::access
