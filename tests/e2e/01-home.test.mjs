@@ -8,6 +8,7 @@ import {
   apiFromBrowser,
   eventually,
   loginViaForm,
+  openAs,
   settle,
   url,
   where,
@@ -133,6 +134,86 @@ test(
       assert.ok(secText.includes('危险化学品'))
       await settle(page)
       assert.equal(await page.getByTestId('state-error').count(), 0, 'no error shown')
+    })
+  },
+)
+
+const UNIT_NAMES = {
+  430421: '衡阳县',
+  430422: '衡南县',
+  430423: '衡山县',
+  430426: '祁东县',
+}
+
+/**
+ * From now on, the most copies of each unit label the map `root` has held at once (a
+ * MutationObserver counts after every change); assertEachLabelOnce() checks them.
+ */
+async function countLabelCopies(map) {
+  await map.evaluate((root) => {
+    const most = {}
+    const count = () => {
+      const n = {}
+      for (const e of root.querySelectorAll('.unit-label')) {
+        const name = e.textContent.trim()
+        n[name] = (n[name] ?? 0) + 1
+      }
+      for (const [k, v] of Object.entries(n)) most[k] = Math.max(most[k] ?? 0, v)
+    }
+    count()
+    new MutationObserver(count).observe(root, { childList: true, subtree: true })
+    window.__labelCopies = most
+  })
+}
+
+async function assertEachLabelOnce(page) {
+  const copies = await page.evaluate(() => window.__labelCopies)
+  assert.ok(Object.keys(copies).length >= 12, `labels seen: ${JSON.stringify(copies)}`)
+  const doubled = Object.fromEntries(Object.entries(copies).filter(([, n]) => n > 1))
+  assert.deepEqual(doubled, {}, 'units named more than once on the map at some moment (copies)')
+}
+
+/** The names of the units drawn highlighted (thick outline) on the jurisdiction map. */
+async function highlightedUnit(page) {
+  const names = await page
+    .getByTestId('jurisdiction-map')
+    .locator('path.leaflet-interactive[stroke-width="3"]')
+    .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-unit')))
+  return names.map((c) => UNIT_NAMES[c] ?? c).join(',')
+}
+
+// Every change of the selection redraws the map: at no moment may it name a unit twice (the
+// labels of the drawing before must be gone, not fading out next to the new ones).
+test(
+  'jurisdictions: while the selection changes, the map names each unit once',
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    await withBrowser({}, async ({ page }) => {
+      await openAs(page, 'commander', '/jurisdictions?code=430426')
+      const jmap = page.getByTestId('jurisdiction-map')
+      const detail = page.locator('.el-descriptions')
+      await eventually(async () => assert.match(await detail.innerText(), /430426/))
+      await settle(page)
+      await countLabelCopies(jmap)
+
+      const tree = page.getByTestId('jurisdiction-tree')
+      for (const [name, code] of [
+        ['衡南县', '430422'],
+        ['祁东县', '430426'],
+        ['衡阳市', '430400'],
+        ['衡山县', '430423'],
+      ]) {
+        await tree.getByText(name, { exact: true }).click()
+        await page.waitForURL((u) => u.searchParams.get('code') === code)
+        await eventually(async () => assert.match(await detail.innerText(), new RegExp(code)))
+        await eventually(async () =>
+          assert.equal(await highlightedUnit(page), code === '430400' ? '' : name),
+        )
+        await assertEachLabelOnce(page)
+      }
+      await settle(page)
+      await assertEachLabelOnce(page)
+      await jmap.locator('.unit-label', { hasText: '衡山县' }).waitFor()
     })
   },
 )
