@@ -217,3 +217,53 @@ test(
     })
   },
 )
+
+// Choosing another jurisdiction while the previous one's answer is still on its way: the page
+// shows the last one chosen (its detail, its unit highlighted on the map). The first answer is held
+// back until the second has arrived, so the loads overlap on every run.
+test(
+  'jurisdictions: a second choice made while the first still loads wins',
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    await withBrowser({}, async ({ page }) => {
+      await openAs(page, 'commander', '/jurisdictions?code=430426')
+      const detail = page.locator('.el-descriptions')
+      await eventually(async () => assert.match(await detail.innerText(), /430426/))
+      await settle(page)
+
+      // 衡南县 (430422) answers only after 衡阳县 (430421), chosen right after it, has answered.
+      let release = () => undefined
+      const held = new Promise((r) => (release = r))
+      const slow = '**/api/v1/jurisdictions/430422'
+      await page.route(slow, async (route) => {
+        await held
+        await route.continue().catch(() => undefined)
+      })
+      const second = page
+        .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jurisdictions/430421', {
+          timeout: 10_000,
+        })
+        .catch(() => null)
+      const tree = page.getByTestId('jurisdiction-tree')
+      await tree.getByText('衡南县', { exact: true }).click()
+      await page.waitForURL((u) => u.searchParams.get('code') === '430422')
+      await tree.getByText('衡阳县', { exact: true }).click()
+      await page.waitForURL((u) => u.searchParams.get('code') === '430421')
+      const secondAnswered = (await second) !== null
+      release()
+      await page.unroute(slow)
+      await settle(page)
+
+      const text = await detail.innerText()
+      assert.deepEqual(
+        {
+          asked: secondAnswered,
+          detail: /430421/.test(text) ? '衡阳县' : text.split('\n')[0],
+          highlighted: await highlightedUnit(page),
+        },
+        { asked: true, detail: '衡阳县', highlighted: '衡阳县' },
+        'the second choice is asked for, shown and highlighted',
+      )
+    })
+  },
+)
