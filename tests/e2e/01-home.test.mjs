@@ -6,10 +6,13 @@ import assert from 'node:assert/strict'
 import {
   TEST_TIMEOUT,
   apiFromBrowser,
+  apiLogin,
   eventually,
   loginViaForm,
+  newCreditCode,
   openAs,
   settle,
+  tag,
   url,
   where,
   withBrowser,
@@ -263,6 +266,69 @@ test(
         },
         { asked: true, detail: '衡阳县', highlighted: '衡阳县' },
         'the second choice is asked for, shown and highlighted',
+      )
+    })
+  },
+)
+
+// The home page's refresh asked for while its figures are still loading: that load's answer may be
+// older than what the refresh is for, so the page loads them again after it. No live events here
+// (they would refresh the figures 5 s after a change on their own).
+test(
+  'home: a refresh asked for while the figures still load shows the figures after it',
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    await withBrowser({}, async ({ page }) => {
+      await page.routeWebSocket('**/api/v1/events', () => undefined)
+      await openAs(page, 'commander', '/')
+      await settle(page)
+
+      // The next figures answer is read from the server, then held back.
+      let release = () => undefined
+      const held = new Promise((r) => (release = r))
+      let fetched = () => undefined
+      const read = new Promise((r) => (fetched = r))
+      let calls = 0
+      const figuresUrl = '**/api/v1/enterprises/figures'
+      await page.route(figuresUrl, async (route) => {
+        if (calls++ > 0) return route.continue()
+        const response = await route.fetch()
+        fetched()
+        await held
+        await route.fulfill({ response })
+      })
+      const refresh = page.locator('.page-header').getByRole('button', { name: '刷新' })
+      await refresh.click()
+      await read
+
+      // A new enterprise in 祁东县, then a second refresh while the first answer is held.
+      const admin = await apiLogin('admin')
+      const code = newCreditCode('430426')
+      const created = await admin.call('POST', '/api/v1/enterprises', {
+        name: `刷新测试企业${tag()}`,
+        credit_code: code,
+        sectors: [(await admin.get('/api/v1/sectors')).items[0].code],
+        jurisdiction: '430426',
+        risk_color: 'red',
+      })
+      assert.equal(created.status, 201, JSON.stringify(created.body))
+      await refresh.click()
+      release()
+      await settle(page)
+      await page.unroute(figuresUrl)
+
+      const figures = (await admin.get('/api/v1/enterprises/figures')).items
+      const total = figures.reduce((s, f) => s + f.total, 0)
+      const qidong = figures.find((f) => f.jurisdiction === '430426')?.total
+      const card = await page.getByTestId('kpi-enterprises').locator('.kpi-value').innerText()
+      const label = await page
+        .getByTestId('home-map')
+        .locator('.unit-label', { hasText: '祁东县' })
+        .innerText()
+      assert.deepEqual(
+        { card: Number(card.replace(/[,\s]/g, '')), label: label.trim(), calls },
+        { card: total, label: `祁东县 ${qidong}`, calls: 2 },
+        'the figures after the new enterprise, asked for by the second refresh',
       )
     })
   },
