@@ -320,6 +320,18 @@ export function pageChecker(rawKey) {
 // --- the server's testing clock ------------------------------------------------------------------
 
 /**
+ * The server's time (ms): its clock runs ahead of this machine's once a test has moved it, so
+ * dates a test gives the server, or moves its clock to, are computed from this one.
+ */
+export async function serverNow() {
+  const res = await fetch(url('/healthz'))
+  assert.equal(res.status, 200, `healthz: HTTP ${res.status}`)
+  const { time } = await res.json()
+  assert.ok(Number.isFinite(time), `healthz: no time (${time})`)
+  return time
+}
+
+/**
  * Moves the server's clock forward (and runs its scheduler); run.sh starts the server with the
  * testing clock on. Tests that move it run last.
  */
