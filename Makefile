@@ -6,7 +6,7 @@ BUILD ?= build
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps test-deps configure build server web run test test-web test-sanitize bench bench-hazards clean
+.PHONY: all deps test-deps configure build server web run test test-web e2e-repeat test-sanitize bench bench-hazards clean
 
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 
@@ -47,6 +47,12 @@ test: test-deps configure web/node_modules/.package-lock.json
 
 test-web: web/node_modules/.package-lock.json
 	cd web && npm test
+
+# The browser suite N times in a row, each round against a fresh server; a summary of each round's
+# passed and failed tests, a trace of every failure (tests/e2e/repeat.sh, tests/e2e/README.md).
+N ?= 5
+e2e-repeat: test-deps build
+	@bash tests/e2e/repeat.sh $(N) $(BUILD)/anlan
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (slower to build).
 test-sanitize: test-deps

@@ -6,9 +6,13 @@ import assert from 'node:assert/strict'
 import {
   TEST_TIMEOUT,
   apiFromBrowser,
+  apiLogin,
   eventually,
   loginViaForm,
+  newCreditCode,
+  openAs,
   settle,
+  tag,
   url,
   where,
   withBrowser,
@@ -133,6 +137,199 @@ test(
       assert.ok(secText.includes('危险化学品'))
       await settle(page)
       assert.equal(await page.getByTestId('state-error').count(), 0, 'no error shown')
+    })
+  },
+)
+
+const UNIT_NAMES = {
+  430421: '衡阳县',
+  430422: '衡南县',
+  430423: '衡山县',
+  430426: '祁东县',
+}
+
+/**
+ * From now on, the most copies of each unit label the map `root` has held at once (a
+ * MutationObserver counts after every change); assertEachLabelOnce() checks them.
+ */
+async function countLabelCopies(map) {
+  await map.evaluate((root) => {
+    const most = {}
+    const count = () => {
+      const n = {}
+      for (const e of root.querySelectorAll('.unit-label')) {
+        const name = e.textContent.trim()
+        n[name] = (n[name] ?? 0) + 1
+      }
+      for (const [k, v] of Object.entries(n)) most[k] = Math.max(most[k] ?? 0, v)
+    }
+    count()
+    new MutationObserver(count).observe(root, { childList: true, subtree: true })
+    window.__labelCopies = most
+  })
+}
+
+async function assertEachLabelOnce(page) {
+  const copies = await page.evaluate(() => window.__labelCopies)
+  assert.ok(Object.keys(copies).length >= 12, `labels seen: ${JSON.stringify(copies)}`)
+  const doubled = Object.fromEntries(Object.entries(copies).filter(([, n]) => n > 1))
+  assert.deepEqual(doubled, {}, 'units named more than once on the map at some moment (copies)')
+}
+
+/** The names of the units drawn highlighted (thick outline) on the jurisdiction map. */
+async function highlightedUnit(page) {
+  const names = await page
+    .getByTestId('jurisdiction-map')
+    .locator('path.leaflet-interactive[stroke-width="3"]')
+    .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-unit')))
+  return names.map((c) => UNIT_NAMES[c] ?? c).join(',')
+}
+
+// Every change of the selection redraws the map: at no moment may it name a unit twice (the
+// labels of the drawing before must be gone, not fading out next to the new ones).
+test(
+  'jurisdictions: while the selection changes, the map names each unit once',
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    await withBrowser({}, async ({ page }) => {
+      await openAs(page, 'commander', '/jurisdictions?code=430426')
+      const jmap = page.getByTestId('jurisdiction-map')
+      const detail = page.locator('.el-descriptions')
+      await eventually(async () => assert.match(await detail.innerText(), /430426/))
+      await settle(page)
+      await countLabelCopies(jmap)
+
+      const tree = page.getByTestId('jurisdiction-tree')
+      for (const [name, code] of [
+        ['衡南县', '430422'],
+        ['祁东县', '430426'],
+        ['衡阳市', '430400'],
+        ['衡山县', '430423'],
+      ]) {
+        await tree.getByText(name, { exact: true }).click()
+        await page.waitForURL((u) => u.searchParams.get('code') === code)
+        await eventually(async () => assert.match(await detail.innerText(), new RegExp(code)))
+        await eventually(async () =>
+          assert.equal(await highlightedUnit(page), code === '430400' ? '' : name),
+        )
+        await assertEachLabelOnce(page)
+      }
+      await settle(page)
+      await assertEachLabelOnce(page)
+      await jmap.locator('.unit-label', { hasText: '衡山县' }).waitFor()
+    })
+  },
+)
+
+// Choosing another jurisdiction while the previous one's answer is still on its way: the page
+// shows the last one chosen (its detail, its unit highlighted on the map). The first answer is held
+// back until the second has arrived, so the loads overlap on every run.
+test(
+  'jurisdictions: a second choice made while the first still loads wins',
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    await withBrowser({}, async ({ page }) => {
+      await openAs(page, 'commander', '/jurisdictions?code=430426')
+      const detail = page.locator('.el-descriptions')
+      await eventually(async () => assert.match(await detail.innerText(), /430426/))
+      await settle(page)
+
+      // 衡南县 (430422) answers only after 衡阳县 (430421), chosen right after it, has answered.
+      let release = () => undefined
+      const held = new Promise((r) => (release = r))
+      const slow = '**/api/v1/jurisdictions/430422'
+      await page.route(slow, async (route) => {
+        await held
+        await route.continue().catch(() => undefined)
+      })
+      const second = page
+        .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jurisdictions/430421', {
+          timeout: 10_000,
+        })
+        .catch(() => null)
+      const tree = page.getByTestId('jurisdiction-tree')
+      await tree.getByText('衡南县', { exact: true }).click()
+      await page.waitForURL((u) => u.searchParams.get('code') === '430422')
+      await tree.getByText('衡阳县', { exact: true }).click()
+      await page.waitForURL((u) => u.searchParams.get('code') === '430421')
+      const secondAnswered = (await second) !== null
+      release()
+      await page.unroute(slow)
+      await settle(page)
+
+      const text = await detail.innerText()
+      assert.deepEqual(
+        {
+          asked: secondAnswered,
+          detail: /430421/.test(text) ? '衡阳县' : text.split('\n')[0],
+          highlighted: await highlightedUnit(page),
+        },
+        { asked: true, detail: '衡阳县', highlighted: '衡阳县' },
+        'the second choice is asked for, shown and highlighted',
+      )
+    })
+  },
+)
+
+// The home page's refresh asked for while its figures are still loading: that load's answer may be
+// older than what the refresh is for, so the page loads them again after it. No live events here
+// (they would refresh the figures 5 s after a change on their own).
+test(
+  'home: a refresh asked for while the figures still load shows the figures after it',
+  { timeout: TEST_TIMEOUT },
+  async () => {
+    await withBrowser({}, async ({ page }) => {
+      await page.routeWebSocket('**/api/v1/events', () => undefined)
+      await openAs(page, 'commander', '/')
+      await settle(page)
+
+      // The next figures answer is read from the server, then held back.
+      let release = () => undefined
+      const held = new Promise((r) => (release = r))
+      let fetched = () => undefined
+      const read = new Promise((r) => (fetched = r))
+      let calls = 0
+      const figuresUrl = '**/api/v1/enterprises/figures'
+      await page.route(figuresUrl, async (route) => {
+        if (calls++ > 0) return route.continue()
+        const response = await route.fetch()
+        fetched()
+        await held
+        await route.fulfill({ response })
+      })
+      const refresh = page.locator('.page-header').getByRole('button', { name: '刷新' })
+      await refresh.click()
+      await read
+
+      // A new enterprise in 祁东县, then a second refresh while the first answer is held.
+      const admin = await apiLogin('admin')
+      const code = newCreditCode('430426')
+      const created = await admin.call('POST', '/api/v1/enterprises', {
+        name: `刷新测试企业${tag()}`,
+        credit_code: code,
+        sectors: [(await admin.get('/api/v1/sectors')).items[0].code],
+        jurisdiction: '430426',
+        risk_color: 'red',
+      })
+      assert.equal(created.status, 201, JSON.stringify(created.body))
+      await refresh.click()
+      release()
+      await settle(page)
+      await page.unroute(figuresUrl)
+
+      const figures = (await admin.get('/api/v1/enterprises/figures')).items
+      const total = figures.reduce((s, f) => s + f.total, 0)
+      const qidong = figures.find((f) => f.jurisdiction === '430426')?.total
+      const card = await page.getByTestId('kpi-enterprises').locator('.kpi-value').innerText()
+      const label = await page
+        .getByTestId('home-map')
+        .locator('.unit-label', { hasText: '祁东县' })
+        .innerText()
+      assert.deepEqual(
+        { card: Number(card.replace(/[,\s]/g, '')), label: label.trim(), calls },
+        { card: total, label: `祁东县 ${qidong}`, calls: 2 },
+        'the figures after the new enterprise, asked for by the second refresh',
+      )
     })
   },
 )

@@ -27,13 +27,22 @@ test('duty officer of 祁东县 sees only 祁东县', { timeout: TEST_TIMEOUT },
   const qidongNames = new Set([qidong.name, ...qidong.children.map((c) => c.name)])
 
   await withBrowser({}, async ({ page }) => {
-    // Every enterprise the list page receives, as the server sent it.
+    // Every enterprise the list page receives, as the server sent it. Reading a body takes a
+    // round trip to the browser that may end after the page has shown it: the reads are kept and
+    // awaited before `received` is looked at.
     const received = []
-    page.on('response', async (r) => {
+    const reads = []
+    page.on('response', (r) => {
       const u = new URL(r.url())
       if (u.pathname === '/api/v1/enterprises' && r.request().method() === 'GET' && r.ok()) {
-        const body = await r.json().catch(() => null)
-        if (body?.items) received.push(...body.items)
+        reads.push(
+          r
+            .json()
+            .catch(() => null)
+            .then((body) => {
+              if (body?.items) received.push(...body.items)
+            }),
+        )
       }
     })
 
@@ -71,6 +80,7 @@ test('duty officer of 祁东县 sees only 祁东县', { timeout: TEST_TIMEOUT },
     assert.equal(rows.length, qidongActive.length)
     for (const r of rows)
       assert.ok(qidongNames.has(r.jurisdiction), `${r.name} in ${r.jurisdiction}`)
+    await Promise.all(reads)
     assert.ok(received.length >= rows.length)
     for (const e of received)
       assert.ok(e.jurisdiction.startsWith('430426'), `${e.id}: ${e.jurisdiction}`)
@@ -87,9 +97,12 @@ test('duty officer of 祁东县 sees only 祁东县', { timeout: TEST_TIMEOUT },
     const nodes = page.locator(
       '.el-tree[data-testid=filter-jurisdiction] .el-tree-node__content:visible',
     )
-    await nodes.first().waitFor()
-    const options = await nodes.allInnerTexts()
-    assert.equal(options.length, 1 + qidong.children.length)
+    // The tree's nodes appear as it renders and expands: count them once all are there.
+    let options = []
+    await eventually(async () => {
+      options = await nodes.allInnerTexts()
+      assert.equal(options.length, 1 + qidong.children.length)
+    })
     assert.equal(options[0].trim(), '祁东县')
     assert.ok(!options.some((o) => /石鼓区|衡阳市/.test(o)))
     await page.keyboard.press('Escape')

@@ -104,7 +104,7 @@ test(
         const errors = dialog.locator(
           '[data-testid=import-errors] .el-table__body-wrapper tbody tr',
         )
-        assert.equal(await errors.count(), 1)
+        await eventually(async () => assert.equal(await errors.count(), 1))
         const cells = (await errors.first().locator('td').allInnerTexts()).map((s) => s.trim())
         assert.equal(cells[0], '3', 'the report names row 3')
         assert.match(cells[1], /credit_code/)

@@ -26,6 +26,7 @@ import {
   inputOf,
   openAs,
   readExport,
+  serverNow,
   settle,
   tag,
   url,
@@ -278,7 +279,7 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
     assert.deepEqual(await buttons(page), ['step-assign'])
     await openStep(page, 'assign')
     await page.getByTestId('step-slip-no').fill(`JB-430426-${tag()}`)
-    await fillDate(page, 'step-slip-deadline', Date.now() + 10 * DAY)
+    await fillDate(page, 'step-slip-deadline', (await serverNow()) + 10 * DAY)
     await page.getByTestId('step-responsible-unit').fill(enterprise.name)
     await page.getByTestId('step-assigning-unit').fill('祁东县安全生产委员会办公室')
     await page.getByTestId('step-supervising-unit').fill('祁东县应急管理局')
@@ -356,7 +357,7 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
   })
 
   // 5. Past the deadline: the hazard turns overdue; the county's notice names it.
-  const moved = await advanceClock(slipDeadline + DAY - Date.now())
+  const moved = await advanceClock(slipDeadline + DAY - (await serverNow()))
   assert.ok(moved.now > slipDeadline)
   const county2 = await apiLogin(COUNTY) // sessions end after 30 idle minutes of that clock
   await eventually(async () =>

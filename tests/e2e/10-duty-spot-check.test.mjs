@@ -28,6 +28,7 @@ import {
   openAs,
   openBrowser,
   pageChecker,
+  serverNow,
   settle,
   shot,
   tag,
@@ -125,7 +126,8 @@ test(
         await page.getByTestId('rota-add').click()
         await page.getByTestId('shift-leader').fill(`带班领导${mark}`)
         await page.getByTestId('shift-officer1').fill(`值班员甲${mark}`)
-        const start = Date.now() + 14 * 24 * 3600 * 1000
+        // Two weeks ahead of the server's clock (which the hazard loop has moved on).
+        const start = (await serverNow()) + 14 * 24 * 3600 * 1000
         await fillDateTime(page, 'shift-starts', start)
         await fillDateTime(page, 'shift-ends', start - 3600 * 1000)
         await page.getByTestId('shift-save').click()

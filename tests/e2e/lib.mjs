@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests: a fresh Chromium per test, sign-in through the form, a
-// small API client (for set-up and cross-checks), credit codes, CSV parsing, polling, screenshots.
+// small API client (for set-up and cross-checks), credit codes, CSV parsing, polling, screenshots,
+// and a Playwright trace of every browser of a test that fails.
 //
 // run.sh starts the server and sets ANLAN_URL; the tests never start one themselves.
 import assert from 'node:assert/strict'
@@ -7,6 +8,7 @@ import { randomInt } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterEach } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 
@@ -18,6 +20,11 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export const REPO = path.resolve(here, '..', '..')
 export const RESULTS = process.env.ANLAN_E2E_RESULTS ?? path.join(REPO, 'test-results')
 export const SCREENS = path.join(RESULTS, 'screens')
+export const TRACES = path.join(RESULTS, 'traces')
+/** The round of a repeated run (repeat.sh sets it; a single run is round 1), in file names. */
+export const ROUND = process.env.ANLAN_E2E_ROUND || '1'
+/** This test file's name without .test.mjs (node --test runs each file in a process of its own). */
+const FILE = path.basename(process.argv[1] ?? 'test', '.test.mjs')
 
 /**
  * Per-test time limit for node:test. Generous: a test takes 10-25 s (the screenshots ~50 s), but
@@ -39,10 +46,58 @@ export const MEDIA_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ]
 
+// --- traces ----------------------------------------------------------------------------------------
+//
+// Every browser records a Playwright trace (actions, DOM snapshots, screenshots, network, console)
+// from its start. A browser closed by withBrowser after its function passed drops its trace
+// unwritten; any other close writes it to the temporary folder, and after each test the traces
+// written during it are kept in test-results/traces/ if the test failed, else deleted. Browsers
+// still open then (a test that timed out) are closed there, their traces kept if it failed.
+// How to read a trace: tests/e2e/README.md.
+
+/** Browsers of the running test not closed yet. */
+const openBrowsers = new Set()
+/** Trace files written during the running test (kept or deleted after it). */
+let written = []
+let traceCount = 0
+
+/** A test name as a file name: letters (any script) and digits, the rest as single dashes. */
+export function fileSlug(name) {
+  return (
+    name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 90)
+      .replace(/-+$/, '') || 'test'
+  )
+}
+
+afterEach(async (t) => {
+  const failed = !t.passed
+  for (const b of [...openBrowsers]) await b.close({ keepTrace: failed })
+  const files = written
+  written = []
+  if (!failed || files.length === 0) {
+    for (const f of files) fs.rmSync(f, { force: true })
+    return
+  }
+  fs.mkdirSync(TRACES, { recursive: true })
+  const base = `${FILE}--${fileSlug(t.name)}-${ROUND}`
+  for (const [i, f] of files.entries()) {
+    // One browser: <file>--<test>-<round>.zip; more: …-<round>.1.zip, …-<round>.2.zip in order.
+    const dest = path.join(TRACES, files.length === 1 ? `${base}.zip` : `${base}.${i + 1}.zip`)
+    fs.copyFileSync(f, dest)
+    fs.rmSync(f, { force: true })
+    console.error(`trace of the failed test: ${path.relative(REPO, dest)}`)
+  }
+})
+
 /**
- * Starts Debian's Chromium with a fresh profile. Returns the page, a list of uncaught page errors
- * (tests assert it stays empty) and close(), which also removes the profile folder. `args` adds
- * Chromium flags (e.g. MEDIA_ARGS), `permissions` grants the site permissions (e.g. camera).
+ * Starts Debian's Chromium with a fresh profile, recording a trace. Returns the page, a list of
+ * uncaught page errors (tests assert it stays empty) and close(), which also removes the profile
+ * folder; close({ keepTrace: false }) drops the trace (the browser's part of the test passed).
+ * `args` adds Chromium flags (e.g. MEDIA_ARGS), `permissions` grants the site permissions (e.g.
+ * camera).
  */
 export async function openBrowser({
   locale = null,
@@ -76,6 +131,7 @@ export async function openBrowser({
     }, locale)
   }
   context.setDefaultTimeout(20_000)
+  await context.tracing.start({ screenshots: true, snapshots: true })
   const page = context.pages()[0] ?? (await context.newPage())
   const pageErrors = []
   page.on('pageerror', (e) => {
@@ -83,29 +139,49 @@ export async function openBrowser({
     console.error(`uncaught error in the page at ${page.url()}:\n${e.stack ?? e.message}`)
   })
   trackRequests(page)
-  return {
+  let closed = false
+  const browser = {
     context,
     page,
     pageErrors,
-    async close() {
+    async close({ keepTrace = true } = {}) {
+      if (closed) return
+      closed = true
+      openBrowsers.delete(browser)
+      if (keepTrace) {
+        const file = path.join(os.tmpdir(), `anlan-e2e-trace-${process.pid}-${++traceCount}.zip`)
+        await context.tracing
+          .stop({ path: file })
+          .then(() => written.push(file))
+          .catch((e) => console.error(`the trace could not be saved: ${e.message}`))
+      } else {
+        await context.tracing.stop().catch(() => undefined)
+      }
       await context.close().catch(() => undefined)
       fs.rmSync(profile, { recursive: true, force: true })
     },
   }
+  openBrowsers.add(browser)
+  return browser
 }
 
-/** Runs `fn` with a fresh browser, always closing it; asserts no uncaught error in the page. */
+/**
+ * Runs `fn` with a fresh browser, always closing it; asserts no uncaught error in the page. On a
+ * failure: a screenshot (test-results/screens/FAILED-<file>[-<round>].png) and the trace is kept.
+ */
 export async function withBrowser(opts, fn) {
   const b = await openBrowser(opts)
+  let passed = false
   try {
     await fn(b)
     assert.deepEqual(b.pageErrors, [], 'uncaught errors in the page')
+    passed = true
   } catch (e) {
-    const test = path.basename(process.argv[1] ?? 'test', '.test.mjs')
-    await shot(b.page, `FAILED-${test}`).catch(() => undefined)
+    const round = process.env.ANLAN_E2E_ROUND ? `-${ROUND}` : ''
+    await shot(b.page, `FAILED-${FILE}${round}`).catch(() => undefined)
     throw e
   } finally {
-    await b.close()
+    await b.close({ keepTrace: !passed })
   }
 }
 
@@ -242,6 +318,18 @@ export function pageChecker(rawKey) {
 }
 
 // --- the server's testing clock ------------------------------------------------------------------
+
+/**
+ * The server's time (ms): its clock runs ahead of this machine's once a test has moved it, so
+ * dates a test gives the server, or moves its clock to, are computed from this one.
+ */
+export async function serverNow() {
+  const res = await fetch(url('/healthz'))
+  assert.equal(res.status, 200, `healthz: HTTP ${res.status}`)
+  const { time } = await res.json()
+  assert.ok(Number.isFinite(time), `healthz: no time (${time})`)
+  return time
+}
 
 /**
  * Moves the server's clock forward (and runs its scheduler); run.sh starts the server with the

@@ -8,8 +8,15 @@
 #
 # Needs: web/dist built (make test does it; or `npm run build` in web/), Node 20.19+, chromium and
 # fonts-wqy-microhei. The server runs with the testing clock on (loopback only): a test may move its
-# time forward with POST /api/v1/testing/clock, so such tests run last. Screenshots go to test-results/screens/ at the repository root; the server's
-# log of the run to test-results/e2e-server.log.
+# time forward with POST /api/v1/testing/clock, so such tests run last.
+#
+# What a run leaves in test-results/ at the repository root: screenshots in screens/ (FAILED-*.png
+# for a failure), a Playwright trace of each failed test in traces/ (see tests/e2e/README.md), and
+# the server's log in e2e-server.log.
+#
+# Set by tests/e2e/repeat.sh for each round: ANLAN_E2E_ROUND=<n> (the round goes into the names:
+# e2e-server-<n>.log, FAILED-<file>-<n>.png, traces/…-<n>.zip; what earlier rounds left is kept) and
+# E2E_TAP=<file> (a TAP report of the run written there too).
 #
 # Everything is inside main(), which bash reads whole before running it: editing this file while
 # a run is going on cannot derail that run.
@@ -26,6 +33,8 @@ main() {
   esac
   web_dist="$repo/web/dist"
   results="$repo/test-results"
+  round="${ANLAN_E2E_ROUND:-}"
+  server_log="$results/e2e-server${round:+-$round}.log"
 
   if [[ ! -x "$anlan" ]]; then
     echo "run.sh: no anlan binary at $anlan (build it: cmake --build build)" >&2
@@ -99,20 +108,33 @@ EOF
   # Browser profiles and other temporary files of the tests go into $tmp (removed at the end).
   export TMPDIR="$tmp"
   mkdir -p "$results/screens"
-  # Pictures of earlier failures would mislead; the others are overwritten by name.
-  rm -f "$results"/screens/FAILED-*.png
+  if [[ -z "$round" ]]; then
+    # Pictures and traces of earlier failures would mislead; the others are overwritten by name.
+    # (In a repeated run, repeat.sh clears them once before the first round.)
+    rm -f "$results"/screens/FAILED-*.png
+    rm -rf "$results/traces"
+  fi
+
+  # The TAP report to a file as well (repeat.sh counts each round's results from it).
+  local reporters=()
+  if [[ -n "${E2E_TAP:-}" ]]; then
+    local shown=tap
+    [[ -t 1 ]] && shown=spec
+    reporters=(--test-reporter="$shown" --test-reporter-destination=stdout
+               --test-reporter=tap --test-reporter-destination="$E2E_TAP")
+  fi
 
   echo "run.sh: server $base (pid $server_pid), web root $web_dist"
   local status=0
   if [[ -n "${E2E_TESTS:-}" ]]; then
     # shellcheck disable=SC2086 # a list of files
-    node --test --test-concurrency=1 $E2E_TESTS || status=$?
+    node --test --test-concurrency=1 "${reporters[@]}" $E2E_TESTS || status=$?
   else
-    node --test --test-concurrency=1 tests/e2e/*.test.mjs || status=$?
+    node --test --test-concurrency=1 "${reporters[@]}" tests/e2e/*.test.mjs || status=$?
   fi
   if [[ $status -ne 0 ]]; then
-    echo "run.sh: browser tests failed (status $status); server log: test-results/e2e-server.log," \
-         "screenshots: test-results/screens/" >&2
+    echo "run.sh: browser tests failed (status $status); server log: ${server_log#"$repo"/}," \
+         "screenshots: test-results/screens/, traces: test-results/traces/" >&2
   fi
   return "$status"
 }
@@ -136,7 +158,7 @@ cleanup() {
   if [[ -n "${tmp:-}" && -d "$tmp" ]]; then
     if [[ -f "$tmp/server.log" ]]; then
       mkdir -p "$results"
-      cp "$tmp/server.log" "$results/e2e-server.log" || true
+      cp "$tmp/server.log" "$server_log" || true
     fi
     rm -rf "$tmp"
   fi
