@@ -8,6 +8,7 @@ build_pkgs=(
   g++ cmake ninja-build ccache pkg-config make
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libsodium-dev libsqlite3-dev libpq-dev libtomlplusplus-dev libxlsxwriter-dev zlib1g-dev
+  libpwquality-dev cracklib-runtime
   libgtest-dev libgmock-dev
 )
 test_pkgs=(

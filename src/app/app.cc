@@ -7,6 +7,7 @@
 #include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/routes.h"
+#include "auth/rules.h"
 #include "access/rules.h"
 #include "core/json.h"
 #include "core/log.h"
@@ -41,6 +42,7 @@ int cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurr
 Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Random& random) {
   std::unique_ptr<App> app(new App(cfg, clock, random));
   TRY(app->calendar_, Calendar::parseOffset(cfg.calendar_utc_offset));
+  TRY_STATUS(auth::passwordDictionaryReady());
   int workers = cfg.worker_threads > 0 ? cfg.worker_threads : std::max(4, 2 * cores());
   TRY(app->db_, db::open(cfg.db, std::max(cfg.db_pool_size, workers)));
   TRY(auto applied, db::migrate(*app->db_, allMigrations(), clock));

@@ -45,7 +45,10 @@ std::string AuthService::csrfFor(const std::string& token) {
 Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry_after) {
   if (in.username.empty()) return Error::invalid("username", "username is required");
   if (in.password.empty()) return Error::invalid("password", "password is required");
-  std::string account_key = "account:" + in.username, addr_key = "addr:" + in.remote_addr;
+  // Failures count per account and address together, and per address: someone guessing at the
+  // administrator's password from one machine is held back, while the administrator still signs
+  // in from their own (a per-account lock would let anyone lock them out with a few requests).
+  std::string account_key = "account:" + in.username + "@" + in.remote_addr, addr_key = "addr:" + in.remote_addr;
   auto wait = throttle_.blocked(account_key, cfg_.login_account_failures);
   if (!wait) wait = throttle_.blocked(addr_key, cfg_.login_address_failures);
   if (wait) {
@@ -226,7 +229,7 @@ Result<access::User> AuthService::createUser(const access::Principal* actor, con
   if (in.display_name.empty() || in.display_name.size() > 100) {
     return Error::invalid("display_name", "display name must be 1 to 100 bytes");
   }
-  TRY_STATUS(validatePassword(in.password));
+  TRY_STATUS(validatePassword(in.password, in.username));
   TRY_STATUS(validateAssignment(in.role, in.jurisdiction, in.department));
   TRY_STATUS(checkManage(actor, in.jurisdiction));
   TRY_STATUS(checkEnterprise(actor, in.role, in.enterprise_id));
@@ -318,7 +321,11 @@ Result<access::User> AuthService::updateUser(const access::Principal& actor, std
 
 Status AuthService::resetPassword(const access::Principal* actor, std::int64_t id, const std::string& password) {
   if (actor) TRY_STATUS(access::authorize(*actor, access::Action::kManageUsers));
-  TRY_STATUS(validatePassword(password));
+  TRY(auto target, db::read<std::optional<access::User>>(db_, [&](db::Conn& c) { return store::findUser(c, id); }));
+  if (!target || (actor && !actor->scope.admits({target->jurisdiction, {}, {}}))) {
+    return Error::notFound("no such user");
+  }
+  TRY_STATUS(validatePassword(password, target->username));
   TRY(auto hash, hasher_.hash(password));
   Status s = db_.write([&](db::Conn& c) -> Status {
     TRY(auto u, store::findUser(c, id));

@@ -34,7 +34,8 @@ struct Config {
   // ended by another node (or expired) is closed within this many milliseconds.
   int session_watch_ms = 1000;
 
-  // Login throttling: failures within the window before further attempts are refused.
+  // Login throttling: failures within the window before further attempts are refused, of one
+  // account from one address, and of any accounts from one address.
   int login_account_failures = 5;
   int login_address_failures = 20;
   std::int64_t login_window_seconds = 15 * 60;

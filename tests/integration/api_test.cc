@@ -232,6 +232,21 @@ TEST_F(Http, ThrottlesSignInsWithRetryAfterAndSameAnswerForUnknownUsers) {
   EXPECT_EQ(t.client().post("/api/v1/auth/login", loginBody("commander", kPassword)).status, 200);
 }
 
+// Guessing at the administrator's password from one address holds that address back; the
+// administrator still signs in from their own.
+TEST_F(Http, NobodyLocksAnAccountOutFromElsewhere) {
+  auto login = [&](const std::string& password, const std::string& addr) {
+    return t.app().auth().login({"admin", password, addr, "test"});
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(login("Wrong-pass-1", "10.0.0.9").error().code, Code::kUnauthenticated);
+  EXPECT_EQ(login(kPassword, "10.0.0.9").error().code, Code::kResourceExhausted);
+  EXPECT_TRUE(login(kPassword, "10.0.0.1").ok());
+  // Twenty failures from one address, over any usernames, hold the address back.
+  for (int i = 0; i < 20; ++i) (void)t.app().auth().login({"user-" + std::to_string(i), "Wrong-pass-1", "10.0.0.7", ""});
+  EXPECT_EQ(t.app().auth().login({"commander", kPassword, "10.0.0.7", ""}).error().code, Code::kResourceExhausted);
+  EXPECT_TRUE(t.app().auth().login({"commander", kPassword, "10.0.0.8", ""}).ok());
+}
+
 TEST_F(Http, CookieWritesNeedTheCsrfToken) {
   auto r = t.client().post("/api/v1/auth/login", loginBody("admin", kPassword));
   std::string token(r.json().at("token").as_string());

@@ -8,10 +8,20 @@ namespace anlan::auth {
 namespace {
 
 TEST(Rules, PasswordsAndUsernames) {
-  EXPECT_TRUE(validatePassword("abcdefghi1").ok());
-  EXPECT_EQ(validatePassword("short1").error().field, "password");
-  EXPECT_FALSE(validatePassword("onlyletterslong").ok());
-  EXPECT_FALSE(validatePassword("1234567890123").ok());
+  EXPECT_TRUE(validatePassword("Hengyang-duty-7", "duty-430426").ok());
+  EXPECT_TRUE(validatePassword("衡阳应急管理局2026", "duty-430426").ok());
+  EXPECT_EQ(validatePassword("short1", "x").error().field, "password");
+  EXPECT_FALSE(validatePassword("onlyletterslong", "x").ok());
+  EXPECT_FALSE(validatePassword("1234567890123", "x").ok());
+  // Common passwords (the cracklib dictionary) and the username are refused, naming the field.
+  for (const char* common : {"Password123", "qwertyuiop1", "abcdefghi1"}) {
+    auto r = validatePassword(common, "duty-430426", "new_password");
+    ASSERT_FALSE(r.ok()) << common;
+    EXPECT_EQ(r.error().field, "new_password");
+  }
+  EXPECT_FALSE(validatePassword("admin12345", "admin").ok());
+  EXPECT_FALSE(validatePassword("duty-430426-x1", "duty-430426").ok());
+  EXPECT_TRUE(passwordDictionaryReady().ok());
   EXPECT_TRUE(validateUsername("duty-430426").ok());
   EXPECT_EQ(validateUsername("a b").error().field, "username");
   EXPECT_FALSE(validateUsername("ab").ok());
