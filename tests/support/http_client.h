@@ -52,6 +52,9 @@ class WsClient {
   std::string next(int timeout_ms = 2000);
   // Sends one text message (masked, as clients must); false on error.
   bool send(const std::string& text);
+  // Waits up to `timeout_ms` for the server to close the connection (messages meanwhile are
+  // dropped); true when it did.
+  bool waitClosed(int timeout_ms);
 
   // Event types next() passes over: presence changes arrive whenever a console connects, which
   // tests of other events do not want to count. Clear it to see them.

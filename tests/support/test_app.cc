@@ -69,6 +69,18 @@ void TestApp::restart() {
   open();
 }
 
+std::unique_ptr<app::App> TestApp::openNode(const std::function<void(Config&)>& tweak) {
+  Config c = config;
+  if (tweak) tweak(c);
+  auto app = app::App::open(c, clock, random);
+  if (!app.ok()) {
+    ADD_FAILURE() << "cannot open a second node: " << app.error().message;
+    return nullptr;
+  }
+  (*app)->start();
+  return std::move(app).value();
+}
+
 std::string TestApp::login(const std::string& username) {
   auto r = client().post("/api/v1/auth/login",
                          R"({"username":")" + username + R"(","password":")" + kPassword + R"("})");

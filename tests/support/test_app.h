@@ -41,6 +41,9 @@ class TestApp {
                              const std::string& name = "测试化工有限公司");
   // Stops the server and opens the same database again (a restart).
   void restart();
+  // A second server on the same database (another node), started on its own port, with the same
+  // clock; `tweak` adjusts its configuration.
+  std::unique_ptr<app::App> openNode(const std::function<void(Config&)>& tweak = {});
 
   FakeClock clock;
   SystemRandom random;
