@@ -169,7 +169,7 @@ Status AuthService::checkEnterprise(const access::Principal* actor, const std::s
   TRY(auto subject, enterprise_of_(*enterprise_id));
   // A missing enterprise and one outside the administrator's scope read the same.
   if (!subject || (actor && !actor->scope.admits(*subject))) {
-    return Error::invalid("enterprise_id", "no enterprise " + std::to_string(*enterprise_id) + " in your jurisdiction");
+    return Error::invalid("enterprise_id", "there is no such enterprise in your jurisdiction");
   }
   return {};
 }

@@ -331,7 +331,9 @@ Result<RollCall> DutyService::step(const access::Principal& p, std::int64_t id, 
     return {};
   }, action, call));
   publishRoom(call, room, action == "ring" ? "roll_call.ringing" : "roll_call.updated");
-  return call;
+  auto seen = visibleTo(p, std::move(call));  // the one answering sees their own room only
+  if (!seen) return noSuchRoom();
+  return std::move(*seen);
 }
 
 Result<RollCall> DutyService::finish(const access::Principal& p, std::int64_t id) {

@@ -126,6 +126,54 @@ TEST_P(Api, RestartKeepsEveryAcknowledgedWrite) {
   EXPECT_TRUE(audit::verify(t.app().db()).value().ok);
 }
 
+// An administrator binds an enterprise officer only to an enterprise that exists, lies in their
+// own jurisdiction, and only for that role.
+TEST_P(Api, EnterpriseOfficersAreBoundOnlyToEnterprisesInTheAdministratorsScope) {
+  auth::NewUser county_admin{"admin-430426", "祁东县管理员", kPassword, "admin", "430426", {}, {}, {}};
+  ASSERT_TRUE(t.app().auth().createUser(nullptr, county_admin).ok());
+  std::string admin = t.login("admin-430426");
+  std::int64_t own = t.addEnterprise("430426", "mining", "祁东县某矿业有限公司");
+  std::int64_t foreign = t.addEnterprise("430407", "mining", "石鼓区某矿业有限公司");
+  int n = 0;
+  auto create = [&](const std::string& role, const std::string& enterprise) {
+    std::string body = R"({"username":"ent-officer-)" + std::to_string(n++) +
+                       R"(","display_name":"安全员","password":"Hengyang-safe-7","role":")" + role +
+                       R"(","jurisdiction":"430426")" + (enterprise.empty() ? "" : R"(,"enterprise_id":)" + enterprise) + "}";
+    return t.client().post("/api/v1/users", body, admin);
+  };
+  for (const std::string& bad : {std::to_string(foreign), std::string("999999")}) {
+    auto r = create("enterprise_officer", bad);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_EQ(r.errorField(), "enterprise_id");
+  }
+  // The two refusals read the same: nothing tells whether a foreign enterprise exists.
+  EXPECT_EQ(create("enterprise_officer", std::to_string(foreign)).json().at("error").at("message"),
+            create("enterprise_officer", "999999").json().at("error").at("message"));
+  EXPECT_EQ(create("duty_officer", std::to_string(own)).errorField(), "enterprise_id");
+  EXPECT_EQ(create("enterprise_officer", "").errorField(), "enterprise_id");
+  auto made = create("enterprise_officer", std::to_string(own));
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json().at("enterprise_id").as_int64(), own);
+  auto users = t.client().get("/api/v1/users?q=ent-officer", admin).json();
+  EXPECT_EQ(users.at("items").as_array().size(), 1u);  // nothing of the refused ones was kept
+}
+
+// Passwords equal to or built on the username, and common ones, are refused at the field.
+TEST_P(Api, WeakPasswordsAreRefusedAtTheirField) {
+  std::string admin = t.login("admin");
+  for (const char* pw : {"Password123", "newuser-2026", "qwertyuiop1"}) {
+    auto r = t.client().post("/api/v1/users",
+                             std::string(R"({"username":"newuser","display_name":"x","password":")") + pw +
+                                 R"(","role":"duty_officer","jurisdiction":"430426"})",
+                             admin);
+    EXPECT_EQ(r.status, 400) << pw << ": " << r.body;
+    EXPECT_EQ(r.errorField(), "password") << pw;
+  }
+  auto reset = t.client().post("/api/v1/users/" + std::to_string(t.userId("duty-430407")) + "/password",
+                               R"({"password":"duty-430407-a"})", admin);
+  EXPECT_EQ(reset.errorField(), "password");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Api, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
                          [](const auto& info) { return std::string(engineName(info.param)); });
 

@@ -359,6 +359,57 @@ TEST(DutyDemo, RoomsWithAHistory) {
   EXPECT_EQ(t.client().get("/api/v1/intake", city).json().at("items").as_array().size(), 4u);
 }
 
+// A county sees its own room's outcome of a check, never the other rooms'; and whether a check or
+// a room in it exists reads the same to those who may not act on it.
+TEST_P(Duty, ACountySeesItsOwnRoomsOutcomeOnly) {
+  auto started = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426","430407"]})", city);
+  ASSERT_EQ(started.status, 201) << started.body;
+  std::string id = std::to_string(started.json().at("id").as_int64());
+  ASSERT_EQ(act(id, "430407", "ring", city).status, 200);
+  ASSERT_EQ(act(id, "430407", "answer", shigu).status, 200);
+  ASSERT_EQ(act(id, "430407", "assess", city, R"({"assessment":"criticised","remarks":"石鼓区脱岗"})").status, 200);
+  ASSERT_EQ(act(id, "430426", "ring", city).status, 200);
+  auto answered = act(id, "430426", "answer", qidong);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.body.find("430407"), std::string::npos);
+  EXPECT_EQ(answered.body.find("石鼓区脱岗"), std::string::npos);
+  for (const std::string& path : {"/api/v1/roll-calls/" + id, std::string("/api/v1/roll-calls")}) {
+    auto seen = t.client().get(path, qidong);
+    ASSERT_EQ(seen.status, 200) << seen.body;
+    EXPECT_NE(seen.body.find("430426"), std::string::npos) << path;
+    EXPECT_EQ(seen.body.find("430407"), std::string::npos) << path;
+    EXPECT_EQ(seen.body.find("石鼓区脱岗"), std::string::npos) << path;
+  }
+  EXPECT_NE(t.client().get("/api/v1/roll-calls/" + id, city).body.find("石鼓区脱岗"), std::string::npos);
+
+  // 衡阳县 (430421) is not in this check: the same answer as for a check that does not exist.
+  std::string hengyang = t.login("duty-430421");
+  auto absent_room = act(id, "430421", "answer", hengyang);
+  auto absent_check = act("999999", "430421", "answer", hengyang);
+  EXPECT_EQ(absent_room.status, 404);
+  EXPECT_EQ(absent_room.status, absent_check.status);
+  EXPECT_EQ(absent_room.body, absent_check.body);
+  EXPECT_EQ(t.client().get("/api/v1/roll-calls/" + id, hengyang).status, 404);
+  EXPECT_EQ(t.client().get("/api/v1/roll-calls/" + id, hengyang).body,
+            t.client().get("/api/v1/roll-calls/999999", hengyang).body);
+  // Another room's call is refused for its role alone, whether or not the check exists.
+  EXPECT_EQ(act(id, "430407", "answer", qidong).body, act("999999", "430407", "answer", qidong).body);
+}
+
+// Spot-check notices are numbered per year in China time.
+TEST_P(Duty, NoticesAreNumberedInTheBeijingYear) {
+  constexpr Millis kNewYearBeijing = 1'798'732'800'000;  // 2026-12-31T16:00:00Z
+  t.clock.advance(kNewYearBeijing + 3'600'000 - t.clock.now());
+  city = t.login("commander");
+  auto started = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426"]})", city);
+  ASSERT_EQ(started.status, 201) << started.body;
+  std::string id = std::to_string(started.json().at("id").as_int64());
+  ASSERT_EQ(act(id, "430426", "ring", city).status, 200);
+  auto done = act(id, "430426", "no_answer", city);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json().at("notice").at("number"), "衡阳市视频抽查通报〔2027〕1号");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Duty, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
                          [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
 

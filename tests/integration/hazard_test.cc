@@ -357,6 +357,97 @@ TEST_P(Hazards, EachRoleSeesItsOwnScope) {
   EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 3);  // header + 2
 }
 
+// A notice is circulated whole to government offices; an enterprise officer reads only the items
+// naming their own enterprise's hazards.
+TEST_P(Hazards, NoticesShowAnEnterpriseOnlyItsOwnItems) {
+  std::int64_t own = majorRectifying(now() + 2 * kDay);
+  std::int64_t neighbour = t.addEnterprise("430426", "hazardous_chemicals", "邻家化工有限公司");
+  std::int64_t theirs = registerAt(neighbour, duty, "major");
+  ASSERT_EQ(step(theirs, {{"to", "assessed"}, {"grade", "major"},
+                          {"confirmation", {{"department", "yjgl"}, {"meeting", "县安委会第4次会议"}, {"date", now() - kDay}}}},
+                 duty).status, 200);
+  ASSERT_EQ(step(theirs, {{"to", "assigned"},
+                          {"assignment", {{"slip_no", "祁安交〔2026〕8号"}, {"responsible_unit", "邻家化工"},
+                                          {"assigning_unit", "祁东县安委办"}, {"supervising_unit", "祁东县应急管理局"},
+                                          {"deadline", now() + 2 * kDay}}}},
+                 duty).status, 200);
+  std::string own_code(get(own, duty).at("code").as_string()), their_code(get(theirs, duty).at("code").as_string());
+  advance(3 * kDay);
+  ASSERT_EQ(t.app().hazards().tick()->marked_overdue, 2);
+  auto issued = t.client().post("/api/v1/notices", "{}", duty);
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  std::string id = std::to_string(issued.json().at("id").as_int64());
+
+  auto whole = t.client().get("/api/v1/notices/" + id, duty);
+  EXPECT_NE(whole.body.find(their_code), std::string::npos);
+  EXPECT_NE(whole.body.find(own_code), std::string::npos);
+  auto mine = t.client().get("/api/v1/notices/" + id, enterprise);
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_NE(mine.body.find(own_code), std::string::npos);
+  EXPECT_EQ(mine.body.find(their_code), std::string::npos);
+  EXPECT_EQ(mine.body.find("邻家化工"), std::string::npos);
+  auto csv = t.client().get("/api/v1/notices/" + id + "?format=csv", enterprise);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find(own_code), std::string::npos);
+  EXPECT_EQ(csv.body.find(their_code), std::string::npos);
+  auto list = t.client().get("/api/v1/notices", enterprise).json();
+  EXPECT_EQ(list.at("items").as_array()[0].at("overdue_named").as_int64(), 1);
+  EXPECT_EQ(t.client().get("/api/v1/notices", duty).json().at("items").as_array()[0].at("overdue_named").as_int64(), 2);
+}
+
+// Attachment names are plain file names; a hazard keeps at most 50 files; they are sent with a
+// safe Content-Disposition and never kept by a cache.
+TEST_P(Hazards, AttachmentsHaveSafeNamesAndABound) {
+  std::int64_t id = registerAt(firm, duty);
+  auto post = [&](const std::string& name) {
+    return t.client().request("POST", "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name, kPng,
+                              {{"Authorization", "Bearer " + duty}, {"Content-Type", "application/octet-stream"}});
+  };
+  for (const char* bad : {"a%00b.png", "a%0D%0Ab.png", "a%22b.png", "%FF%FE.png", "a%5Cb.png", "..", "a%09b.png"}) {
+    auto r = post(bad);
+    EXPECT_EQ(r.status, 400) << bad << ": " << r.body;
+    EXPECT_EQ(r.errorField(), "name") << bad;
+  }
+  // 现场照片.png
+  auto ok = post("%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png");
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  EXPECT_EQ(ok.json().at("name"), "现场照片.png");
+  auto file = t.client().get("/api/v1/hazards/" + std::to_string(id) + "/attachments/" +
+                                 std::to_string(ok.json().at("id").as_int64()),
+                             duty);
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.headers["content-disposition"],
+            "inline; filename=\"____.png\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png");
+  EXPECT_EQ(file.headers["cache-control"], "private, no-store");
+  EXPECT_EQ(file.body, kPng);
+  for (int i = 1; i < 50; ++i) ASSERT_EQ(post("p" + std::to_string(i) + ".png").status, 201);
+  auto over = post("p50.png");
+  EXPECT_EQ(over.status, 409);
+  EXPECT_EQ(over.errorField(), "file");
+  auto listed = get(id, duty);
+  EXPECT_EQ(listed.at("attachments").as_array().size(), 50u);
+}
+
+// 05:00 on 1 January in Beijing is 21:00 on 31 December UTC: the hazard is 2027's in its code,
+// its statistics month and the notice's number.
+TEST_P(Hazards, NewYearInBeijingIsTheNewYearInEveryNumber) {
+  constexpr Millis kNewYearBeijing = 1'798'732'800'000;  // 2026-12-31T16:00:00Z
+  advance(kNewYearBeijing + 5 * 3'600'000 - now());
+  std::int64_t id = registerAt(firm, duty);
+  EXPECT_EQ(get(id, duty).at("code"), "YH-430426-2027-000001");
+  auto stats = t.client().get("/api/v1/hazards/stats?jurisdiction=430426", duty).json();
+  const auto& months = stats.at("months").as_array();
+  EXPECT_EQ(months.back().at("month"), "2027-01");
+  EXPECT_EQ(months.back().at("found").as_int64(), 1);
+  EXPECT_EQ(months[months.size() - 2].at("month"), "2026-12");
+  auto issued = t.client().post("/api/v1/notices", "{}", duty);
+  ASSERT_EQ(issued.status, 201);
+  EXPECT_EQ(issued.json().at("number"), "祁东县隐患排查治理通报〔2027〕1号");
+  auto csv = t.client().get("/api/v1/hazards?format=csv&jurisdiction=430426", duty);
+  EXPECT_NE(csv.body.find("2027-01-01 05:00:00"), std::string::npos);  // Beijing time in exports
+  EXPECT_NE(csv.headers["content-disposition"].find("hazards-20270101.csv"), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Hazards, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
                          [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
 
