@@ -605,7 +605,7 @@ Result<std::vector<Notice>> HazardService::notices(const access::Principal& p, s
   for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) codes.push_back(code);
   return db::read<std::vector<Notice>>(db_, [&](db::Conn& c) -> Result<std::vector<Notice>> {
     TRY(auto list, store::notices(c, codes, before_id, limit));
-    for (auto& n : list) TRY_STATUS(ownItemsOnly(c, p, n));
+    for (auto& n : list) TRY_STATUS(itemsInScope(c, p, n));
     return list;
   });
 }
@@ -617,16 +617,17 @@ Result<Notice> HazardService::notice(const access::Principal& p, std::int64_t id
                !registry_.contains(p.user.jurisdiction, n->jurisdiction))) {
       return Error::notFound("no such notice");
     }
-    TRY_STATUS(ownItemsOnly(c, p, *n));
+    TRY_STATUS(itemsInScope(c, p, *n));
     return std::move(*n);
   });
 }
 
-// A notice is a document circulated to every government office of the units it covers, so they
-// read it whole. An enterprise officer reads it too, but only the items naming their own
-// enterprise's hazards: the others are another enterprise's records.
-Status HazardService::ownItemsOnly(db::Conn& c, const access::Principal& p, Notice& n) const {
-  if (!p.scope.enterprise()) return {};
+// A notice's figures per unit are published to everyone who may read the notice; the items it
+// names are records, and a reader sees those their scope admits (a county its own unit's, a
+// department its sectors', an enterprise officer their enterprise's).
+Status HazardService::itemsInScope(db::Conn& c, const access::Principal& p, Notice& n) const {
+  const access::Scope& s = p.scope;
+  if (!s.none() && s.tree().whole && !s.sectors() && !s.enterprise()) return {};
   std::vector<std::int64_t> ids;
   for (const auto& r : n.rows) {
     for (const auto* items : {&r.overdue_items, &r.closed_items}) {

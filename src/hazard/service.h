@@ -112,7 +112,7 @@ class HazardService {
 
  private:
   Result<Hazard> visible(db::Conn& c, const access::Principal& p, std::int64_t id) const;
-  Status ownItemsOnly(db::Conn& c, const access::Principal& p, Notice& n) const;
+  Status itemsInScope(db::Conn& c, const access::Principal& p, Notice& n) const;
   Status checkEvidence(db::Conn& c, std::int64_t hazard_id, const std::vector<std::int64_t>& ids) const;
   Result<Notice> issue(const access::Principal* actor, const std::string& jurisdiction, const std::string& trigger,
                        Millis from, Millis to);
