@@ -54,6 +54,15 @@ N ?= 5
 e2e-repeat: test-deps build
 	@bash tests/e2e/repeat.sh $(N) $(BUILD)/anlan
 
+# clang-tidy, clang-format and the web's type check and lint (CI runs it before the tests).
+lint: configure web/node_modules/.package-lock.json
+	@bash tools/install-deps.sh lint
+	@bash tools/lint.sh $(BUILD)
+
+# Rewrites the C++ tree in the house layout (.clang-format).
+format:
+	@git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc' 'bench/*.h' | xargs clang-format-14 -i
+
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (slower to build).
 test-sanitize: test-deps
 	@test -f build-debug/build.ninja || cmake --preset debug >/dev/null

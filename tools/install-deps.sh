@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Anlan needs to build, run and test, skipping what is present.
-# Usage: tools/install-deps.sh [build|test|node]   (default: build). Needs root (or sudo) for apt-get.
+# Usage: tools/install-deps.sh [build|test|lint|node]   (default: build). Needs root (or sudo) for apt-get.
 set -euo pipefail
 mode=${1:-build}
 
@@ -24,8 +24,11 @@ if [ "$mode" = node ]; then
   exit 1
 fi
 
+lint_pkgs=(clang-tidy-14 clang-format-14)
+
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = lint ] && pkgs+=("${lint_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do

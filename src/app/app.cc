@@ -40,7 +40,7 @@ int cores() { return static_cast<int>(std::max(1u, std::thread::hardware_concurr
 }  // namespace
 
 Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Random& random) {
-  std::unique_ptr<App> app(new App(cfg, clock, random));
+  std::unique_ptr<App> app(new App(cfg, clock));
   TRY(app->calendar_, Calendar::parseOffset(cfg.calendar_utc_offset));
   TRY_STATUS(auth::passwordDictionaryReady());
   int workers = cfg.worker_threads > 0 ? cfg.worker_threads : std::max(4, 2 * cores());

@@ -63,7 +63,7 @@ class App {
   const Calendar& calendar() const { return calendar_; }
 
  private:
-  App(const Config& cfg, const Clock& clock, Random& random) : cfg_(cfg), clock_(clock), random_(random) {}
+  App(const Config& cfg, const Clock& clock) : cfg_(cfg), clock_(clock) {}
   void addSystemRoutes();
   // Runs the scheduled work (hazard deadlines and notices, spot-check answer timeouts) once.
   void runScheduledWork();
@@ -74,7 +74,6 @@ class App {
 
   Config cfg_;
   const Clock& clock_;
-  Random& random_;
   Calendar calendar_;
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<org::Registry> registry_;

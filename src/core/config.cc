@@ -94,7 +94,11 @@ const std::map<std::string, Setter>& setters() {
            bool scheme = o.rfind("http://", 0) == 0 || o.rfind("https://", 0) == 0;
            std::string rest = scheme ? o.substr(o.find("://") + 3) : "";
            if (rest.empty() || rest.find('/') != std::string::npos) {
-             return Error::invalid(k, k + " are origins like https://yjj.example.gov.cn (no path), got '" + o + "'");
+             std::string why = k;
+             why += " are origins like https://yjj.example.gov.cn (no path), got '";
+             why += o;
+             why += "'";
+             return Error::invalid(k, why);
            }
          }
          c.public_origins = v;

@@ -99,10 +99,13 @@ using Status = Result<void>;
 // Propagates an error: `TRY(auto x, f());` or `TRY_STATUS(g());`.
 #define ANLAN_CONCAT_(a, b) a##b
 #define ANLAN_CONCAT(a, b) ANLAN_CONCAT_(a, b)
+// `decl` is a declaration or an lvalue, which parentheses would break.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define TRY_IMPL_(tmp, decl, expr)                     \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return std::move(tmp).error();        \
   decl = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 #define TRY(decl, ...) TRY_IMPL_(ANLAN_CONCAT(try_tmp_, __LINE__), decl, (__VA_ARGS__))
 #define TRY_STATUS(...)                                                 \
   do {                                                                  \

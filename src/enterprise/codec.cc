@@ -166,7 +166,7 @@ Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row
     else if (k == "contact_name") e.contact_name = v.empty() ? std::nullopt : std::optional(v);
     else if (k == "contact_phone") e.contact_phone = v.empty() ? std::nullopt : std::optional(v);
     else if (k == "major_hazard_installations") {
-      if (v != "" && v != "0" && v != "1") return Error::invalid(k, "major_hazard_installations must be 0 or 1");
+      if (!v.empty() && v != "0" && v != "1") return Error::invalid(k, "major_hazard_installations must be 0 or 1");
       e.major_hazard_installations = v == "1";
     } else if (k == "sectors") {
       e.sectors.clear();

@@ -10,7 +10,6 @@ namespace anlan::enterprise {
 namespace {
 
 namespace bj = boost::json;
-using http::errorResponse;
 using http::jsonResponse;
 using http::Request;
 using http::Response;

@@ -1,6 +1,7 @@
 #include "hazard/rules.h"
 
 #include <algorithm>
+#include <array>
 
 namespace anlan::hazard {
 namespace {
@@ -8,13 +9,15 @@ namespace {
 using access::Role;
 constexpr Millis kDay = 24LL * 3600 * 1000;
 
-const std::vector<Role> kGovernment = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer};
-const std::vector<Role> kGovernmentAndEnterprise = {Role::kCommander, Role::kDutyOfficer,
-                                                    Role::kDepartmentOfficer, Role::kEnterpriseOfficer};
+constexpr std::array kGovernment = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer};
+constexpr std::array kGovernmentAndEnterprise = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer,
+                                                 Role::kEnterpriseOfficer};
 
 bool oneOf(const std::string& v, const std::vector<std::string>& options) {
   return std::find(options.begin(), options.end(), v) != options.end();
 }
+
+std::vector<Role> of(const auto& roles) { return {roles.begin(), roles.end()}; }
 
 bool isGovernment(Role r) { return std::find(kGovernment.begin(), kGovernment.end(), r) != kGovernment.end(); }
 
@@ -37,18 +40,18 @@ const std::vector<Step>& steps() {
   // their own hazards; assessment, assignment, acceptance, close-off and recheck are the
   // government's. A general hazard may be fixed on the spot, or rectified without a slip.
   static const std::vector<Step> table = {
-      {State::kRegistered, State::kAssessed, "assess", std::nullopt, kGovernment},
-      {State::kRegistered, State::kClosedOff, "fix_on_the_spot", Grade::kGeneral, kGovernmentAndEnterprise},
-      {State::kAssessed, State::kAssigned, "assign", std::nullopt, kGovernment},
-      {State::kAssessed, State::kRectifying, "self_rectify", Grade::kGeneral, kGovernmentAndEnterprise},
-      {State::kAssigned, State::kRectifying, "start_rectification", std::nullopt, kGovernmentAndEnterprise},
-      {State::kRectifying, State::kAcceptanceRequested, "request_acceptance", std::nullopt, kGovernmentAndEnterprise},
-      {State::kAcceptanceRequested, State::kAccepted, "accept", std::nullopt, kGovernment, true},
-      {State::kAcceptanceRequested, State::kRectifying, "reject", std::nullopt, kGovernment, true},
-      {State::kAccepted, State::kClosedOff, "close_off", std::nullopt, kGovernment, true},
-      {State::kClosedOff, State::kRechecked, "recheck_pass", std::nullopt, kGovernment},
-      {State::kClosedOff, State::kRectifying, "recheck_fail", std::nullopt, kGovernment},
-      {State::kRechecked, State::kRectifying, "recheck_fail", std::nullopt, kGovernment},
+      {State::kRegistered, State::kAssessed, "assess", std::nullopt, of(kGovernment)},
+      {State::kRegistered, State::kClosedOff, "fix_on_the_spot", Grade::kGeneral, of(kGovernmentAndEnterprise)},
+      {State::kAssessed, State::kAssigned, "assign", std::nullopt, of(kGovernment)},
+      {State::kAssessed, State::kRectifying, "self_rectify", Grade::kGeneral, of(kGovernmentAndEnterprise)},
+      {State::kAssigned, State::kRectifying, "start_rectification", std::nullopt, of(kGovernmentAndEnterprise)},
+      {State::kRectifying, State::kAcceptanceRequested, "request_acceptance", std::nullopt, of(kGovernmentAndEnterprise)},
+      {State::kAcceptanceRequested, State::kAccepted, "accept", std::nullopt, of(kGovernment), true},
+      {State::kAcceptanceRequested, State::kRectifying, "reject", std::nullopt, of(kGovernment), true},
+      {State::kAccepted, State::kClosedOff, "close_off", std::nullopt, of(kGovernment), true},
+      {State::kClosedOff, State::kRechecked, "recheck_pass", std::nullopt, of(kGovernment)},
+      {State::kClosedOff, State::kRectifying, "recheck_fail", std::nullopt, of(kGovernment)},
+      {State::kRechecked, State::kRectifying, "recheck_fail", std::nullopt, of(kGovernment)},
   };
   return table;
 }

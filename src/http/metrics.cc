@@ -23,7 +23,7 @@ std::string escapeLabel(const std::string& s) {
 void Metrics::observe(std::string_view method, std::string_view route, int status,
                       double seconds) {
   std::lock_guard lock(mu_);
-  auto it = requests_.find(std::tuple(method, route, status));  // no allocation once seen
+  auto it = requests_.find(KeyView(method, route, status));  // no allocation once seen
   if (it == requests_.end()) {
     it = requests_.emplace(std::tuple(std::string(method), std::string(route), status), 0).first;
   }

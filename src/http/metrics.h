@@ -30,8 +30,21 @@ class Metrics {
                                                      0.05,   0.1,   0.25,   0.5,   1,    5};
 
  private:
+  // Method, route and status; looked up by string views, so that a request seen before allocates
+  // nothing (compared as views, which every standard library accepts).
+  using Key = std::tuple<std::string, std::string, int>;
+  using KeyView = std::tuple<std::string_view, std::string_view, int>;
+  struct KeyLess {
+    using is_transparent = void;
+    static KeyView view(const Key& k) { return {std::get<0>(k), std::get<1>(k), std::get<2>(k)}; }
+    static const KeyView& view(const KeyView& k) { return k; }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return view(a) < view(b);
+    }
+  };
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t, std::less<>> requests_;
+  std::map<Key, std::uint64_t, KeyLess> requests_;
   std::array<std::uint64_t, kBuckets.size()> bucket_counts_{};
   std::uint64_t count_ = 0;
   double sum_ = 0;

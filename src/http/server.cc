@@ -83,7 +83,7 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
   }
 
   void send(std::shared_ptr<const std::string> text) override {
-    asio::post(ws_.get_executor(), [self = this->shared_from_this(), text = std::move(text)] {
+    asio::post(ws_.get_executor(), [self = this->shared_from_this(), text = std::move(text)]() mutable {
       if (self->closed_) return;
       if (self->queue_.size() >= kMaxQueue) {  // a client that cannot keep up is let go
         self->doClose();

@@ -51,7 +51,7 @@ void addRoutes(http::Router& router, access::Authenticator& auth, const Registry
     return p.scope.inTree(code) || registry.contains(code, p.user.jurisdiction);
   };
 
-  router.add("GET", "/api/v1/jurisdictions", quickReader([&registry, visible](http::Request&, const access::Principal& p) -> Result<http::Response> {
+  router.add("GET", "/api/v1/jurisdictions", quickReader([&registry](http::Request&, const access::Principal& p) -> Result<http::Response> {
     const Jurisdiction* root = registry.find(p.user.jurisdiction);
     if (!root) return Error::notFound("your jurisdiction is not in the registry");
     bj::array path;
