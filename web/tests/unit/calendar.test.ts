@@ -1,7 +1,19 @@
 // The one calendar (China time, whatever the zone): instants ⇄ China wall-clock parts, days, weeks,
-// months and years at their edges, writing and reading times and the pickers' strings. The answers
-// must not change with the zone the tests run in (TZ).
-import { describe, expect, it } from 'vitest'
+// months and years at their edges, writing and reading times, and the date fields that turn the
+// pickers' wall-time strings into instants. `npm test` runs this file under TZ=UTC and under
+// TZ=America/New_York (scripts/test-zones.mjs): the answers must not change.
+/* eslint-disable vue/one-component-per-file -- a stand-in el-date-picker beside its host */
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  createApp,
+  defineComponent,
+  h,
+  nextTick,
+  ref,
+  type App,
+  type Component,
+  type Ref,
+} from 'vue'
 import {
   addDays,
   addMonths,
@@ -34,6 +46,9 @@ import {
   weekdayName,
   yearOf,
 } from '@/utils/calendar'
+import { serverNow } from '@/utils/serverTime'
+import DateField from '@/components/DateField.vue'
+import DateRangeField from '@/components/DateRangeField.vue'
 
 /** 2026-12-31T16:00:00Z: 00:00 on 1 January 2027 in China, still 2026 in UTC and in New York. */
 const NEW_YEAR = 1798732800000
@@ -237,5 +252,124 @@ describe('reading times and the pickers’ strings', () => {
     // The panel opens on the China wall time of an instant, whatever the browser's zone.
     expect(pickerCellDay(pickerDate(NEW_YEAR + 5 * H))).toBe(NEW_YEAR)
     expect(pickerCellDay(pickerDate(NEW_YEAR - 1))).toBe(chinaTime(2026, 12, 31))
+  })
+})
+
+// --- the date fields --------------------------------------------------------------------------------
+
+interface PickerProps {
+  modelValue: unknown
+  type: string
+  valueFormat: string
+  disabledDate?: (d: Date) => boolean
+  defaultValue?: Date
+}
+
+/** Mounts a field over a stand-in el-date-picker that records its props and emits as it would. */
+function mountField<T>(field: Component, model: Ref<T>, props: Record<string, unknown> = {}) {
+  const seen: { props: PickerProps | null; emit: ((v: unknown) => void) | null } = {
+    props: null,
+    emit: null,
+  }
+  const Picker = defineComponent({
+    props: {
+      modelValue: { type: [String, Array], default: null },
+      type: { type: String, default: 'date' },
+      valueFormat: { type: String, default: '' },
+      disabledDate: { type: Function, default: undefined },
+      defaultValue: { type: Date, default: undefined },
+    },
+    emits: ['update:modelValue'],
+    setup(p, { emit }) {
+      seen.emit = (v) => emit('update:modelValue', v)
+      return () => {
+        seen.props = { ...(p as PickerProps) }
+        return h('input')
+      }
+    },
+  })
+  const root = document.createElement('div')
+  const app: App = createApp({
+    render: () =>
+      h(field, {
+        ...props,
+        modelValue: model.value,
+        'onUpdate:modelValue': (v: T) => (model.value = v),
+      }),
+  })
+  app.component('ElDatePicker', Picker)
+  app.mount(root)
+  mounted.push(app)
+  return { seen, root }
+}
+const mounted: App[] = []
+afterEach(() => mounted.splice(0).forEach((a) => a.unmount()))
+
+describe('DateField', () => {
+  it('turns a picked day into its end for a deadline, and shows the China day', async () => {
+    const model = ref<number | null>(null)
+    const { seen, root } = mountField(DateField, model, {
+      endOfDay: true,
+      'data-testid': 'step-deadline',
+    })
+    expect(root.querySelector('.date-field')?.getAttribute('data-testid')).toBe('step-deadline')
+    expect(seen.props?.valueFormat).toBe('YYYY-MM-DD')
+    expect(seen.props?.modelValue).toBeNull()
+    seen.emit!('2027-06-30')
+    await nextTick()
+    expect(model.value).toBe(1814371199999)
+    expect(seen.props?.modelValue).toBe('2027-06-30')
+    seen.emit!(null) // cleared
+    await nextTick()
+    expect(model.value).toBeNull()
+  })
+
+  it('reads a date-time as China wall time', async () => {
+    const model = ref<number | null>(NEW_YEAR)
+    const { seen } = mountField(DateField, model, { type: 'datetime' })
+    expect(seen.props?.valueFormat).toBe('YYYY-MM-DD HH:mm:ss')
+    expect(seen.props?.modelValue).toBe('2027-01-01 00:00:00')
+    seen.emit!('2026-12-07 08:00:00')
+    await nextTick()
+    expect(model.value).toBe(Date.UTC(2026, 11, 7, 0))
+  })
+
+  it('greys the China days outside its limits', () => {
+    const now = chinaTime(2026, 12, 7, 10)
+    const model = ref<number | null>(null)
+    const { seen } = mountField(DateField, model, { notBefore: now })
+    const disabled = seen.props!.disabledDate!
+    const cell = (y: number, m: number, d: number) => new Date(y, m - 1, d)
+    expect(disabled(cell(2026, 12, 6))).toBe(true)
+    expect(disabled(cell(2026, 12, 7))).toBe(false) // today still counts
+    expect(disabled(cell(2026, 12, 8))).toBe(false)
+    const upTo = mountField(DateField, ref<number | null>(null), { notAfter: now }).seen
+    expect(upTo.props!.disabledDate!(cell(2026, 12, 7))).toBe(false)
+    expect(upTo.props!.disabledDate!(cell(2026, 12, 8))).toBe(true)
+    // An empty field opens on today in China.
+    expect(formatDate(pickerCellDay(seen.props!.defaultValue!))).toBe(formatDate(serverNow()))
+  })
+})
+
+describe('DateRangeField', () => {
+  it('gives picked days as [00:00 of the first, 23:59:59.999 of the last]', async () => {
+    const model = ref<[number, number] | null>(null)
+    const { seen } = mountField(DateRangeField, model)
+    seen.emit!(['2026-12-31', '2027-01-01'])
+    await nextTick()
+    expect(model.value).toEqual([chinaTime(2026, 12, 31), endOfDay(NEW_YEAR)])
+    expect(seen.props?.modelValue).toEqual(['2026-12-31', '2027-01-01'])
+    seen.emit!(null)
+    await nextTick()
+    expect(model.value).toBeNull()
+  })
+
+  it('gives picked times as the two instants', async () => {
+    const model = ref<[number, number] | null>([NEW_YEAR, NEW_YEAR + H])
+    const { seen } = mountField(DateRangeField, model, { type: 'datetimerange' })
+    expect(seen.props?.modelValue).toEqual(['2027-01-01 00:00:00', '2027-01-01 01:00:00'])
+    seen.emit!(['2026-12-07 08:00:00', '2026-12-07 20:00:00'])
+    await nextTick()
+    expect(model.value).toEqual([Date.UTC(2026, 11, 7, 0), Date.UTC(2026, 11, 7, 12)])
   })
 })

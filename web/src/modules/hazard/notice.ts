@@ -1,5 +1,5 @@
-// Helpers of the notice document: totals over its units, when it is long enough to start each
-// unit on a new page, and the date written the official way.
+// Helpers of the notice document: totals over its units, and when it is long enough to start each
+// unit on a new page (its date: officialDate in utils/calendar.ts).
 import type { Notice } from '@/api/hazards'
 
 export interface NoticeTotals {
@@ -29,17 +29,4 @@ export function noticeIsLong(n: Pick<Notice, 'rows'>): boolean {
   let named = 0
   for (const r of n.rows) named += r.overdue_items.length + r.closed_items.length
   return named > LONG_NOTICE && n.rows.length > 1
-}
-
-/** "2026年11月29日" (zh) or "29 November 2026" (en), in the browser's time zone. */
-export function officialDate(ms: number, locale: 'zh-CN' | 'en'): string {
-  const d = new Date(ms)
-  if (locale === 'en') {
-    return new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(d)
-  }
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
 }
