@@ -60,7 +60,9 @@ describe('the zone the tests run in', () => {
   const zone = process.env.TZ
   const offsets: Record<string, number> = { UTC: 0, 'America/New_York': 300 }
   it.runIf(zone !== undefined && zone in offsets)('is the one TZ names', () => {
+    // eslint-disable-next-line no-restricted-properties -- the browser zone itself is under test
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(zone)
+    // eslint-disable-next-line no-restricted-properties -- the browser zone itself is under test
     expect(new Date(NEW_YEAR).getTimezoneOffset()).toBe(offsets[zone!])
   })
 })
@@ -247,6 +249,7 @@ describe('reading times and the pickers’ strings', () => {
 
   it('bridges the pickers’ browser-local Dates to China days', () => {
     // A day cell is a local Date at that day's local midnight; it stands for that China day.
+    // eslint-disable-next-line no-restricted-syntax -- a picker's local Date, as Element Plus makes it
     const cell = new Date(2027, 0, 1)
     expect(pickerCellDay(cell)).toBe(NEW_YEAR)
     // The panel opens on the China wall time of an instant, whatever the browser's zone.
@@ -339,6 +342,7 @@ describe('DateField', () => {
     const model = ref<number | null>(null)
     const { seen } = mountField(DateField, model, { notBefore: now })
     const disabled = seen.props!.disabledDate!
+    // eslint-disable-next-line no-restricted-syntax -- the picker's day cells are local Dates
     const cell = (y: number, m: number, d: number) => new Date(y, m - 1, d)
     expect(disabled(cell(2026, 12, 6))).toBe(true)
     expect(disabled(cell(2026, 12, 7))).toBe(false) // today still counts
