@@ -1,6 +1,6 @@
 // The hazard list's filters: defaults, allowed values, the date range and the views that are
 // filters with a name (the major hazard list, 一单).
-import { HAZARD_SOURCES, HAZARD_STATES, type HazardFilter } from '@/api/hazards'
+import { HAZARD_SOURCES, HAZARD_STATES, type HazardFilter, type HazardState } from '@/api/hazards'
 import { endOfDay, startOfDay, startOfNextDay } from '@/utils/calendar'
 
 export const HAZARD_FILTER_DEFAULTS: HazardFilter = {
@@ -29,7 +29,7 @@ export const HAZARD_FILTER_ALLOWED: Partial<Record<keyof HazardFilter, readonly 
 }
 
 /** The states of a comma list that are states (unknown ones dropped), in the loop's order. */
-export function statesOf(text: string): string[] {
+export function statesOf(text: string): HazardState[] {
   const wanted = new Set(text.split(',').map((s) => s.trim()))
   return HAZARD_STATES.filter((s) => wanted.has(s))
 }
