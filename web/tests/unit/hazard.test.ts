@@ -27,7 +27,13 @@ import {
   rangeToFilter,
   statesOf,
 } from '@/modules/hazard/filters'
-import { noticeIsLong, noticeTotals, LONG_NOTICE } from '@/modules/hazard/notice'
+import {
+  itemLists,
+  noticeIsLong,
+  noticeTotals,
+  LONG_NOTICE,
+  NOTICE_ITEM_COLUMNS,
+} from '@/modules/hazard/notice'
 import { uploadErrorText } from '@/modules/hazard/upload'
 import { serverFieldMessage } from '@/modules/hazard/fields'
 import { filterFromQuery, isFiltered, queryFromFilter, sameQuery } from '@/utils/listQuery'
@@ -401,6 +407,25 @@ describe('notice documents', () => {
       true,
     )
     expect(noticeIsLong({ rows: [row('a', 1, 0, 0, 3), row('b', 1, 0, 0, 1)] })).toBe(false)
+  })
+
+  it('lists the overdue and the closed-off hazards with one set of column definitions', () => {
+    const item = {
+      id: 1,
+      code: 'c',
+      enterprise: '',
+      site: 's',
+      sector: 'x',
+      grade: 'general' as const,
+    }
+    const r = row('a', 1, 0, 0, 0)
+    expect(itemLists(r)).toEqual([])
+    const both = itemLists({
+      overdue_items: [{ ...item, state: 'rectifying', deadline: 5, days_overdue: 2 }],
+      closed_items: [{ ...item, state: 'closed_off', deadline: 5, closed_off_at: 6 }],
+    })
+    expect(both.map((l) => l.kind)).toEqual(['overdue', 'closed'])
+    expect(NOTICE_ITEM_COLUMNS.overdue.slice(0, 4)).toEqual(NOTICE_ITEM_COLUMNS.closed.slice(0, 4))
   })
 
   it('dates the document the official way', () => {
