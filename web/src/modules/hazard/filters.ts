@@ -1,6 +1,12 @@
 // The hazard list's filters: defaults, allowed values, the date range and the views that are
 // filters with a name (the major hazard list, 一单).
-import { HAZARD_SOURCES, HAZARD_STATES, type HazardFilter, type HazardState } from '@/api/hazards'
+import {
+  GRADES,
+  HAZARD_SOURCES,
+  HAZARD_STATES,
+  type HazardFilter,
+  type HazardState,
+} from '@/api/hazards'
 import { endOfDay, startOfDay, startOfNextDay } from '@/utils/calendar'
 
 export const HAZARD_FILTER_DEFAULTS: HazardFilter = {
@@ -19,13 +25,24 @@ export const HAZARD_FILTER_DEFAULTS: HazardFilter = {
   sort: '-found_at',
 }
 
+/** The fixed choices of the list's filters shown by their own words: value → message. */
+export const HAZARD_FILTER_CHOICES = {
+  open: { true: 'hazards.openOnly', false: 'hazards.closedOnly' },
+  overdue: { true: 'hazards.overdue', false: 'hazards.notOverdue' },
+  sort: {
+    '-found_at': 'hazards.sort.found',
+    deadline: 'hazards.sort.deadline',
+    id: 'hazards.sort.id',
+  },
+} as const satisfies Partial<Record<keyof HazardFilter, Record<string, string>>>
+
 export const HAZARD_FILTER_ALLOWED: Partial<Record<keyof HazardFilter, readonly string[]>> = {
-  grade: ['general', 'major'],
-  overdue: ['true', 'false'],
-  open: ['true', 'false'],
+  grade: GRADES,
+  overdue: Object.keys(HAZARD_FILTER_CHOICES.overdue),
+  open: Object.keys(HAZARD_FILTER_CHOICES.open),
   source: HAZARD_SOURCES,
   supervision: ['county', 'city', 'province'],
-  sort: ['-found_at', 'deadline', 'id'],
+  sort: Object.keys(HAZARD_FILTER_CHOICES.sort),
 }
 
 /** The states of a comma list that are states (unknown ones dropped), in the loop's order. */
