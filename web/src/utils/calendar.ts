@@ -300,6 +300,24 @@ export function pickerCellDay(cell: Date): number {
   return chinaTime(cell.getFullYear(), cell.getMonth() + 1, cell.getDate())
 }
 
+/**
+ * A picker's disabled-date test for China days: days that end before `notBefore` or start after
+ * `notAfter` cannot be picked (e.g. serverNow() for "from today on" or "up to today"). Undefined
+ * when neither limit is set.
+ */
+export function pickerDisabled(
+  notBefore: number | null,
+  notAfter: number | null,
+): ((cell: Date) => boolean) | undefined {
+  if (notBefore === null && notAfter === null) return undefined
+  return (cell) => {
+    const day = pickerCellDay(cell)
+    return (
+      (notBefore !== null && endOfDay(day) < notBefore) || (notAfter !== null && day > notAfter)
+    )
+  }
+}
+
 /** A browser-local Date showing the China wall time of `ms` (where a picker opens). */
 export function pickerDate(ms: number): Date {
   const p = chinaParts(ms)

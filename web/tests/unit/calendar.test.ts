@@ -36,6 +36,7 @@ import {
   parseHttpDate,
   pickerCellDay,
   pickerDate,
+  pickerDisabled,
   sameDay,
   startOfDay,
   startOfMonth,
@@ -255,6 +256,18 @@ describe('reading times and the pickers’ strings', () => {
     // The panel opens on the China wall time of an instant, whatever the browser's zone.
     expect(pickerCellDay(pickerDate(NEW_YEAR + 5 * H))).toBe(NEW_YEAR)
     expect(pickerCellDay(pickerDate(NEW_YEAR - 1))).toBe(chinaTime(2026, 12, 31))
+  })
+
+  it('greys the China days before or after a limit', () => {
+    expect(pickerDisabled(null, null)).toBeUndefined()
+    const now = NEW_YEAR + 10 * H // 10:00 on 1 January 2027 in China
+    const fromToday = pickerDisabled(now, null)!
+    const upToToday = pickerDisabled(null, now)!
+    const day = (ms: number) => pickerDate(ms) // the cell of that China day
+    expect(fromToday(day(NEW_YEAR - 1))).toBe(true) // 31 December
+    expect(fromToday(day(NEW_YEAR))).toBe(false) // today still counts
+    expect(upToToday(day(NEW_YEAR))).toBe(false)
+    expect(upToToday(day(NEW_YEAR + 24 * H))).toBe(true) // 2 January
   })
 })
 
