@@ -162,6 +162,11 @@ export function formatMinute(ms: number | null | undefined): string {
   return `${formatDate(ms)} ${formatHm(ms)}`
 }
 
+/** "MM-dd HH:mm" China time (lists of this year's events). */
+export function formatMonthDayTime(ms: number): string {
+  return `${formatMonthDay(ms)} ${formatHm(ms)}`
+}
+
 /** "yyyy-MM-dd" China time (also the key of a day); "—" for no time. */
 export function formatDate(ms: number | null | undefined): string {
   if (!isTime(ms)) return '—'

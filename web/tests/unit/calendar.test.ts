@@ -27,6 +27,7 @@ import {
   formatHm,
   formatMinute,
   formatMonthDay,
+  formatMonthDayTime,
   formatTime,
   fromPicker,
   monthKey,
@@ -184,6 +185,7 @@ describe('writing times', () => {
     expect(formatClock(late)).toBe('23:59:59')
     expect(formatHm(late)).toBe('23:59')
     expect(formatMonthDay(late)).toBe('06-30')
+    expect(formatMonthDayTime(late)).toBe('06-30 23:59')
     expect(formatTime(late + 1)).toBe('2026-07-01 00:00:00')
     expect(formatHm(late + 1)).toBe('00:00')
     // 16:00 UTC is midnight in China.
