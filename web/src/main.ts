@@ -7,7 +7,7 @@ import { router } from './router'
 import { i18n, setLocale, currentLocale } from './i18n'
 import { installElement } from './plugins/element'
 import { onUnauthenticated } from './api/client'
-import { serverOffset } from './utils/serverTime'
+import { serverTimeKnown } from './utils/serverTime'
 import { useSessionStore } from './stores/session'
 import { useLiveEventsStore } from './stores/liveEvents'
 // Modules' home-page cards (registerHomeCard).
@@ -36,6 +36,6 @@ onUnauthenticated(() => {
   })
 })
 
-// Deadlines and countdowns count on the server's clock, not this computer's.
-void serverOffset()
-app.mount('#app')
+// Every "now" counts on the server's clock, not this computer's: known before the first paint
+// (unless the server takes long to answer).
+void serverTimeKnown(1500).then(() => app.mount('#app'))

@@ -4,6 +4,8 @@
 // raises is an ApiError (network failures get code "network", unreadable answers "bad_response").
 // A 401 on any request except the ones marked `anonymousOk` calls the unauthenticated handler,
 // which the app uses to send the person to the sign-in page.
+import { parseHttpDate } from '@/utils/calendar'
+import { serverNow } from '@/utils/serverTime'
 
 export type ErrorCode =
   | 'invalid_argument'
@@ -128,8 +130,8 @@ function parseRetryAfter(value: string | null): number | null {
   if (!value) return null
   const n = Number(value)
   if (Number.isFinite(n) && n >= 0) return Math.ceil(n)
-  const at = Date.parse(value)
-  if (Number.isFinite(at)) return Math.max(0, Math.ceil((at - Date.now()) / 1000))
+  const at = parseHttpDate(value)
+  if (at !== null) return Math.max(0, Math.ceil((at - serverNow()) / 1000))
   return null
 }
 

@@ -1,6 +1,7 @@
 // The live event stream: WebSocket /api/v1/events (session cookie), reconnecting with backoff.
 // The client may also send text messages on it (spot-check call signalling, see modules/duty).
 import type { LiveEvent } from './types'
+import { serverNow } from '@/utils/serverTime'
 
 export type StreamStatus = 'idle' | 'connecting' | 'open' | 'waiting'
 
@@ -27,7 +28,7 @@ export function parseEvent(text: unknown): LiveEvent | null {
     return {
       type: o.type,
       jurisdiction: typeof o.jurisdiction === 'string' ? o.jurisdiction : '',
-      at: typeof o.at === 'number' ? o.at : Date.now(),
+      at: typeof o.at === 'number' ? o.at : serverNow(),
       data: o.data && typeof o.data === 'object' ? (o.data as Record<string, unknown>) : {},
     }
   } catch {

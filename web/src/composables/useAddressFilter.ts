@@ -1,5 +1,5 @@
 // A list's filters, read from the address and written back to it on every change; `onChange` runs
-// at once, or 300 ms after the last keystroke in the text box (key `q`).
+// at once, or 300 ms after the last keystroke in a text box (the `typed` keys, by default `q`).
 import { reactive, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { filterFromQuery, queryFromFilter, type Filter } from '@/utils/listQuery'
@@ -8,6 +8,7 @@ export function useAddressFilter<F extends Filter>(
   defaults: F,
   onChange: () => void,
   allowed: Partial<Record<keyof F, readonly string[]>> = {},
+  typed: readonly (keyof F)[] = ['q'],
 ) {
   const route = useRoute()
   const router = useRouter()
@@ -20,7 +21,7 @@ export function useAddressFilter<F extends Filter>(
       void router.replace({ query: queryFromFilter(f, defaults) })
       if (typing) clearTimeout(typing)
       typing = null
-      if (f.q !== old.q) typing = setTimeout(onChange, 300)
+      if (typed.some((k) => f[k] !== old[k])) typing = setTimeout(onChange, 300)
       else onChange()
     },
   )

@@ -51,3 +51,6 @@ export function useKeysetList<T>(fetchPage: (cursor: string | null) => Promise<P
 
   return { items, nextCursor, loading, loadingMore, error, moreError, loadFirst, loadMore }
 }
+
+/** What useKeysetList gives a page (ListFooter takes it whole). */
+export type KeysetList<T> = ReturnType<typeof useKeysetList<T>>

@@ -1056,6 +1056,8 @@ const en: MessageSchema = {
     stats: {
       title: 'Spot-check statistics',
       days: 'Last {n} days',
+      from: 'From',
+      to: 'To',
       empty: 'No spot checks in this period',
       checks: 'Checks',
       answered: 'Answered',

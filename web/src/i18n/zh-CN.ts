@@ -1039,6 +1039,8 @@ const zhCN = {
     stats: {
       title: '抽查统计',
       days: '近 {n} 天',
+      from: '开始日期',
+      to: '结束日期',
       empty: '所选期间没有抽查记录',
       checks: '抽查次数',
       answered: '接通',

@@ -4,6 +4,7 @@ import { ref, shallowRef } from 'vue'
 import { EventStream, eventsUrl, type StreamStatus } from '@/api/events'
 import { getMe } from '@/api/endpoints'
 import type { LiveEvent } from '@/api/types'
+import { serverNow } from '@/utils/serverTime'
 
 export const FEED_LIMIT = 200
 
@@ -40,7 +41,7 @@ export const useLiveEventsStore = defineStore('liveEvents', () => {
         // in answers 401 then, which sends the person to the sign-in page.
         if (s === 'waiting' && status.value === 'connecting') void getMe().catch(() => undefined)
         status.value = s
-        retryAt.value = s === 'waiting' && retryIn ? Date.now() + retryIn : null
+        retryAt.value = s === 'waiting' && retryIn ? serverNow() + retryIn : null
       },
     })
     stream.start()

@@ -1,5 +1,6 @@
 // Named filters a person saves for a list, kept in localStorage per list (e.g. "本月祁东县重大隐患").
 // A saved filter is the list's address query; applying it is navigating to that query.
+import { serverNow } from './serverTime'
 
 export interface SavedFilter {
   name: string
@@ -43,7 +44,7 @@ export function saveFilter(
   list: string,
   name: string,
   query: Record<string, string>,
-  now = Date.now(),
+  now = serverNow(),
   storage: Storage = localStorage,
 ): SavedFilter[] {
   const trimmed = name.trim()

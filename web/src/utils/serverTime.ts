@@ -1,5 +1,6 @@
-// The server's clock as seen from the browser: answer countdowns count on the server's time (which
-// the testing clock may have moved), from GET /healthz's "time" and the request's round trip.
+// The server's clock as seen from the browser: every "now" of the web (deadlines, countdowns, the
+// header clock, "today") counts on the server's time (which the testing clock may have moved), from
+// GET /healthz's "time" and the request's round trip. The one place that reads the browser's clock.
 import { api } from '@/api/client'
 
 let offset: number | null = null
@@ -33,4 +34,18 @@ export function offsetOf(serverTime: number, sent: number, received: number): nu
 /** The server's time now, by the last known offset. */
 export function serverNow(): number {
   return Date.now() + (offset ?? 0)
+}
+
+/**
+ * Resolves once the offset is known, or after `maxWaitMs` when the server is slow to answer (the
+ * offset then comes later): the app waits for it before its first paint.
+ */
+export function serverTimeKnown(maxWaitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxWaitMs)
+    void serverOffset().then(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
 }

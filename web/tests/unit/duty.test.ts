@@ -21,12 +21,10 @@ import {
   byLastChecked,
   checkShiftForm,
   currentShift,
-  DAY_MS,
   emptyAssessment,
   emptyIntakeForm,
   faultText,
   formatDuration,
-  HOUR_MS,
   intakeBody,
   intakeFormField,
   isDone,
@@ -40,13 +38,14 @@ import {
   secondsLeft,
   shiftBody,
   shiftWeek,
-  startOfWeek,
+  statsPeriod,
   statsTotals,
   weekColumns,
   weekDays,
   type ShiftForm,
 } from '@/modules/duty/model'
-import { partOfDay, shiftRange } from '@/modules/duty/format'
+import { dayLabel, partOfDay, shiftRange } from '@/modules/duty/format'
+import { chinaTime, DAY_MS, formatDate, HOUR_MS, startOfWeek } from '@/utils/calendar'
 import { offsetOf } from '@/utils/serverTime'
 import { serverFieldMessage } from '@/modules/duty/fields'
 import { roomOfEvent } from '@/modules/duty/phone'
@@ -620,16 +619,40 @@ function shift(id: number, from: number, hours: number, extra: Partial<Shift> = 
 }
 
 describe('rota', () => {
-  const monday = new Date(2026, 10, 23, 0, 0, 0).getTime() // Monday 23 November 2026, local
+  const monday = chinaTime(2026, 11, 23) // Monday 23 November 2026, 00:00 China time
 
-  it('finds the week’s Monday and its days', () => {
-    expect(startOfWeek(new Date(2026, 10, 29, 23, 59).getTime())).toBe(monday) // Sunday
+  it('finds the week’s Monday and its days (China time)', () => {
+    expect(startOfWeek(chinaTime(2026, 11, 29, 23, 59))).toBe(monday) // Sunday
     expect(startOfWeek(monday)).toBe(monday)
-    expect(startOfWeek(new Date(2026, 10, 30, 0, 1).getTime())).toBe(shiftWeek(monday, 1))
+    expect(startOfWeek(chinaTime(2026, 11, 30, 0, 1))).toBe(shiftWeek(monday, 1))
     const days = weekDays(monday)
     expect(days).toHaveLength(7)
-    expect(new Date(days[6]!).getDate()).toBe(29)
-    expect(new Date(shiftWeek(monday, -1)).getDate()).toBe(16)
+    expect(days.map(formatDate)).toEqual([
+      '2026-11-23',
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+    ])
+    expect(formatDate(shiftWeek(monday, -1))).toBe('2026-11-16')
+    expect(dayLabel(monday, 'zh-CN')).toBe('周一 11-23')
+    expect(dayLabel(days[6]!, 'en')).toBe('Sun 11-29')
+  })
+
+  it('keeps the rota’s weeks across the new year', () => {
+    // Wednesday 30 December 2026 to Sunday 3 January 2027: one week, begun on Monday 28 December.
+    const mon = chinaTime(2026, 12, 28)
+    expect(startOfWeek(chinaTime(2027, 1, 3, 23, 59, 59, 999))).toBe(mon)
+    expect(startOfWeek(1798732800000)).toBe(mon) // 2026-12-31T16:00Z = 1 January 2027, 00:00
+    expect(weekDays(mon).map(formatDate).slice(3)).toEqual([
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+    ])
+    expect(formatDate(shiftWeek(mon, 1))).toBe('2027-01-04')
   })
 
   it('puts shifts on each day they cover and problems where they fall', () => {
@@ -696,7 +719,7 @@ describe('rota', () => {
   })
 
   it('writes shift times', () => {
-    const at8 = new Date(2026, 10, 29, 8, 0).getTime()
+    const at8 = chinaTime(2026, 11, 29, 8)
     expect(shiftRange({ starts_at: at8, ends_at: at8 + 24 * HOUR_MS }, 'zh-CN')).toBe(
       '11-29 08:00 – 次日 08:00',
     )
@@ -975,6 +998,19 @@ describe('room statistics', () => {
       mean_connect_ms: 8000,
     })
     expect(statsTotals([]).answer_rate).toBeNull()
+  })
+
+  it('counts the period in China days: the last n days up to now, or the picked days', () => {
+    // 2026-12-31T16:30Z is 00:30 on 1 January 2027 in China: "the last 30 days" begin on 3 December.
+    const now = 1798734600000
+    expect(statsPeriod(now, 30)).toEqual({ from: chinaTime(2026, 12, 3), to: now })
+    expect(formatDate(statsPeriod(now, 1).from)).toBe('2027-01-01')
+    // Picked days [00:00 of the first, 23:59:59.999 of the last] → up to 00:00 of the day after.
+    const picked = [chinaTime(2026, 2, 1), chinaTime(2026, 2, 28, 23, 59, 59, 999)] as const
+    expect(statsPeriod(now, picked)).toEqual({
+      from: chinaTime(2026, 2, 1),
+      to: chinaTime(2026, 3, 1),
+    })
   })
 
   it('charts answer rates (rooms never checked without a bar) and outcomes', () => {

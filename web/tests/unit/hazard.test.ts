@@ -5,9 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import {
   actionsFor,
   deadlineStatus,
-  DAY_MS,
   emptyStepForm,
-  endOfDay,
   fenToYuanText,
   formatFen,
   formFieldOf,
@@ -29,7 +27,13 @@ import {
   rangeToFilter,
   statesOf,
 } from '@/modules/hazard/filters'
-import { noticeIsLong, noticeTotals, officialDate, LONG_NOTICE } from '@/modules/hazard/notice'
+import {
+  itemLists,
+  noticeIsLong,
+  noticeTotals,
+  LONG_NOTICE,
+  NOTICE_ITEM_COLUMNS,
+} from '@/modules/hazard/notice'
 import { uploadErrorText } from '@/modules/hazard/upload'
 import { serverFieldMessage } from '@/modules/hazard/fields'
 import { filterFromQuery, isFiltered, queryFromFilter, sameQuery } from '@/utils/listQuery'
@@ -42,7 +46,8 @@ import {
 } from '@/utils/savedFilters'
 import { ApiError } from '@/api/client'
 import { ESCALATION_KINDS, HAZARD_STATES, hazardQuery, type NoticeRow } from '@/api/hazards'
-import { formatDate, formatPercent } from '@/utils/format'
+import { formatPercent } from '@/utils/format'
+import { chinaTime, DAY_MS, endOfDay, formatDate, officialDate } from '@/utils/calendar'
 import { setLocale } from '@/i18n'
 
 function action(
@@ -108,7 +113,7 @@ describe('request bodies of the steps', () => {
   })
 
   it('turns the plan into the five items, funds in fen, deadline at the end of the day', () => {
-    const day = new Date(2026, 11, 20, 0, 0, 0).getTime()
+    const day = chinaTime(2026, 12, 20)
     const m = emptyStepForm()
     m.plan = {
       responsible_person: ' 张三 ',
@@ -122,7 +127,7 @@ describe('request bodies of the steps', () => {
       responsible_person: '张三',
       measures: '更换',
       funds_fen: 1234560,
-      deadline: new Date(2026, 11, 20, 23, 59, 59, 999).getTime(),
+      deadline: chinaTime(2026, 12, 20, 23, 59, 59, 999),
       contingency_plan: '预案',
     })
     // An amount that is not one is sent as -1 for the server to refuse at plan.funds_fen.
@@ -131,11 +136,11 @@ describe('request bodies of the steps', () => {
   })
 
   it('never lets the plan outlast the slip on the same day', () => {
-    const day = new Date(2026, 11, 20).getTime()
-    const slip = new Date(2026, 11, 20, 15, 30).getTime()
+    const day = chinaTime(2026, 12, 20)
+    const slip = chinaTime(2026, 12, 20, 15, 30)
     expect(planDeadline(day, slip)).toBe(slip)
     expect(planDeadline(day, null)).toBe(endOfDay(day))
-    const later = new Date(2026, 11, 22).getTime()
+    const later = chinaTime(2026, 12, 22)
     expect(planDeadline(later, slip)).toBe(later) // after the slip: the server says so
     expect(planDeadline(null, slip)).toBe(0)
   })
@@ -144,7 +149,7 @@ describe('request bodies of the steps', () => {
     const m = emptyStepForm()
     m.note = '  已整改  '
     m.attachments = [7, 8]
-    m.deadline = new Date(2027, 0, 5).getTime()
+    m.deadline = chinaTime(2027, 1, 5)
     expect(transitionBody(action('rectifying', 'acceptance_requested'), m, 9)).toEqual({
       to: 'acceptance_requested',
       version: 9,
@@ -155,7 +160,7 @@ describe('request bodies of the steps', () => {
       to: 'rectifying',
       version: 9,
       note: '已整改',
-      deadline: new Date(2027, 0, 5, 23, 59, 59, 999).getTime(),
+      deadline: chinaTime(2027, 1, 5, 23, 59, 59, 999),
     })
     m.note = ' '
     expect(transitionBody(action('accepted', 'closed_off'), m, 2)).toEqual({
@@ -224,7 +229,7 @@ describe('money in fen and yuan', () => {
 })
 
 describe('deadlines', () => {
-  const now = new Date(2026, 10, 29, 12, 0).getTime()
+  const now = chinaTime(2026, 11, 29, 12)
   it('counts days left and days overdue as the notices do', () => {
     expect(deadlineStatus({ state: 'rectifying', deadline: null }, now)).toEqual({
       kind: 'none',
@@ -251,7 +256,7 @@ describe('deadlines', () => {
   })
 
   it('formats days and percentages', () => {
-    expect(formatDate(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05')
+    expect(formatDate(chinaTime(2026, 1, 5, 23, 59))).toBe('2026-01-05')
     expect(formatDate(null)).toBe('—')
     expect(formatPercent(0.8153)).toBe('81.5%')
     expect(formatPercent(1)).toBe('100.0%')
@@ -330,11 +335,14 @@ describe('list filters in the address', () => {
   })
 
   it('turns the picked days into the half-open range [first day, day after the last)', () => {
-    const a = new Date(2026, 10, 1).getTime()
-    const b = new Date(2026, 10, 30).getTime()
+    const a = chinaTime(2026, 11, 1)
+    const b = chinaTime(2026, 11, 30, 23, 59, 59, 999) // as the range picker gives the last day
     const f = rangeToFilter([a, b])
-    expect(f).toEqual({ found_from: String(a), found_to: String(new Date(2026, 11, 1).getTime()) })
+    expect(f).toEqual({ found_from: String(a), found_to: String(chinaTime(2026, 12, 1)) })
     expect(filterToRange(f)).toEqual([a, b])
+    // The new year in China: 31 December 2026 alone is [16:00Z on the 30th, 16:00Z on the 31st).
+    const eve = rangeToFilter([chinaTime(2026, 12, 31), chinaTime(2026, 12, 31, 12)])
+    expect(eve).toEqual({ found_from: '1798646400000', found_to: '1798732800000' })
     expect(rangeToFilter(null)).toEqual({ found_from: '', found_to: '' })
     expect(filterToRange({ found_from: '5', found_to: '' })).toBeNull()
     expect(filterToRange({ found_from: '9', found_to: '5' })).toBeNull()
@@ -401,8 +409,27 @@ describe('notice documents', () => {
     expect(noticeIsLong({ rows: [row('a', 1, 0, 0, 3), row('b', 1, 0, 0, 1)] })).toBe(false)
   })
 
+  it('lists the overdue and the closed-off hazards with one set of column definitions', () => {
+    const item = {
+      id: 1,
+      code: 'c',
+      enterprise: '',
+      site: 's',
+      sector: 'x',
+      grade: 'general' as const,
+    }
+    const r = row('a', 1, 0, 0, 0)
+    expect(itemLists(r)).toEqual([])
+    const both = itemLists({
+      overdue_items: [{ ...item, state: 'rectifying', deadline: 5, days_overdue: 2 }],
+      closed_items: [{ ...item, state: 'closed_off', deadline: 5, closed_off_at: 6 }],
+    })
+    expect(both.map((l) => l.kind)).toEqual(['overdue', 'closed'])
+    expect(NOTICE_ITEM_COLUMNS.overdue.slice(0, 4)).toEqual(NOTICE_ITEM_COLUMNS.closed.slice(0, 4))
+  })
+
   it('dates the document the official way', () => {
-    const d = new Date(2026, 10, 29, 10).getTime()
+    const d = chinaTime(2026, 11, 29, 10)
     expect(officialDate(d, 'zh-CN')).toBe('2026年11月29日')
     expect(officialDate(d, 'en')).toBe('29 November 2026')
   })

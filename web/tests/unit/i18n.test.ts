@@ -6,6 +6,9 @@ import { createI18n } from 'vue-i18n'
 import zhCN from '@/i18n/zh-CN'
 import en from '@/i18n/en'
 import { LOCALE_STORAGE_KEY, setLocale, storedLocale, i18n } from '@/i18n'
+import { HAZARD_FILTER_CHOICES } from '@/modules/hazard/filters'
+import { ENTERPRISE_FILTER_CHOICES } from '@/modules/enterprise/filters'
+import { NOTICE_COLUMN_LABELS } from '@/modules/hazard/notice'
 
 function flatten(o: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>()
@@ -139,6 +142,16 @@ describe('i18n messages', () => {
       }
     }
     expect(missing).toEqual([])
+  })
+
+  it('name every message of the lists’ filter choices and notice columns', () => {
+    const keys = [
+      ...Object.values(HAZARD_FILTER_CHOICES).flatMap((c) => Object.values(c)),
+      ...Object.values(ENTERPRISE_FILTER_CHOICES).flatMap((c) => Object.values(c)),
+      ...Object.values(NOTICE_COLUMN_LABELS),
+    ]
+    expect(keys.length).toBeGreaterThan(15)
+    expect(keys.filter((k) => !zhKeys.has(k))).toEqual([])
   })
 
   it('cover the values of every enumeration the UI translates', () => {

@@ -5,7 +5,8 @@ import { registerHomeCard } from '@/modules/home/cards'
 import { useSessionStore } from '@/stores/session'
 import { formatPercent } from '@/utils/format'
 import { listIntake, roomStats } from './api'
-import { DAY_MS, statsTotals } from './model'
+import { statsTotals } from './model'
+import { DAY_MS } from '@/utils/calendar'
 import { serverNow, serverOffset } from '@/utils/serverTime'
 
 registerHomeCard({

@@ -12,45 +12,19 @@ import type {
   RoomStats,
   Shift,
 } from './api'
-
-export const HOUR_MS = 3600 * 1000
-export const DAY_MS = 24 * HOUR_MS
-export const WEEK_MS = 7 * DAY_MS
+import { addDays, HOUR_MS, startOfDay, startOfNextDay } from '@/utils/calendar'
 
 // --- weeks and the rota ----------------------------------------------------------------------------
+// Days and weeks are China days (utils/calendar.ts): startOfWeek gives a week's Monday.
 
-/** Monday 00:00 (local time) of the week holding `ms`. */
-export function startOfWeek(ms: number): number {
-  const d = new Date(ms)
-  d.setHours(0, 0, 0, 0)
-  const back = (d.getDay() + 6) % 7 // Monday = 0
-  d.setDate(d.getDate() - back)
-  return d.getTime()
-}
-
-/** Local midnight of the day holding `ms`. */
-export function startOfDay(ms: number): number {
-  const d = new Date(ms)
-  d.setHours(0, 0, 0, 0)
-  return d.getTime()
-}
-
-/** The seven day starts of the week beginning at `monday` (local days, DST-safe). */
+/** The seven day starts (China time) of the week beginning at `monday`. */
 export function weekDays(monday: number): number[] {
-  const out: number[] = []
-  const d = new Date(monday)
-  for (let i = 0; i < 7; i++) {
-    out.push(d.getTime())
-    d.setDate(d.getDate() + 1)
-  }
-  return out
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
 }
 
-/** The Monday one week before or after (local, DST-safe). */
+/** The Monday `weeks` weeks before (negative) or after. */
 export function shiftWeek(monday: number, weeks: number): number {
-  const d = new Date(monday)
-  d.setDate(d.getDate() + 7 * weeks)
-  return d.getTime()
+  return addDays(monday, 7 * weeks)
 }
 
 export function overlaps(a0: number, a1: number, b0: number, b1: number): boolean {
@@ -394,6 +368,18 @@ export function byLastChecked(
 }
 
 // --- statistics ------------------------------------------------------------------------------------
+
+/**
+ * The half-open period [from, to) of the statistics: the last `choice` China days up to `now`
+ * (today is the last of them), or the picked days [00:00 of the first, 23:59:59.999 of the last].
+ */
+export function statsPeriod(
+  now: number,
+  choice: number | readonly [number, number],
+): { from: number; to: number } {
+  if (typeof choice === 'number') return { from: addDays(startOfDay(now), 1 - choice), to: now }
+  return { from: startOfDay(choice[0]), to: startOfNextDay(choice[1]) }
+}
 
 export interface StatsTotals {
   checks: number

@@ -3,6 +3,7 @@
 // party. A signal sent while the socket is reconnecting waits in a short outbox.
 import type { LiveEvent } from '@/api/types'
 import type { SignalData } from './call'
+import { serverNow } from '@/utils/serverTime'
 
 export interface EventSocket {
   send: (message: unknown) => boolean
@@ -31,7 +32,7 @@ export function linkCall(
   room: string,
   onSignal: (data: unknown) => void,
   onRefused?: (reason: string) => void,
-  now: () => number = Date.now,
+  now: () => number = serverNow,
 ): SignalLink {
   const outbox: { message: unknown; until: number }[] = []
   let timer: ReturnType<typeof setTimeout> | null = null

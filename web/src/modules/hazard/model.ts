@@ -8,8 +8,7 @@ import type {
   TransitionBody,
 } from '@/api/hazards'
 import type { RiskColor } from '@/api/types'
-
-export const DAY_MS = 24 * 3600 * 1000
+import { DAY_MS, endOfDay } from '@/utils/calendar'
 
 export type StepName =
   | 'assess'
@@ -247,15 +246,10 @@ export function emptyStepForm(h?: Pick<HazardDetail, 'grade' | 'assignment'>): S
   }
 }
 
-/** The last millisecond of the local day `ms` lies in (a deadline "by this day"). */
-export function endOfDay(ms: number): number {
-  const d = new Date(ms)
-  d.setHours(0, 0, 0, 0)
-  d.setDate(d.getDate() + 1)
-  return d.getTime() - 1
-}
-
-/** A plan's deadline: the end of the chosen day, but never after the slip's deadline. */
+/**
+ * A plan's deadline: the end of the chosen China day, but never after the slip's deadline (a plan
+ * on the slip's own day ends when the slip does).
+ */
 export function planDeadline(day: number | null, slipDeadline: number | null): number {
   if (day === null) return 0
   const end = endOfDay(day)

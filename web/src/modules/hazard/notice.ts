@@ -1,6 +1,7 @@
-// Helpers of the notice document: totals over its units, when it is long enough to start each
-// unit on a new page, and the date written the official way.
-import type { Notice } from '@/api/hazards'
+// Helpers of the notice document: totals over its units, when it is long enough to start each unit
+// on a new page, and the columns of its lists of named hazards (its date: officialDate in
+// utils/calendar.ts).
+import type { Notice, NoticeItem, NoticeRow } from '@/api/hazards'
 
 export interface NoticeTotals {
   found: number
@@ -31,15 +32,33 @@ export function noticeIsLong(n: Pick<Notice, 'rows'>): boolean {
   return named > LONG_NOTICE && n.rows.length > 1
 }
 
-/** "2026年11月29日" (zh) or "29 November 2026" (en), in the browser's time zone. */
-export function officialDate(ms: number, locale: 'zh-CN' | 'en'): string {
-  const d = new Date(ms)
-  if (locale === 'en') {
-    return new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(d)
-  }
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
+/** A unit's two lists of named hazards: those overdue and those closed off. */
+export type NoticeItemKind = 'overdue' | 'closed'
+export type NoticeItemColumn =
+  'code' | 'where' | 'sector' | 'grade' | 'deadline' | 'days_overdue' | 'closed_off_at'
+
+/** The columns of each list, in order (one definition for both tables). */
+export const NOTICE_ITEM_COLUMNS: Record<NoticeItemKind, readonly NoticeItemColumn[]> = {
+  overdue: ['code', 'where', 'sector', 'grade', 'deadline', 'days_overdue'],
+  closed: ['code', 'where', 'sector', 'grade', 'closed_off_at'],
+}
+
+/** The message of each column's heading. */
+export const NOTICE_COLUMN_LABELS: Record<NoticeItemColumn, string> = {
+  code: 'hazards.code',
+  where: 'hazards.enterpriseOrSite',
+  sector: 'hazards.sector',
+  grade: 'hazards.grade',
+  deadline: 'hazards.deadline',
+  days_overdue: 'notices.daysOverdue',
+  closed_off_at: 'hazards.closedOffAt',
+}
+
+/** The lists a unit's section shows, the empty ones left out. */
+export function itemLists(r: Pick<NoticeRow, 'overdue_items' | 'closed_items'>) {
+  const lists: { kind: NoticeItemKind; items: NoticeItem[] }[] = [
+    { kind: 'overdue', items: r.overdue_items },
+    { kind: 'closed', items: r.closed_items },
+  ]
+  return lists.filter((l) => l.items.length > 0)
 }

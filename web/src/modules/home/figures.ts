@@ -8,6 +8,7 @@ import {
   type UnitFigures,
 } from '@/api/endpoints'
 import { isMissingRoute } from '@/utils/errors'
+import { serverNow } from '@/utils/serverTime'
 import type { Enterprise, Jurisdiction, RiskColor } from '@/api/types'
 import { unitOf } from '@/stores/reference'
 
@@ -66,7 +67,7 @@ export function figuresFromRows(rows: readonly UnitFigures[]): EnterpriseFigures
     total += r.total
     red += r.red
   }
-  return { byUnit, total, red, truncated: false, at: Date.now() }
+  return { byUnit, total, red, truncated: false, at: serverNow() }
 }
 
 export async function loadEnterpriseFigures(
@@ -86,6 +87,6 @@ export async function loadEnterpriseFigures(
     total: items.length,
     red: items.filter((e) => e.risk_color === 'red').length,
     truncated,
-    at: Date.now(),
+    at: serverNow(),
   }
 }
