@@ -1,5 +1,7 @@
 #include "core/json.h"
 
+#include "core/text.h"
+
 namespace anlan::json {
 
 Result<bj::object> parseObject(std::string_view text) {
@@ -22,6 +24,7 @@ Result<std::optional<std::string>> optionalString(const bj::object& o, std::stri
     return Error::invalid(std::string(field),
                           std::string(field) + " is longer than " + std::to_string(max_len) + " bytes");
   }
+  TRY_STATUS(text::checkText(field, s));
   return std::optional<std::string>(std::move(s));
 }
 

@@ -18,7 +18,9 @@ namespace bj = boost::json;
 // Parses `text` as a JSON object; a syntax error or non-object is invalid_argument on "body".
 Result<bj::object> parseObject(std::string_view text);
 
-// Required and optional fields. Wrong types and empty required strings are invalid_argument.
+// Required and optional fields. Wrong types and empty required strings are invalid_argument, and
+// so are strings holding NUL or other control characters than TAB, LF and CR (text::checkText).
+// Boost.JSON has already refused invalid UTF-8 and unpaired surrogate escapes in the text.
 Result<std::string> requireString(const bj::object& o, std::string_view field,
                                   std::size_t max_len = 1000);
 Result<std::optional<std::string>> optionalString(const bj::object& o, std::string_view field,

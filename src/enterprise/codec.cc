@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/text.h"
 
 namespace anlan::enterprise {
 namespace bj = boost::json;
@@ -50,6 +51,7 @@ Status readSectors(const bj::object& o, Enterprise& e, bool required) {
   e.sectors.clear();
   for (const auto& s : it->value().as_array()) {
     if (!s.is_string()) return Error::invalid("sectors", "sectors must be a list of sector codes");
+    TRY_STATUS(text::checkText("sectors", s.as_string()));
     e.sectors.emplace_back(s.as_string());
   }
   return {};
