@@ -4,7 +4,9 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <sstream>
 
 namespace anlan {
 namespace {
@@ -87,22 +89,38 @@ Status setConfigValue(Config& cfg, const std::string& key, const std::string& va
   return it->second(cfg, key, value);
 }
 
+Status applySetting(Config& cfg, std::string_view key_eq_value) {
+  auto eq = key_eq_value.find('=');
+  if (eq == std::string_view::npos) return Error::invalid("set", "--set needs KEY=VALUE");
+  return setConfigValue(cfg, std::string(key_eq_value.substr(0, eq)),
+                        std::string(key_eq_value.substr(eq + 1)));
+}
+
 Status loadConfigFile(const std::string& path, Config& cfg) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::invalid("config", "cannot read " + path + ": no such file or not readable");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return loadConfigText(text.str(), path, cfg);
+}
+
+Status loadConfigText(std::string_view text, const std::string& source, Config& cfg) {
   toml::table doc;
   try {
-    doc = toml::parse_file(path);
+    doc = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    return Error::invalid("config", "cannot read " + path + ": " + std::string(e.description()));
+    return Error::invalid("config", "cannot read " + source + ": " + std::string(e.description()));
   }
   for (auto&& [k, node] : doc) {
     std::string key(k.str());
     std::string text;
-    if (auto s = node.value<std::string>()) {
-      text = *s;
-    } else if (auto i = node.value<std::int64_t>()) {
-      text = std::to_string(*i);
-    } else if (auto b = node.value<bool>()) {
-      text = *b ? "true" : "false";
+    // By node type: value<std::int64_t>() would also read a boolean, as 1 or 0.
+    if (auto s = node.as_string()) {
+      text = s->get();
+    } else if (auto b = node.as_boolean()) {
+      text = b->get() ? "true" : "false";
+    } else if (auto i = node.as_integer()) {
+      text = std::to_string(i->get());
     } else {
       return Error::invalid(key, "setting '" + key + "' must be a string, an integer or a boolean");
     }

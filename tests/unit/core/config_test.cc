@@ -41,6 +41,23 @@ TEST(Config, UnknownKeyAndBadNumberNameTheField) {
   EXPECT_EQ(cfg.max_connections, Config().max_connections);
 }
 
+TEST(Config, TextAndCommandLineSettings) {
+  Config cfg;
+  ASSERT_TRUE(loadConfigText("listen = \"0.0.0.0:9000\"\ntesting_clock = true\n", "x.toml", cfg).ok());
+  EXPECT_EQ(cfg.listen, "0.0.0.0:9000");
+  EXPECT_TRUE(cfg.testing_clock);
+  auto nested = loadConfigText("[server]\nlisten = \"x\"\n", "x.toml", cfg);
+  EXPECT_EQ(nested.error().field, "server");
+  auto syntax = loadConfigText("listen = \n", "x.toml", cfg);
+  EXPECT_EQ(syntax.error().field, "config");
+  EXPECT_NE(syntax.error().message.find("x.toml"), std::string::npos);
+  ASSERT_TRUE(applySetting(cfg, "web_root=/srv/a=b").ok());
+  EXPECT_EQ(cfg.web_root, "/srv/a=b");  // split at the first '='
+  EXPECT_EQ(applySetting(cfg, "web_root").error().field, "set");
+  EXPECT_EQ(applySetting(cfg, "io_threads=-").error().field, "io_threads");
+  EXPECT_FALSE(applySetting(cfg, "=1").ok());  // no such setting
+}
+
 TEST(Config, SyntaxErrorIsReported) {
   test::TempDir dir;
   std::string path = dir.path() + "/c.toml";
