@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/crypto.h"
+#include "core/text.h"
 
 namespace anlan {
 namespace {
@@ -53,6 +54,24 @@ std::optional<std::string> mediaTypeOfName(std::string_view name) {
   if (ext == "png") return "image/png";
   if (ext == "pdf") return "application/pdf";
   return std::nullopt;
+}
+
+Result<std::string> checkUpload(std::string_view name, std::string_view bytes) {
+  if (name.empty() || name.size() > 200 || name.find_first_of("/\\") != std::string_view::npos) {
+    return Error::invalid("name", "name must be a file name of 1 to 200 bytes");
+  }
+  TRY_STATUS(text::checkText("name", name));
+  auto promised = mediaTypeOfName(name);
+  if (!promised) {
+    return Error::invalid("name", "only JPEG, PNG and PDF files are accepted (.jpg, .png, .pdf)");
+  }
+  if (bytes.empty()) return Error::invalid("file", "the file is empty");
+  auto actual = sniffMediaType(bytes);
+  if (!actual || *actual != *promised) {
+    return Error::invalid("file", "the file's content is not " + *promised + " as its name says" +
+                                      (actual ? " (it is " + *actual + ")" : ""));
+  }
+  return *actual;
 }
 
 std::string FileStore::pathOf(const std::string& sha256) const {

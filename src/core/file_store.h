@@ -14,6 +14,11 @@ std::optional<std::string> sniffMediaType(std::string_view bytes);
 // The media type a file name's extension promises (.jpg/.jpeg, .png, .pdf), or nullopt.
 std::optional<std::string> mediaTypeOfName(std::string_view name);
 
+// The media type of an upload named `name` holding `bytes`: the name is 1 to 200 bytes of text
+// (text::checkText) without a slash or backslash, ending in .jpg, .jpeg, .png or .pdf, and the
+// bytes are not empty and are what the name says. invalid_argument on "name" or "file" otherwise.
+Result<std::string> checkUpload(std::string_view name, std::string_view bytes);
+
 class FileStore {
  public:
   explicit FileStore(std::string dir) : dir_(std::move(dir)) {}
