@@ -15,7 +15,8 @@ namespace anlan::json {
 
 namespace bj = boost::json;
 
-// Parses `text` as a JSON object; a syntax error or non-object is invalid_argument on "body".
+// Parses `text` as a JSON object; a syntax error, a non-object or a number too large for a double
+// (1e400) is invalid_argument on "body".
 Result<bj::object> parseObject(std::string_view text);
 
 // Required and optional fields. Wrong types and empty required strings are invalid_argument, and
@@ -43,6 +44,8 @@ Result<T> prefixed(Result<T> r, std::string_view prefix) {
   return e;
 }
 
+// The error for a key the body may not have: invalid_argument on the key ("body" for "").
+Error unknownField(std::string_view key);
 // Refuses any key of `o` not in `allowed` (a typo must not be silently ignored).
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed);
 Status onlyFields(const bj::object& o, const std::vector<std::string_view>& allowed);

@@ -63,6 +63,26 @@ TEST(Json, NulAndControlCharactersInStringsAreRefusedNamingTheField) {
   EXPECT_EQ(json::optionalString(o, "del").error().field, "del");
 }
 
+TEST(Json, NumbersTooLargeForADoubleAreRefused) {
+  // Boost.JSON reads them as infinity and would write `Infinity` back, which is not JSON.
+  for (const char* text :
+       {R"({"location":{"lon":1e400,"lat":26.9}})", R"({"data":{"x":[1,-1e309]}})"}) {
+    auto r = json::parseObject(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().field, "body");
+  }
+  EXPECT_TRUE(json::parseObject(R"({"x":1.7976931348623157e308,"y":-0.0,"z":5e-324})").ok());
+}
+
+TEST(Json, AnUnknownFieldWithAnEmptyNameNamesTheBody) {
+  auto o = json::parseObject(R"({"":"a00","name":"x"})").value();
+  auto only = json::onlyFields(o, {"name"});
+  ASSERT_FALSE(only.ok());
+  EXPECT_EQ(only.error().field, "body");
+  auto typo = json::onlyFields(json::parseObject(R"({"nmae":1})").value(), {"name"});
+  EXPECT_EQ(typo.error().field, "nmae");
+}
+
 std::vector<std::string>* g_lines = nullptr;
 
 TEST(Log, LinesStayValidJsonWhateverTheMessage) {
