@@ -56,6 +56,16 @@ std::string toValidUtf8(std::string_view s) {
   return out;
 }
 
+std::string clip(std::string_view s, std::size_t max_bytes) {
+  std::string out = toValidUtf8(s);
+  if (out.size() <= max_bytes) return out;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(out[end]) & 0xC0) == 0x80)
+    --end;  // not mid-character
+  out.resize(end);
+  return out;
+}
+
 Status checkText(std::string_view field, std::string_view s) {
   std::string name(field);
   if (!validUtf8(s)) return Error::invalid(name, name + " is not valid UTF-8");

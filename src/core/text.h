@@ -18,6 +18,10 @@ std::size_t validUtf8Prefix(std::string_view s);
 // `s` with every ill-formed sequence replaced by U+FFFD, for echoing untrusted bytes safely.
 std::string toValidUtf8(std::string_view s);
 
+// At most `max_bytes` of toValidUtf8(s), cut at a character boundary (for storing untrusted
+// header values such as a User-Agent in a bounded column).
+std::string clip(std::string_view s, std::size_t max_bytes);
+
 // Refuses text that is not valid UTF-8 or that holds NUL or another control character than TAB,
 // LF and CR (U+0001–U+001F, U+007F): invalid_argument on `field`, naming it.
 Status checkText(std::string_view field, std::string_view s);
