@@ -1,5 +1,6 @@
 #include "enterprise/codec.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -99,7 +100,7 @@ Status applyPatch(const bj::object& o, Enterprise& e) {
   allowed.push_back("active");
   for (const auto& kv : o) {
     if (std::find(allowed.begin(), allowed.end(), kv.key()) == allowed.end()) {
-      return Error::invalid(std::string(kv.key()), "unknown field '" + std::string(kv.key()) + "'");
+      return json::unknownField(kv.key());
     }
   }
   if (o.contains("name")) {
@@ -146,6 +147,29 @@ csv::Record toCsvRow(const Enterprise& e) {
           e.risk_color, e.size, e.contact_name.value_or(""), e.contact_phone.value_or(""),
           e.major_hazard_installations ? "1" : "0", std::to_string(e.id), e.active ? "1" : "0",
           e.demo ? "1" : "0", formatIso(e.updated_at)};
+}
+
+Result<std::vector<std::string>> importHeader(const csv::Record& first_row) {
+  std::vector<std::string> header = first_row;
+  for (auto& h : header) {
+    while (!h.empty() && h.back() == ' ') h.pop_back();
+  }
+  const auto& known = exportColumns();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string& h = header[i];
+    if (std::find(known.begin(), known.end(), h) == known.end()) {
+      return Error::invalid("file", "unknown column '" + h + "' in the header");
+    }
+    if (std::find(header.begin(), header.begin() + i, h) != header.begin() + i) {
+      return Error::invalid("file", "the column '" + h + "' appears twice in the header");
+    }
+  }
+  for (const char* required : {"name", "credit_code", "sectors", "jurisdiction"}) {
+    if (std::find(header.begin(), header.end(), required) == header.end()) {
+      return Error::invalid("file", std::string("the header lacks the column '") + required + "'");
+    }
+  }
+  return header;
 }
 
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e) {
