@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Anlan needs to build, run and test, skipping what is present.
-# Usage: tools/install-deps.sh [build|test|node]   (default: build). Needs root (or sudo) for apt-get.
+# Usage: tools/install-deps.sh [build|test|fuzz|node] (default: build). Needs root or sudo for apt.
 set -euo pipefail
 mode=${1:-build}
 
@@ -10,6 +10,8 @@ build_pkgs=(
   libssl-dev libsodium-dev libsqlite3-dev libpq-dev libtomlplusplus-dev libxlsxwriter-dev zlib1g-dev
   libgtest-dev libgmock-dev
 )
+# make fuzz: clang-14 and its libFuzzer/sanitizer runtimes (the project builds with g++ otherwise).
+fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 test_pkgs=(
   postgresql-15 sqlite3 python3 curl openssl wrk nginx-light chromium fonts-wqy-microhei
 )
@@ -25,6 +27,7 @@ fi
 
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = fuzz ] && pkgs+=("${fuzz_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
