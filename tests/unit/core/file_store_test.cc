@@ -1,8 +1,8 @@
+#include "core/file_store.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "core/file_store.h"
 
 namespace anlan {
 namespace {
