@@ -33,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(area.error().field == "geometry");
     return 0;
   }
+  FUZZ_CHECK(!area->empty());
   for (const auto& poly : *area) {
     FUZZ_CHECK(!poly.empty());
     for (const auto& ring : poly) {

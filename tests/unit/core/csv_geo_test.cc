@@ -69,6 +69,8 @@ TEST(Geo, PointInPolygonWithHole) {
   EXPECT_FALSE(geo::contains(*area, {11, 5}));
   EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"Point","coordinates":[1,2]})")).ok());
   EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"Polygon","coordinates":[[[0,0],[1,1]]]})")).ok());
+  EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"MultiPolygon","coordinates":[]})")).ok());
+  EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"Polygon","coordinates":[]})")).ok());
 }
 
 TEST(TableExport, CsvHasBomAndXlsxIsAZip) {
