@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/log.h"
 #include "db/migrate.h"
 
 namespace anlan::fuzz {
@@ -17,6 +18,7 @@ const org::Registry& registry() {
     if (!::mkdtemp(dir)) std::abort();
     std::string path = std::string(dir) + "/org.db";
     const org::Registry* loaded = nullptr;
+    log::setLevel(log::Level::kWarn);  // the migrations' lines would bury the fuzzer's
     {
       auto db = db::open("sqlite:" + path, 1);
       FakeClock clock;
