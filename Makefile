@@ -6,7 +6,8 @@ BUILD ?= build
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps test-deps configure build server web run test test-web e2e-repeat test-sanitize bench bench-hazards clean
+.PHONY: all deps test-deps fuzz-deps configure build server web run test test-web e2e-repeat test-sanitize \
+        lint format fuzz fuzz-merge bench bench-hazards clean
 
 WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig*.json -type f 2>/dev/null)
 
@@ -17,6 +18,9 @@ deps:
 
 test-deps:
 	@bash tools/install-deps.sh test
+
+fuzz-deps:
+	@bash tools/install-deps.sh fuzz
 
 configure: deps
 	@test -f $(BUILD)/build.ninja || cmake --preset release >/dev/null
@@ -69,6 +73,18 @@ test-sanitize: test-deps
 	@cmake --build build-debug
 	@bash tools/run-tests.sh build-debug
 
+# The fuzz targets (tests/fuzz) built with clang-14 and libFuzzer (ASan, UBSan) in build-fuzz, each
+# run FUZZ_SECONDS over its corpus; prints execs/s, coverage and crashes per target. New inputs
+# stay in build-fuzz/fuzz-out; `make fuzz-merge` adds those that add coverage to the corpus.
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-deps
+	@test -f build-fuzz/build.ninja || cmake --preset fuzz >/dev/null
+	@nice -n 5 cmake --build build-fuzz -j2 --target fuzz_targets
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tools/fuzz.sh run build-fuzz
+
+fuzz-merge:
+	@bash tools/fuzz.sh merge build-fuzz
+
 bench: test-deps build
 	@bash bench/http/run.sh
 
@@ -77,4 +93,4 @@ bench-hazards: test-deps server
 	@bash bench/hazards/run.sh
 
 clean:
-	rm -rf $(BUILD) build-debug
+	rm -rf $(BUILD) build-debug build-fuzz

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Anlan needs to build, run and test, skipping what is present.
-# Usage: tools/install-deps.sh [build|test|lint|node]   (default: build). Needs root (or sudo) for apt-get.
+# Usage: tools/install-deps.sh [build|test|lint|fuzz|node]   (default: build). Needs root (or sudo) for apt-get.
 set -euo pipefail
 mode=${1:-build}
 
@@ -11,6 +11,8 @@ build_pkgs=(
   libpwquality-dev cracklib-runtime
   libgtest-dev libgmock-dev
 )
+# make fuzz: clang-14 and its libFuzzer/sanitizer runtimes (the project builds with g++ otherwise).
+fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 test_pkgs=(
   postgresql-15 sqlite3 python3 curl openssl wrk nginx-light chromium fonts-wqy-microhei
 )
@@ -29,6 +31,7 @@ lint_pkgs=(clang-tidy-14 clang-format-14)
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
 [ "$mode" = lint ] && pkgs+=("${lint_pkgs[@]}")
+[ "$mode" = fuzz ] && pkgs+=("${fuzz_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do

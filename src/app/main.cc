@@ -77,7 +77,8 @@ int fail(const std::string& msg) {
 }
 
 int fail(const Error& e) {
-  return fail(e.message + (e.field.empty() ? "" : " (" + e.field + ")"));
+  return fail(e.message + (e.field.empty() ? "" : " (" + e.field + ")") +
+              (e.detail.empty() ? "" : ": " + e.detail));
 }
 
 Result<Config> buildConfig(const Args& a) {
@@ -88,11 +89,7 @@ Result<Config> buildConfig(const Args& a) {
   applyEnvironment(cfg);
   if (auto it = a.options.find("db"); it != a.options.end()) cfg.db = it->second;
   if (auto it = a.options.find("listen"); it != a.options.end()) cfg.listen = it->second;
-  for (const auto& s : a.sets) {
-    auto eq = s.find('=');
-    if (eq == std::string::npos) return Error::invalid("set", "--set needs KEY=VALUE");
-    TRY_STATUS(setConfigValue(cfg, s.substr(0, eq), s.substr(eq + 1)));
-  }
+  for (const auto& s : a.sets) TRY_STATUS(applySetting(cfg, s));
   log::Level level;
   if (!log::parseLevel(cfg.log_level, &level)) {
     return Error::invalid("log_level", "log_level must be debug, info, warn or error");

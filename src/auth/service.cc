@@ -8,6 +8,7 @@
 #include "auth/rules.h"
 #include "auth/store.h"
 #include "core/crypto.h"
+#include "core/text.h"
 #include "core/log.h"
 
 namespace anlan::auth {
@@ -75,7 +76,7 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
   Millis now = clock_.now();
   out.ttl_seconds = cfg_.session_absolute_hours * 3600;
   out.expires_at = now + out.ttl_seconds * 1000;
-  std::string agent = in.user_agent.substr(0, 300);
+  std::string agent = text::clip(in.user_agent, 300);
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY_STATUS(store::insertSession(c, sha256Hex(out.token), out.user.id, now, out.expires_at,
                                     in.remote_addr, agent));

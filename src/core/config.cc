@@ -2,13 +2,13 @@
 
 #include <toml++/toml.h>
 
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "core/calendar.h"
-
-#include <charconv>
-#include <cstdlib>
-#include <functional>
 
 namespace anlan {
 namespace {
@@ -108,6 +108,94 @@ const std::map<std::string, Setter>& setters() {
   return table;
 }
 
+// toml++ 3.3 (Debian 12) reaches __builtin_unreachable — undefined behaviour — when it meets some
+// non-ASCII characters (U+00A1–U+0499, U+2CE6–U+30DF, U+FB46–U+FEFE) where it looks for
+// whitespace: in keys, in bad values, after a backslash in a """ string (upstream issues 190 and
+// 295). The loader reads `key = value` lines only, so before toml++ sees the text, non-ASCII text
+// is refused (naming the line) anywhere but in comments and in a string that is the whole value.
+Status checkTomlText(std::string_view text, const std::string& source) {
+  enum class In {
+    kKey, kBeforeValue, kValue, kComment, kBasic, kLiteral, kMultiBasic, kMultiLiteral
+  };
+  In in = In::kKey;
+  int line = 1;
+  auto at = [&](std::size_t i, std::string_view s) { return text.substr(i, s.size()) == s; };
+  auto refuse = [&] {
+    return Error::invalid("config", "cannot read " + source + ": line " + std::to_string(line) +
+                                        " has non-ASCII text outside a string or a comment");
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool ascii = static_cast<unsigned char>(c) < 0x80;
+    if (c == '\n') ++line;
+    switch (in) {
+      case In::kKey:
+      case In::kBeforeValue:
+      case In::kValue:
+        if (!ascii) return refuse();
+        if (c == '\n') {
+          in = In::kKey;
+        } else if (c == '#') {
+          in = In::kComment;
+        } else if (in == In::kKey && c == '=') {
+          in = In::kBeforeValue;
+        } else if (in == In::kBeforeValue && c != ' ' && c != '\t') {
+          in = In::kValue;  // only a value that begins with a quote is a string
+          if (at(i, "\"\"\"")) {
+            in = In::kMultiBasic;
+            i += 2;
+          } else if (at(i, "'''")) {
+            in = In::kMultiLiteral;
+            i += 2;
+          } else if (c == '"') {
+            in = In::kBasic;
+          } else if (c == '\'') {
+            in = In::kLiteral;
+          }
+        }
+        break;
+      case In::kComment:
+        if (c == '\n') in = In::kKey;
+        break;
+      case In::kBasic:
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+          ++i;  // an escape
+        } else if (c == '"' || c == '\n') {
+          in = c == '"' ? In::kValue : In::kKey;
+        }
+        break;
+      case In::kLiteral:
+        if (c == '\'' || c == '\n') in = c == '\'' ? In::kValue : In::kKey;
+        break;
+      case In::kMultiBasic:
+        if (c == '\\') {
+          std::size_t j = i + 1;
+          constexpr std::string_view kSpace = " \t\r\n";
+          while (j < text.size() && kSpace.find(text[j]) != std::string_view::npos) {
+            if (text[j] == '\n') ++line;
+            ++j;
+          }
+          // toml++ asks whether what follows a backslash (and its whitespace) is whitespace.
+          if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) return refuse();
+          i = j == i + 1 ? i + 1 : j - 1;  // an escape, or the whitespace after the backslash
+        } else if (at(i, "\"\"\"")) {
+          in = In::kValue;
+          i += 2;
+          while (i + 1 < text.size() && text[i + 1] == '"') ++i;  // """"" ends with quotes inside
+        }
+        break;
+      case In::kMultiLiteral:
+        if (at(i, "'''")) {
+          in = In::kValue;
+          i += 2;
+          while (i + 1 < text.size() && text[i + 1] == '\'') ++i;
+        }
+        break;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Status setConfigValue(Config& cfg, const std::string& key, const std::string& value) {
@@ -116,22 +204,39 @@ Status setConfigValue(Config& cfg, const std::string& key, const std::string& va
   return it->second(cfg, key, value);
 }
 
+Status applySetting(Config& cfg, std::string_view key_eq_value) {
+  auto eq = key_eq_value.find('=');
+  if (eq == std::string_view::npos) return Error::invalid("set", "--set needs KEY=VALUE");
+  return setConfigValue(cfg, std::string(key_eq_value.substr(0, eq)),
+                        std::string(key_eq_value.substr(eq + 1)));
+}
+
 Status loadConfigFile(const std::string& path, Config& cfg) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error::invalid("config", "cannot read " + path + ": no such file or not readable");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return loadConfigText(text.str(), path, cfg);
+}
+
+Status loadConfigText(std::string_view text, const std::string& source, Config& cfg) {
+  TRY_STATUS(checkTomlText(text, source));
   toml::table doc;
   try {
-    doc = toml::parse_file(path);
+    doc = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    return Error::invalid("config", "cannot read " + path + ": " + std::string(e.description()));
+    return Error::invalid("config", "cannot read " + source + ": " + std::string(e.description()));
   }
   for (auto&& [k, node] : doc) {
     std::string key(k.str());
     std::string text;
-    if (auto s = node.value<std::string>()) {
-      text = *s;
-    } else if (auto i = node.value<std::int64_t>()) {
-      text = std::to_string(*i);
-    } else if (auto b = node.value<bool>()) {
-      text = *b ? "true" : "false";
+    // By node type: value<std::int64_t>() would also read a boolean, as 1 or 0.
+    if (auto s = node.as_string()) {
+      text = s->get();
+    } else if (auto b = node.as_boolean()) {
+      text = b->get() ? "true" : "false";
+    } else if (auto i = node.as_integer()) {
+      text = std::to_string(i->get());
     } else {
       return Error::invalid(key, "setting '" + key + "' must be a string, an integer or a boolean");
     }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 
@@ -82,9 +83,14 @@ struct Config {
 
 // Loads a TOML file over `cfg`. Unknown keys are errors (field = the key).
 Status loadConfigFile(const std::string& path, Config& cfg);
+// The same for TOML text; `source` names it in messages (the file's path).
+Status loadConfigText(std::string_view text, const std::string& source, Config& cfg);
 // Applies ANLAN_LISTEN, ANLAN_DB, ANLAN_TLS_CERT, ANLAN_TLS_KEY, ANLAN_WEB_ROOT, ANLAN_LOG_LEVEL.
 void applyEnvironment(Config& cfg);
 // Applies one "key=value" setting by TOML key name (used by flags and tests).
 Status setConfigValue(Config& cfg, const std::string& key, const std::string& value);
+// Applies one command-line setting "KEY=VALUE" (--set): split at the first '='; without one it
+// is invalid_argument on "set".
+Status applySetting(Config& cfg, std::string_view key_eq_value);
 
 }  // namespace anlan

@@ -1,9 +1,33 @@
 #include "core/csv.h"
 
+#include <algorithm>
+
+#include "core/text.h"
+
 namespace anlan::csv {
+namespace {
+
+// The 1-based line of byte `at` of `text`.
+int lineOf(std::string_view text, std::size_t at) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+}  // namespace
 
 Result<std::vector<Record>> parse(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (std::size_t valid = text::validUtf8Prefix(text); valid != text.size()) {
+    return Error::invalid("file", "line " + std::to_string(lineOf(text, valid)) +
+                                      " is not UTF-8 text (save the file as CSV UTF-8)");
+  }
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      return Error::invalid("file", "line " + std::to_string(lineOf(text, i)) +
+                                        " holds a control character (" +
+                                        (c == 0 ? std::string("NUL") : std::to_string(c)) + ")");
+    }
+  }
   std::vector<Record> out;
   Record rec;
   std::string field;
@@ -58,25 +82,25 @@ Result<std::vector<Record>> parse(std::string_view text) {
   return out;
 }
 
+void appendField(std::string& out, std::string_view f, bool force_quote) {
+  bool quote = force_quote || f.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+  if (!quote) {
+    out += f;
+    return;
+  }
+  out.push_back('"');
+  for (char c : f) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
 void append(std::string& out, const Record& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out.push_back(',');
-    const std::string& f = fields[i];
-    bool quote = f.find_first_of(",\"\r\n") != std::string::npos ||
-                 (!f.empty() && (f.front() == ' ' || f.back() == ' '));
-    // A leading =, +, - or @ would run as a formula in a spreadsheet: quote it as text.
-    bool formula = !f.empty() && (f[0] == '=' || f[0] == '+' || f[0] == '@' || (f[0] == '-' && f.size() > 1 && !std::isdigit(static_cast<unsigned char>(f[1]))));
-    if (!quote && !formula) {
-      out += f;
-      continue;
-    }
-    out.push_back('"');
-    if (formula) out.push_back('\'');
-    for (char c : f) {
-      if (c == '"') out.push_back('"');
-      out.push_back(c);
-    }
-    out.push_back('"');
+    appendField(out, fields[i]);
   }
   out += "\r\n";
 }

@@ -67,6 +67,21 @@ std::optional<std::string> mediaTypeOfName(std::string_view name) {
   return std::nullopt;
 }
 
+Result<std::string> checkUpload(std::string_view name, std::string_view bytes) {
+  TRY_STATUS(validateFileName(name));
+  auto promised = mediaTypeOfName(name);
+  if (!promised) {
+    return Error::invalid("name", "only JPEG, PNG and PDF files are accepted (.jpg, .png, .pdf)");
+  }
+  if (bytes.empty()) return Error::invalid("file", "the file is empty");
+  auto actual = sniffMediaType(bytes);
+  if (!actual || *actual != *promised) {
+    return Error::invalid("file", "the file's content is not " + *promised + " as its name says" +
+                                      (actual ? " (it is " + *actual + ")" : ""));
+  }
+  return *actual;
+}
+
 std::string FileStore::pathOf(const std::string& sha256) const {
   return dir_ + "/" + sha256.substr(0, 2) + "/" + sha256;
 }

@@ -17,6 +17,11 @@ std::optional<std::string> mediaTypeOfName(std::string_view name);
 // characters, no quotes, backslashes or slashes, not "." or "..". invalid_argument on `field`.
 Status validateFileName(std::string_view name, const std::string& field = "name");
 
+// The media type of an upload named `name` holding `bytes`: the name passes validateFileName,
+// ending in .jpg, .jpeg, .png or .pdf, and the
+// bytes are not empty and are what the name says. invalid_argument on "name" or "file" otherwise.
+Result<std::string> checkUpload(std::string_view name, std::string_view bytes);
+
 class FileStore {
  public:
   explicit FileStore(std::string dir) : dir_(std::move(dir)) {}

@@ -102,7 +102,10 @@ Result<MultiPolygon> parseGeometry(const boost::json::value& g) {
     return MultiPolygon{std::move(poly)};
   }
   if (type->as_string() == "MultiPolygon") {
-    if (!coords->is_array()) return Error::invalid("geometry", "coordinates must be an array");
+    // An empty area would be inside nothing and give an inverted bounding box.
+    if (!coords->is_array() || coords->as_array().empty()) {
+      return Error::invalid("geometry", "a MultiPolygon needs polygons");
+    }
     MultiPolygon mp;
     for (const auto& p : coords->as_array()) {
       TRY(auto poly, parsePolygon(p));

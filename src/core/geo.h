@@ -21,7 +21,8 @@ using MultiPolygon = std::vector<Polygon>;
 LonLat wgsToGcj(LonLat p);
 LonLat gcjToWgs(LonLat p);
 
-// Reads a GeoJSON Polygon or MultiPolygon geometry.
+// Reads a GeoJSON Polygon or MultiPolygon geometry: at least one polygon, each with an outer ring,
+// rings of 4 or more valid positions. invalid_argument on "geometry" otherwise.
 Result<MultiPolygon> parseGeometry(const boost::json::value& g);
 // Whether `p` lies inside the area (even-odd rule, holes excluded).
 bool contains(const MultiPolygon& area, LonLat p);

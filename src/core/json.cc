@@ -1,12 +1,38 @@
 #include "core/json.h"
 
+#include <cmath>
+
+#include "core/text.h"
+
 namespace anlan::json {
+
+namespace {
+
+// Whether every number in `v` is finite. Boost.JSON reads 1e400 as infinity, which it would
+// write back as `Infinity`: not JSON. Depth is bounded by the parser (32 by default).
+bool finiteNumbers(const bj::value& v) {
+  if (v.is_double()) return std::isfinite(v.as_double());
+  if (const auto* a = v.if_array()) {
+    for (const auto& e : *a) {
+      if (!finiteNumbers(e)) return false;
+    }
+  }
+  if (const auto* o = v.if_object()) {
+    for (const auto& kv : *o) {
+      if (!finiteNumbers(kv.value())) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 Result<bj::object> parseObject(std::string_view text) {
   boost::system::error_code ec;
   bj::value v = bj::parse(text, ec);
   if (ec) return Error::invalid("body", "request body is not valid JSON: " + ec.message());
   if (!v.is_object()) return Error::invalid("body", "request body must be a JSON object");
+  if (!finiteNumbers(v)) return Error::invalid("body", "a number in the request body is too large");
   return std::move(v.as_object());
 }
 
@@ -22,6 +48,7 @@ Result<std::optional<std::string>> optionalString(const bj::object& o, std::stri
     return Error::invalid(std::string(field),
                           std::string(field) + " is longer than " + std::to_string(max_len) + " bytes");
   }
+  TRY_STATUS(text::checkText(field, s));
   return std::optional<std::string>(std::move(s));
 }
 
@@ -86,6 +113,13 @@ Result<const bj::object*> optionalObject(const bj::object& o, std::string_view f
   return &it->value().as_object();
 }
 
+Error unknownField(std::string_view key) {
+  // An empty name cannot name the field: the error names the body instead.
+  if (key.empty()) return Error::invalid("body", "a field with an empty name is not allowed");
+  std::string k(key);
+  return Error::invalid(k, "unknown field '" + k + "'");
+}
+
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed) {
   return onlyFields(o, std::vector<std::string_view>(allowed));
 }
@@ -94,10 +128,7 @@ Status onlyFields(const bj::object& o, const std::vector<std::string_view>& allo
   for (const auto& kv : o) {
     bool known = false;
     for (auto a : allowed) known = known || kv.key() == a;
-    if (!known) {
-      std::string k(kv.key());
-      return Error::invalid(k, "unknown field '" + k + "'");
-    }
+    if (!known) return unknownField(kv.key());
   }
   return {};
 }

@@ -15,10 +15,13 @@ namespace anlan::json {
 
 namespace bj = boost::json;
 
-// Parses `text` as a JSON object; a syntax error or non-object is invalid_argument on "body".
+// Parses `text` as a JSON object; a syntax error, a non-object or a number too large for a double
+// (1e400) is invalid_argument on "body".
 Result<bj::object> parseObject(std::string_view text);
 
-// Required and optional fields. Wrong types and empty required strings are invalid_argument.
+// Required and optional fields. Wrong types and empty required strings are invalid_argument, and
+// so are strings holding NUL or other control characters than TAB, LF and CR (text::checkText).
+// Boost.JSON has already refused invalid UTF-8 and unpaired surrogate escapes in the text.
 Result<std::string> requireString(const bj::object& o, std::string_view field,
                                   std::size_t max_len = 1000);
 Result<std::optional<std::string>> optionalString(const bj::object& o, std::string_view field,
@@ -41,6 +44,8 @@ Result<T> prefixed(Result<T> r, std::string_view prefix) {
   return e;
 }
 
+// The error for a key the body may not have: invalid_argument on the key ("body" for "").
+Error unknownField(std::string_view key);
 // Refuses any key of `o` not in `allowed` (a typo must not be silently ignored).
 Status onlyFields(const bj::object& o, std::initializer_list<std::string_view> allowed);
 Status onlyFields(const bj::object& o, const std::vector<std::string_view>& allowed);

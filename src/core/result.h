@@ -31,6 +31,10 @@ struct Error {
   Code code = Code::kInternal;
   std::string message;
   std::string field;  // the offending input field, if any
+  // For the server's log only, never sent to a client: what a library said (e.g. the database's
+  // own text behind a conflict). The messages of internal and unavailable errors are never sent
+  // either (http::errorResponse).
+  std::string detail;
 
   static Error invalid(std::string field, std::string message) {
     return {Code::kInvalidArgument, std::move(message), std::move(field)};

@@ -9,10 +9,49 @@
 
 namespace anlan {
 
+namespace {
+
+// -5, +3.25, 42: a spreadsheet reads these as numbers, never as formulas.
+bool plainNumber(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  auto digits = [&] {
+    std::size_t n = 0;
+    while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+    s.remove_prefix(n);
+    return n;
+  };
+  if (digits() == 0) return false;
+  if (!s.empty() && s[0] == '.') {
+    s.remove_prefix(1);
+    if (digits() == 0) return false;
+  }
+  return s.empty();
+}
+
+void appendRow(std::string& out, const csv::Record& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out.push_back(',');
+    if (looksLikeFormula(cells[i])) {
+      csv::appendField(out, "'" + cells[i], true);
+    } else {
+      csv::appendField(out, cells[i]);
+    }
+  }
+  out += "\r\n";
+}
+
+}  // namespace
+
+bool looksLikeFormula(std::string_view cell) {
+  constexpr std::string_view kStarts = "=+-@\t\r";
+  if (cell.empty() || kStarts.find(cell[0]) == std::string_view::npos) return false;
+  return !plainNumber(cell);
+}
+
 std::string tableCsv(const csv::Record& header, const std::vector<csv::Record>& rows) {
   std::string out = "\xEF\xBB\xBF";
-  csv::append(out, header);
-  for (const auto& r : rows) csv::append(out, r);
+  appendRow(out, header);
+  for (const auto& r : rows) appendRow(out, r);
   return out;
 }
 

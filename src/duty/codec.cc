@@ -1,6 +1,7 @@
 #include "duty/codec.h"
 
 #include "core/json.h"
+#include "core/text.h"
 
 namespace anlan::duty {
 namespace bj = boost::json;
@@ -109,6 +110,7 @@ Status fromJson(const bj::object& o, Shift& s) {
   if (it == o.end() || !it->value().is_array()) return Error::invalid("officers", "officers must be a list of names");
   for (const auto& v : it->value().as_array()) {
     if (!v.is_string()) return Error::invalid("officers", "officers must be a list of names");
+    TRY_STATUS(text::checkText("officers", v.as_string()));
     s.officers.emplace_back(v.as_string());
   }
   TRY(auto note, json::optionalString(o, "note", 1000));

@@ -1,10 +1,12 @@
 #include "enterprise/codec.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/text.h"
 
 namespace anlan::enterprise {
 namespace bj = boost::json;
@@ -50,6 +52,7 @@ Status readSectors(const bj::object& o, Enterprise& e, bool required) {
   e.sectors.clear();
   for (const auto& s : it->value().as_array()) {
     if (!s.is_string()) return Error::invalid("sectors", "sectors must be a list of sector codes");
+    TRY_STATUS(text::checkText("sectors", s.as_string()));
     e.sectors.emplace_back(s.as_string());
   }
   return {};
@@ -97,7 +100,7 @@ Status applyPatch(const bj::object& o, Enterprise& e) {
   allowed.push_back("active");
   for (const auto& kv : o) {
     if (std::find(allowed.begin(), allowed.end(), kv.key()) == allowed.end()) {
-      return Error::invalid(std::string(kv.key()), "unknown field '" + std::string(kv.key()) + "'");
+      return json::unknownField(kv.key());
     }
   }
   if (o.contains("name")) {
@@ -144,6 +147,29 @@ csv::Record toCsvRow(const Enterprise& e, const Calendar& cal) {
           e.risk_color, e.size, e.contact_name.value_or(""), e.contact_phone.value_or(""),
           e.major_hazard_installations ? "1" : "0", std::to_string(e.id), e.active ? "1" : "0",
           e.demo ? "1" : "0", cal.dateTimeText(e.updated_at)};
+}
+
+Result<std::vector<std::string>> importHeader(const csv::Record& first_row) {
+  std::vector<std::string> header = first_row;
+  for (auto& h : header) {
+    while (!h.empty() && h.back() == ' ') h.pop_back();
+  }
+  const auto& known = exportColumns();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string& h = header[i];
+    if (std::find(known.begin(), known.end(), h) == known.end()) {
+      return Error::invalid("file", "unknown column '" + h + "' in the header");
+    }
+    if (std::find(header.begin(), header.begin() + i, h) != header.begin() + i) {
+      return Error::invalid("file", "the column '" + h + "' appears twice in the header");
+    }
+  }
+  for (const char* required : {"name", "credit_code", "sectors", "jurisdiction"}) {
+    if (std::find(header.begin(), header.end(), required) == header.end()) {
+      return Error::invalid("file", std::string("the header lacks the column '") + required + "'");
+    }
+  }
+  return header;
 }
 
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e) {

@@ -23,6 +23,10 @@ const std::vector<std::string>& csvColumns();
 // The export row of `e` (csvColumns() followed by id, active, demo, updated_at).
 csv::Record toCsvRow(const Enterprise& e, const Calendar& cal);
 const std::vector<std::string>& exportColumns();
+// The header row of an import, checked: trailing spaces dropped, every column known (the export's
+// extra columns are allowed, so an exported file imports as it is) and the required ones present.
+// invalid_argument on "file" otherwise.
+Result<std::vector<std::string>> importHeader(const csv::Record& first_row);
 // Reads one import row by header positions; field errors name the column.
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e);
 

@@ -139,22 +139,7 @@ Result<ImportReport> EnterpriseService::importCsv(const access::Principal& p, st
   if (!mayWriteAny(p)) return Error::denied("your role may not import enterprises");
   TRY(auto records, csv::parse(text));
   if (records.empty()) return Error::invalid("file", "the file is empty: it needs a header row");
-  std::vector<std::string> header = records[0];
-  for (auto& h : header) {
-    while (!h.empty() && h.back() == ' ') h.pop_back();
-  }
-  // An exported file imports as it is: its extra columns (id, active, …) are ignored.
-  const auto& known = exportColumns();
-  for (const auto& h : header) {
-    if (std::find(known.begin(), known.end(), h) == known.end()) {
-      return Error::invalid("file", "unknown column '" + h + "' in the header");
-    }
-  }
-  for (const char* required : {"name", "credit_code", "sectors", "jurisdiction"}) {
-    if (std::find(header.begin(), header.end(), required) == header.end()) {
-      return Error::invalid("file", std::string("the header lacks the column '") + required + "'");
-    }
-  }
+  TRY(auto header, importHeader(records[0]));
   if (static_cast<int>(records.size()) - 1 > kImportMax) {
     return Error::invalid("file", "at most " + std::to_string(kImportMax) + " rows per file");
   }

@@ -347,24 +347,16 @@ Result<Attachment> HazardService::upload(const access::Principal& p, std::int64_
                                          std::string_view bytes) {
   TRY(auto h, db::read<Hazard>(db_, [&](db::Conn& c) { return visible(c, p, id); }));
   if (!mayRegisterAny(p)) return Error::denied("your role may not attach files to hazards");
-  TRY_STATUS(validateFileName(name));
-  auto promised = mediaTypeOfName(name);
-  if (!promised) return Error::invalid("name", "only JPEG, PNG and PDF files are accepted (.jpg, .png, .pdf)");
   if (static_cast<std::int64_t>(bytes.size()) > options_.max_upload_bytes) {
     return Error{Code::kPayloadTooLarge,
                  "the file is larger than " + std::to_string(options_.max_upload_bytes / (1024 * 1024)) + " MiB", "file"};
   }
-  if (bytes.empty()) return Error::invalid("file", "the file is empty");
-  auto actual = sniffMediaType(bytes);
-  if (!actual || *actual != *promised) {
-    return Error::invalid("file", "the file's content is not " + *promised + " as its name says" +
-                                      (actual ? " (it is " + *actual + ")" : ""));
-  }
+  TRY(auto actual, checkUpload(name, bytes));
   TRY(auto sha, files_.put(bytes));
   Attachment a;
   a.hazard_id = id;
   a.name = name;
-  a.media_type = *actual;
+  a.media_type = actual;
   a.size = static_cast<std::int64_t>(bytes.size());
   a.sha256 = sha;
   a.uploaded_by = p.user.username;

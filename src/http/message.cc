@@ -1,6 +1,10 @@
 #include "http/message.h"
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+
+#include "core/log.h"
+#include "core/text.h"
 
 namespace anlan::http {
 
@@ -32,6 +36,22 @@ std::optional<std::string> Request::queryParam(const std::string& name) const {
   return it->second;
 }
 
+void parseTarget(std::string_view target, Request& req) {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) {
+    req.path = std::string(target);
+    return;
+  }
+  req.path = std::string(parsed->path());
+  for (auto p : parsed->params()) req.query[std::string(p.key)] = std::string(p.value);
+}
+
+bool acceptableRequestId(std::string_view id) {
+  return !id.empty() && id.size() <= 64 &&
+         id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+             std::string_view::npos;
+}
+
 Response jsonResponse(const boost::json::value& v, int status) {
   Response r;
   r.status = status;
@@ -58,10 +78,51 @@ int statusOf(Code code) {
   return 500;
 }
 
+namespace {
+
+// Whether a client may not see `e`'s message: it describes the server, not the request.
+bool hidden(const Error& e) { return e.code == Code::kInternal || e.code == Code::kUnavailable; }
+
+std::string errorBody(const Error& e, std::string_view request_id) {
+  std::string message;
+  if (e.code == Code::kInternal) {
+    message = "internal error";
+  } else if (e.code == Code::kUnavailable) {
+    message = "service unavailable, try again later";
+  } else {
+    message = text::toValidUtf8(e.message);
+  }
+  if (hidden(e) && !request_id.empty()) message += "; request id " + std::string(request_id);
+  boost::json::object err{{"code", codeName(e.code)}, {"message", std::move(message)}};
+  if (!e.field.empty()) err["field"] = text::toValidUtf8(e.field);
+  return boost::json::serialize(boost::json::object{{"error", std::move(err)}});
+}
+
+}  // namespace
+
 Response errorResponse(const Error& e) {
-  boost::json::object err{{"code", codeName(e.code)}, {"message", e.message}};
-  if (!e.field.empty()) err["field"] = e.field;
-  return jsonResponse(boost::json::object{{"error", std::move(err)}}, statusOf(e.code));
+  Response r;
+  r.status = statusOf(e.code);
+  r.body = errorBody(e, {});
+  r.error = e;
+  return r;
+}
+
+void finishResponse(const Request& req, Response& res) {
+  if (!res.error) return;
+  const Error& e = *res.error;
+  if (hidden(e) || !e.detail.empty()) {
+    boost::json::object fields{{"request_id", req.request_id},
+                               {"method", req.method},
+                               {"path", text::toValidUtf8(req.path)},
+                               {"code", codeName(e.code)},
+                               {"error", text::toValidUtf8(e.message)}};
+    if (!e.detail.empty()) fields["detail"] = text::toValidUtf8(e.detail);
+    log::write(res.status >= 500 ? log::Level::kError : log::Level::kWarn, "request failed",
+               std::move(fields));
+  }
+  if (hidden(e)) res.body = errorBody(e, req.request_id);
+  res.error.reset();
 }
 
 }  // namespace anlan::http

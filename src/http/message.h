@@ -38,13 +38,31 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // Set by errorResponse: the error behind this answer, whole, for the server's log (its body has
+  // only what a client may see). finishResponse logs it and clears it.
+  std::optional<Error> error;
 };
+
+// Fills req.path (percent-decoded) and req.query from a request target in origin form
+// ("/api/v1/hazards?q=%E6%B2%B3"). A target that is not in origin form is kept whole as the path,
+// with no query. Later duplicates of a query parameter win.
+void parseTarget(std::string_view target, Request& req);
+// Whether a client's X-Request-Id may be used as the request id: 1 to 64 characters, letters,
+// digits, '-', '_' and '.' only (so that it is safe in logs and headers).
+bool acceptableRequestId(std::string_view id);
 
 // 200 (or `status`) with a JSON body.
 Response jsonResponse(const boost::json::value& v, int status = 200);
 // The HTTP status of an error code (the one table).
 int statusOf(Code code);
-// The error response {"error":{"code","message","field"}} with its status.
+// The error response {"error":{"code","message","field"}} with its status. An internal or
+// unavailable error's message (and any Error::detail, such as a database's text) is never sent:
+// the body says "internal error" or "service unavailable" instead, and finishResponse adds the
+// request id. Text is made valid UTF-8, so the body is always valid JSON.
 Response errorResponse(const Error& e);
+// Completes an answer to `req` before it is sent (the Router does it for every route): an error
+// answer that hides something is logged with the request id, and a 5xx answer's message names
+// the request id ("internal error; request id r1f"), so that the log line can be found.
+void finishResponse(const Request& req, Response& res);
 
 }  // namespace anlan::http

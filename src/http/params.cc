@@ -1,6 +1,10 @@
 #include "http/params.h"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/text.h"
 
 namespace anlan::http {
 namespace {
@@ -13,6 +17,17 @@ std::optional<std::int64_t> toInt(const std::string& s) {
 }
 
 }  // namespace
+
+Status checkParams(const Request& req) {
+  for (const auto& [name, value] : req.query) {
+    if (!text::checkText(name, name).ok()) {
+      return Error::invalid("query", "a query parameter's name is not valid text");
+    }
+    TRY_STATUS(text::checkText(name, value));
+  }
+  for (const auto& [name, value] : req.params) TRY_STATUS(text::checkText(name, value));
+  return {};
+}
 
 Result<int> limitParam(const Request& req, int def, int max) {
   auto text = req.queryParam("limit");
@@ -30,6 +45,16 @@ Result<std::optional<std::int64_t>> intParam(const Request& req, const std::stri
   auto v = toInt(*text);
   if (!v) return Error::invalid(name, name + " must be an integer");
   return std::optional<std::int64_t>(*v);
+}
+
+Result<double> numberParam(const Request& req, const std::string& name) {
+  auto text = req.queryParam(name);
+  char* end = nullptr;
+  double v = text ? std::strtod(text->c_str(), &end) : 0;
+  if (!text || text->empty() || end != text->c_str() + text->size() || !std::isfinite(v)) {
+    return Error::invalid(name, name + " must be a number (WGS-84 degrees)");
+  }
+  return v;
 }
 
 std::optional<std::string> textParam(const Request& req, const std::string& name) {

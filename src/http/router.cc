@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "http/params.h"
+
 namespace anlan::http {
 namespace {
 
@@ -27,6 +29,27 @@ bool matchPath(std::string_view pattern, std::string_view path,
   return true;
 }
 
+// What every route does around its own work: parameters that are not text are refused before
+// the handler sees them, and the answer is finished (errors logged with the request id).
+Handler atTheEdge(Handler h) {
+  return [h = std::move(h)](Request& req) -> Response {
+    Status checked = checkParams(req);
+    Response res = checked.ok() ? h(req) : errorResponse(checked.error());
+    finishResponse(req, res);
+    return res;
+  };
+}
+
+QuickHandler atTheEdge(QuickHandler q) {
+  if (!q) return q;
+  return [q = std::move(q)](Request& req) -> std::optional<Response> {
+    Status checked = checkParams(req);
+    std::optional<Response> res = checked.ok() ? q(req) : errorResponse(checked.error());
+    if (res) finishResponse(req, *res);
+    return res;
+  };
+}
+
 }  // namespace
 
 Handler handler(std::function<Result<Response>(Request&)> fn) {
@@ -37,12 +60,13 @@ Handler handler(std::function<Result<Response>(Request&)> fn) {
 }
 
 void Router::add(std::string method, std::string pattern, Handler handler, std::string summary) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), std::move(summary), {}});
+  routes_.push_back({std::move(method), std::move(pattern), atTheEdge(std::move(handler)),
+                     std::move(summary), {}});
 }
 
 void Router::add(std::string method, std::string pattern, Endpoint endpoint, std::string summary) {
-  routes_.push_back({std::move(method), std::move(pattern), std::move(endpoint.handler),
-                     std::move(summary), std::move(endpoint.quick)});
+  routes_.push_back({std::move(method), std::move(pattern), atTheEdge(std::move(endpoint.handler)),
+                     std::move(summary), atTheEdge(std::move(endpoint.quick))});
 }
 
 Router::Match Router::match(Request& req) const {

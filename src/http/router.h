@@ -37,7 +37,9 @@ struct Route {
 
 class Router {
  public:
-  // Adds a route. Patterns are literal segments and {name} parameters.
+  // Adds a route. Patterns are literal segments and {name} parameters. Before the handler (or
+  // the quick handler) runs, query and path parameters that are not text are refused with 400
+  // (http::checkParams); after it, its answer is finished (http::finishResponse).
   void add(std::string method, std::string pattern, Handler handler, std::string summary = {});
   void add(std::string method, std::string pattern, Endpoint endpoint, std::string summary = {});
 

@@ -410,17 +410,9 @@ class Server::Impl {
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       r.headers.emplace_back(std::move(name), std::string(f.value()));
     }
-    auto target = boost::urls::parse_origin_form(b.target());
-    if (target) {
-      r.path = std::string(target->path());
-      for (auto p : target->params()) r.query[std::string(p.key)] = std::string(p.value);
-    } else {
-      r.path = std::string(b.target());
-    }
+    parseTarget(b.target(), r);
     std::string_view given = r.header("x-request-id");
-    if (!given.empty() && given.size() <= 64 &&
-        given.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
-            std::string_view::npos) {
+    if (acceptableRequestId(given)) {
       r.request_id = std::string(given);
     } else {
       char buf[24];

@@ -103,17 +103,8 @@ void addRoutes(http::Router& router, access::Authenticator& auth, const Registry
   }), "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
 
   router.add("GET", "/api/v1/map/locate", quickReader([&registry, visible](http::Request& req, const access::Principal& p) -> Result<http::Response> {
-    auto number = [&](const char* name) -> Result<double> {
-      auto text = http::textParam(req, name);
-      char* end = nullptr;
-      double v = text ? std::strtod(text->c_str(), &end) : 0;
-      if (!text || end != text->c_str() + text->size() || !std::isfinite(v)) {
-        return Error::invalid(name, std::string(name) + " must be a number (WGS-84 degrees)");
-      }
-      return v;
-    };
-    TRY(double lon, number("lon"));
-    TRY(double lat, number("lat"));
+    TRY(double lon, http::numberParam(req, "lon"));
+    TRY(double lat, http::numberParam(req, "lat"));
     geo::LonLat at{lon, lat};
     if (http::textParam(req, "datum").value_or("wgs84") == "gcj02") at = geo::gcjToWgs(at);
     std::string unit = registry.unitAt(at);

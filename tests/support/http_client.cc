@@ -116,6 +116,17 @@ HttpResult readResponse(int fd) {
   return r;
 }
 
+HttpResult parseResponse(const std::string& raw) {
+  std::size_t end = raw.find("\r\n\r\n");
+  if (end == std::string::npos) return {};
+  HttpResult r = parseHead(raw.substr(0, end));
+  r.body = raw.substr(end + 4);
+  if (auto it = r.headers.find("content-length"); it != r.headers.end()) {
+    r.body = r.body.substr(0, std::stoul(it->second));
+  }
+  return r;
+}
+
 HttpResult HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
                                const std::map<std::string, std::string>& headers) const {
   int fd = connectTo(port_);

@@ -39,6 +39,8 @@ int connectTo(unsigned short port);
 bool sendAll(int fd, const std::string& data);
 // Reads one HTTP response from `fd` (until Content-Length is satisfied or EOF).
 HttpResult readResponse(int fd);
+// Parses one whole HTTP response (head and body) read by other means (e.g. over TLS).
+HttpResult parseResponse(const std::string& raw);
 
 // A WebSocket client: connects and upgrades, then reads text frames.
 class WsClient {

@@ -42,9 +42,12 @@ Error pgError(PGresult* res, PGconn* h) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(h);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  if (state && std::string_view(state) == "23505") return Error::conflict("already exists: " + msg);
+  // The database's own text names tables and constraints: it goes to the log, not to clients.
+  if (state && std::string_view(state) == "23505") {
+    return Error{Code::kConflict, "already exists", {}, "postgresql: " + msg};
+  }
   if (state && (std::string_view(state) == "40001" || std::string_view(state) == "40P01")) {
-    return Error::conflict("concurrent update, try again: " + msg);
+    return Error{Code::kConflict, "concurrent update, try again", {}, "postgresql: " + msg};
   }
   if (PQstatus(h) != CONNECTION_OK) return Error::unavailable("postgresql: " + msg);
   return Error::internal("postgresql: " + msg);

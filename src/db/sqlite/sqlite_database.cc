@@ -109,7 +109,7 @@ class SqliteConn final : public Conn {
     sqlite3_reset(st);
     if ((rc & 0xff) == SQLITE_CONSTRAINT &&
         (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)) {
-      return Error::conflict("already exists: " + msg);
+      return Error{Code::kConflict, "already exists", {}, "sqlite: " + msg};  // msg is for the log
     }
     if ((rc & 0xff) == SQLITE_BUSY) return Error::unavailable("database busy: " + msg);
     return Error::internal("sqlite: " + msg);

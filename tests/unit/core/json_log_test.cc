@@ -36,6 +36,53 @@ TEST(Json, FieldGettersCheckTypesAndPresence) {
   EXPECT_EQ(only.error().field, "flag");
 }
 
+TEST(Json, InvalidUtf8AndUnpairedSurrogatesAreRefusedByTheParser) {
+  // Boost.JSON checks UTF-8 itself; these must never reach a database.
+  for (std::string text : {std::string("{\"q\":\"\xFF\xFE\"}"), std::string("{\"q\":\"\xC0\xAF\"}"),
+                           std::string("{\"q\":\"\xED\xA0\x80\"}"), std::string("{\"\xFF\":1}"),
+                           std::string("{\"q\":\"\\ud800\"}"), std::string("{\"q\":\"\\udc00x\"}")}) {
+    auto r = json::parseObject(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().field, "body");
+  }
+  EXPECT_EQ(json::requireString(json::parseObject(R"({"q":"\ud83d\ude92"})").value(), "q").value(),
+            "\xF0\x9F\x9A\x92");  // a proper surrogate pair is U+1F692
+}
+
+TEST(Json, NulAndControlCharactersInStringsAreRefusedNamingTheField) {
+  auto o = json::parseObject(
+               R"({"name":"衡阳\u0000化工","note":"一\n二\r\n\t三","esc":"\u001b[2J","del":"\u007f"})")
+               .value();
+  auto nul = json::requireString(o, "name");
+  ASSERT_FALSE(nul.ok());
+  EXPECT_EQ(nul.error().code, Code::kInvalidArgument);
+  EXPECT_EQ(nul.error().field, "name");
+  EXPECT_EQ(json::optionalString(o, "name").error().field, "name");
+  EXPECT_EQ(json::optionalString(o, "note").value(), std::optional<std::string>("一\n二\r\n\t三"));
+  EXPECT_EQ(json::optionalString(o, "esc").error().field, "esc");
+  EXPECT_EQ(json::optionalString(o, "del").error().field, "del");
+}
+
+TEST(Json, NumbersTooLargeForADoubleAreRefused) {
+  // Boost.JSON reads them as infinity and would write `Infinity` back, which is not JSON.
+  for (const char* text :
+       {R"({"location":{"lon":1e400,"lat":26.9}})", R"({"data":{"x":[1,-1e309]}})"}) {
+    auto r = json::parseObject(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().field, "body");
+  }
+  EXPECT_TRUE(json::parseObject(R"({"x":1.7976931348623157e308,"y":-0.0,"z":5e-324})").ok());
+}
+
+TEST(Json, AnUnknownFieldWithAnEmptyNameNamesTheBody) {
+  auto o = json::parseObject(R"({"":"a00","name":"x"})").value();
+  auto only = json::onlyFields(o, {"name"});
+  ASSERT_FALSE(only.ok());
+  EXPECT_EQ(only.error().field, "body");
+  auto typo = json::onlyFields(json::parseObject(R"({"nmae":1})").value(), {"name"});
+  EXPECT_EQ(typo.error().field, "nmae");
+}
+
 std::vector<std::string>* g_lines = nullptr;
 
 TEST(Log, LinesStayValidJsonWhateverTheMessage) {
