@@ -34,35 +34,6 @@ std::string cookie(const std::string& name, const std::string& value, bool http_
   return c;
 }
 
-Result<UserPatch> parsePatch(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"version", "display_name", "role", "jurisdiction", "department",
-                                  "phone", "active"}));
-  UserPatch p;
-  TRY(p.version, json::requireInt(o, "version"));
-  TRY(p.display_name, json::optionalString(o, "display_name", 100));
-  TRY(p.role, json::optionalString(o, "role", 40));
-  TRY(p.jurisdiction, json::optionalString(o, "jurisdiction", 12));
-  TRY(p.department, json::optionalString(o, "department", 100));
-  TRY(p.phone, json::optionalString(o, "phone", 40));
-  TRY(p.active, json::optionalBool(o, "active"));
-  return p;
-}
-
-Result<NewUser> parseNewUser(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"username", "display_name", "password", "role", "jurisdiction",
-                                  "department", "phone", "enterprise_id"}));
-  NewUser u;
-  TRY(u.username, json::requireString(o, "username", 64));
-  TRY(u.display_name, json::requireString(o, "display_name", 100));
-  TRY(u.password, json::requireString(o, "password", 200));
-  TRY(u.role, json::requireString(o, "role", 40));
-  TRY(u.jurisdiction, json::requireString(o, "jurisdiction", 12));
-  TRY(u.department, json::optionalString(o, "department", 100));
-  TRY(u.phone, json::optionalString(o, "phone", 40));
-  TRY(u.enterprise_id, json::optionalInt(o, "enterprise_id"));
-  return u;
-}
-
 }  // namespace
 
 void addRoutes(http::Router& router, AuthService& auth, const http::OriginPolicy& origins, const Clock& clock,
@@ -71,12 +42,10 @@ void addRoutes(http::Router& router, AuthService& auth, const http::OriginPolicy
     if (auto allowed = origins.check(req); !allowed.ok()) return errorResponse(allowed.error());
     auto body = json::parseObject(req.body);
     if (!body.ok()) return errorResponse(body.error());
-    auto user = json::requireString(*body, "username", 64);
-    if (!user.ok()) return errorResponse(user.error());
-    auto pw = json::requireString(*body, "password", 200);
-    if (!pw.ok()) return errorResponse(pw.error());
+    auto in = credentialsFromJson(*body);
+    if (!in.ok()) return errorResponse(in.error());
     std::int64_t retry = 0;
-    auto r = auth.login({*user, *pw, req.remote_addr, std::string(req.header("user-agent"))}, &retry);
+    auto r = auth.login({in->username, in->password, req.remote_addr, std::string(req.header("user-agent"))}, &retry);
     if (!r.ok()) {
       Response res = errorResponse(r.error());
       if (r.error().code == Code::kResourceExhausted) {
@@ -142,7 +111,7 @@ void addRoutes(http::Router& router, AuthService& auth, const http::OriginPolicy
   router.add("POST", "/api/v1/users", access::guarded(auth, [&auth](Request& req, const access::Principal& p) -> Result<Response> {
     TRY_STATUS(access::authorize(p, access::Action::kManageUsers));
     TRY(auto body, json::parseObject(req.body));
-    TRY(auto in, parseNewUser(body));
+    TRY(auto in, newUserFromJson(body));
     TRY(auto u, auth.createUser(&p, in));
     return jsonResponse(toJson(u), 201);
   }), "Create a user");
@@ -157,7 +126,7 @@ void addRoutes(http::Router& router, AuthService& auth, const http::OriginPolicy
     TRY_STATUS(access::authorize(p, access::Action::kManageUsers));
     TRY(auto id, http::idParam(req));
     TRY(auto body, json::parseObject(req.body));
-    TRY(auto patch, parsePatch(body));
+    TRY(auto patch, userPatchFromJson(body));
     TRY(auto u, auth.updateUser(p, id, patch));
     return jsonResponse(toJson(u));
   }), "Change a user (role, unit, active…) with optimistic version");

@@ -10,6 +10,7 @@
 
 #include "access/model.h"
 #include "access/guard.h"
+#include "auth/codec.h"
 #include "auth/password.h"
 #include "auth/session_cache.h"
 #include "auth/throttle.h"
@@ -34,18 +35,6 @@ struct LoginResult {
   Millis expires_at = 0;
   std::int64_t ttl_seconds = 0;  // how long the session lives at most
   access::User user;
-};
-
-struct NewUser {
-  std::string username, display_name, password, role, jurisdiction;
-  std::optional<std::string> department, phone;
-  std::optional<std::int64_t> enterprise_id;
-};
-
-struct UserPatch {
-  std::int64_t version = 0;  // the version the client last saw
-  std::optional<std::string> display_name, role, jurisdiction, department, phone;
-  std::optional<bool> active;
 };
 
 // Whose an enterprise is (its subject), or nullopt when there is no such enterprise: how accounts
