@@ -5,29 +5,29 @@
 //               [--timeline-every K] [--password PW] [--reuse]
 //
 // Hazards come from hazard::Generator in the order they were found (rising quantiles of its spread
-// over the years), so that ids rise with found_at as in a real register. Codes YH-<unit>-<year>-<serial>
-// are numbered here, per unit and year, and the serials are reserved in hazard_serials so that
-// hazards registered later continue them. One hazard in K gets its timeline (the others have none:
-// 10 million timelines would add some 50 million events). No audit records are written: this is a
-// bulk load, not N registrations.
+// over the years), so that ids rise with found_at as in a real register. Codes
+// YH-<unit>-<year>-<serial> are numbered here, per unit and year, and the serials are reserved in
+// hazard_serials so that hazards registered later continue them. One hazard in K gets its timeline
+// (the others have none: 10 million timelines would add some 50 million events). No audit records
+// are written: this is a bulk load, not N registrations.
 //
 // With --reuse nothing is loaded: the tool checks that the database holds what --manifest says
 // (count, seed, years) and applies the migrations added since (then analyses again). Exit status
 // 0: ready; 10: not the database the manifest describes (load it afresh); other: an error.
+#include <malloc.h>
+
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
-#include <malloc.h>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <random>
 #include <thread>
-
-#include <boost/json.hpp>
 
 #include "app/app.h"
 #include "app/demo.h"
@@ -57,13 +57,16 @@ struct Options {
 
 int usage(const char* msg) {
   std::fprintf(stderr,
-               "hazard_load: %s\nusage: hazard_load --db URL --count N [--manifest FILE] [--seed S] [--years Y]\n"
+               "hazard_load: %s\nusage: hazard_load --db URL --count N [--manifest FILE] [--seed "
+               "S] [--years Y]\n"
                "                   [--timeline-every K] [--password PW] [--reuse]\n",
                msg);
   return 2;
 }
 
-double since(Clock_::time_point t0) { return std::chrono::duration<double>(Clock_::now() - t0).count(); }
+double since(Clock_::time_point t0) {
+  return std::chrono::duration<double>(Clock_::now() - t0).count();
+}
 
 template <class... A>
 void say(const char* fmt, A... args) {
@@ -196,7 +199,8 @@ int reuse(const Options& o) {
   };
   if (m.empty() || num("count") != o.count || num("seed") != static_cast<std::int64_t>(o.seed) ||
       num("years") != o.years || num("timeline_every") != o.timeline_every) {
-    say("hazard_load: no manifest for this count, seed and years at %s: load afresh", o.manifest.c_str());
+    say("hazard_load: no manifest for this count, seed and years at %s: load afresh",
+        o.manifest.c_str());
     return kExitReload;
   }
   SystemClock clock;
@@ -208,10 +212,11 @@ int reuse(const Options& o) {
   if (!applied.ok()) return fail(1, "hazard_load: migrating: %s", applied.error().message.c_str());
   if (*applied > 0) {
     double migrate_secs = since(t0);
-    say("hazard_load: applied %d new migration(s) to the loaded database in %.0f s; analysing", *applied,
-        migrate_secs);
+    say("hazard_load: applied %d new migration(s) to the loaded database in %.0f s; analysing",
+        *applied, migrate_secs);
     auto t1 = Clock_::now();
-    if (auto s = analyze(**db); !s.ok()) return fail(1, "hazard_load: ANALYZE: %s", s.error().message.c_str());
+    if (auto s = analyze(**db); !s.ok())
+      return fail(1, "hazard_load: ANALYZE: %s", s.error().message.c_str());
     bj::array ups = m["upgrades"].is_array() ? m["upgrades"].as_array() : bj::array{};
     ups.push_back(bj::object{{"from", before},
                              {"to", migrationList(**db)},
@@ -257,9 +262,11 @@ int load(const Options& o) {
   db::Database& db = app.db();
   auto existing = app.hazards().countDemo();
   if (!existing.ok()) return fail(1, "hazard_load: %s", existing.error().message.c_str());
-  if (*existing > 0) return fail(1, "hazard_load: the database already holds hazards; give it an empty one");
+  if (*existing > 0)
+    return fail(1, "hazard_load: the database already holds hazards; give it an empty one");
   auto seeded = app::seedDemo(app, o.password, app::DemoOptions{.hazards = 0});
-  if (!seeded.ok()) return fail(1, "hazard_load: seeding the demo set: %s", seeded.error().message.c_str());
+  if (!seeded.ok())
+    return fail(1, "hazard_load: seeding the demo set: %s", seeded.error().message.c_str());
   auto sites = sitesOf(app);
   if (!sites.ok()) return fail(1, "hazard_load: %s", sites.error().message.c_str());
   say("hazard_load: %d demo accounts, %d demo enterprises; generating %lld hazards over %d years",
@@ -287,8 +294,8 @@ int load(const Options& o) {
       std::int64_t year = app.calendar().year(h.found_at);
       std::int64_t serial = ++serials[{h.unit, year}];
       char code[64];
-      std::snprintf(code, sizeof code, "YH-%s-%04lld-%06lld", h.unit.c_str(), static_cast<long long>(year),
-                    static_cast<long long>(serial));
+      std::snprintf(code, sizeof code, "YH-%s-%04lld-%06lld", h.unit.c_str(),
+                    static_cast<long long>(year), static_cast<long long>(serial));
       h.code = code;
       b.hazards.push_back(std::move(h));
       b.timelines.push_back(std::move(s.timeline));
@@ -327,8 +334,8 @@ int load(const Options& o) {
     if (done >= next_report || done == o.count) {
       double secs = since(t_rows);
       say("hazard_load: %lld / %lld hazards, %lld events, %.0f s, %.0f rows/s, about %.0f s to go",
-          static_cast<long long>(done), static_cast<long long>(o.count), static_cast<long long>(events), secs,
-          done / secs, (o.count - done) / (done / secs));
+          static_cast<long long>(done), static_cast<long long>(o.count),
+          static_cast<long long>(events), secs, done / secs, (o.count - done) / (done / secs));
       next_report += o.count / 20;
     }
   }
@@ -340,7 +347,8 @@ int load(const Options& o) {
   Status s = db.write([&](db::Conn& c) -> Status {
     for (const auto& [key, last] : serials) {
       TRY(auto reserved, db::nextSerial(c, "YH-" + key.first, key.second, last));
-      if (reserved != last) return Error::internal("hazard serials of " + key.first + " were in use already");
+      if (reserved != last)
+        return Error::internal("hazard serials of " + key.first + " were in use already");
     }
     return {};
   });
@@ -349,23 +357,26 @@ int load(const Options& o) {
   double counts_secs = since(t_counts);
   say("hazard_load: kept counts rebuilt in %.0f s; analysing", counts_secs);
   auto t_analyze = Clock_::now();
-  if (s = analyze(db); !s.ok()) return fail(1, "hazard_load: ANALYZE: %s", s.error().message.c_str());
+  if (s = analyze(db); !s.ok())
+    return fail(1, "hazard_load: ANALYZE: %s", s.error().message.c_str());
   double analyze_secs = since(t_analyze);
   auto total = keptTotal(app);
-  if (!total.ok() || *total != o.count) return fail(1, "hazard_load: the kept counts do not add up to the count");
+  if (!total.ok() || *total != o.count)
+    return fail(1, "hazard_load: the kept counts do not add up to the count");
 
   // An even sample of the hazards with a timeline, for the detail scenario.
   bj::array sample;
-  for (std::size_t i = 0, step = std::max<std::size_t>(1, with_timeline.size() / 1000); i < with_timeline.size();
-       i += step) {
+  for (std::size_t i = 0, step = std::max<std::size_t>(1, with_timeline.size() / 1000);
+       i < with_timeline.size(); i += step) {
     sample.push_back(with_timeline[i]);
   }
 
   double total_secs = since(t_start);
-  say("hazard_load: %lld hazards and %lld events in %.0f s (%.0f rows/s); counts %.0f s, analyse %.0f s; "
+  say("hazard_load: %lld hazards and %lld events in %.0f s (%.0f rows/s); counts %.0f s, analyse "
+      "%.0f s; "
       "%.0f s in all",
-      static_cast<long long>(o.count), static_cast<long long>(events), rows_secs, o.count / rows_secs, counts_secs,
-      analyze_secs, total_secs);
+      static_cast<long long>(o.count), static_cast<long long>(events), rows_secs,
+      o.count / rows_secs, counts_secs, analyze_secs, total_secs);
   bj::object m{{"count", o.count},
                {"seed", o.seed},
                {"years", o.years},
@@ -394,22 +405,33 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
     try {
-      if (a == "--db") o.db = value();
-      else if (a == "--count") o.count = std::stoll(value());
-      else if (a == "--manifest") o.manifest = value();
-      else if (a == "--seed") o.seed = std::stoull(value());
-      else if (a == "--years") o.years = std::stoi(value());
-      else if (a == "--timeline-every") o.timeline_every = std::stoi(value());
-      else if (a == "--password") o.password = value();
-      else if (a == "--txn-rows") o.txn_rows = std::stoi(value());
-      else if (a == "--reuse") o.reuse = true;
-      else return usage(("unknown argument " + a).c_str());
+      if (a == "--db")
+        o.db = value();
+      else if (a == "--count")
+        o.count = std::stoll(value());
+      else if (a == "--manifest")
+        o.manifest = value();
+      else if (a == "--seed")
+        o.seed = std::stoull(value());
+      else if (a == "--years")
+        o.years = std::stoi(value());
+      else if (a == "--timeline-every")
+        o.timeline_every = std::stoi(value());
+      else if (a == "--password")
+        o.password = value();
+      else if (a == "--txn-rows")
+        o.txn_rows = std::stoi(value());
+      else if (a == "--reuse")
+        o.reuse = true;
+      else
+        return usage(("unknown argument " + a).c_str());
     } catch (const std::exception&) {
       return usage(("bad value for " + a).c_str());
     }
   }
   if (o.db.empty() || o.count <= 0) return usage("--db and a positive --count are required");
-  if (o.years < 1 || o.years > 20 || o.timeline_every < 0 || o.txn_rows < 1) return usage("bad --years, --timeline-every or --txn-rows");
+  if (o.years < 1 || o.years > 20 || o.timeline_every < 0 || o.txn_rows < 1)
+    return usage("bad --years, --timeline-every or --txn-rows");
   if (o.reuse && o.manifest.empty()) return usage("--reuse needs --manifest");
   // Batches allocate and free megabytes at a time: keep that memory rather than return it to the
   // kernel and fault it in again for every statement.

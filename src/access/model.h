@@ -2,12 +2,11 @@
 // its scope. Modules take a Principal; only auth/ makes them.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/json/object.hpp>
 
 #include "access/scope.h"
 #include "core/clock.h"

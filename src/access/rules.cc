@@ -23,11 +23,16 @@ constexpr Grant kGrants[] = {
 
 const char* roleName(Role r) {
   switch (r) {
-    case Role::kAdmin: return "admin";
-    case Role::kCommander: return "commander";
-    case Role::kDutyOfficer: return "duty_officer";
-    case Role::kDepartmentOfficer: return "department_officer";
-    case Role::kEnterpriseOfficer: return "enterprise_officer";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kCommander:
+      return "commander";
+    case Role::kDutyOfficer:
+      return "duty_officer";
+    case Role::kDepartmentOfficer:
+      return "department_officer";
+    case Role::kEnterpriseOfficer:
+      return "enterprise_officer";
   }
   return "unknown";
 }

@@ -2,7 +2,8 @@
 
 namespace anlan::access {
 
-Result<std::string> whereOf(const Scope& scope, const Columns& cols, std::vector<db::Value>& params) {
+Result<std::string> whereOf(const Scope& scope, const Columns& cols,
+                            std::vector<db::Value>& params) {
   if (scope.none()) return std::string(" AND 1 = 0");
   std::string where;
   const Subtree& tree = scope.tree();

@@ -29,6 +29,7 @@ struct Columns {
 // Conditions, each starting with " AND ", appending their parameters to `params`. A scope that
 // sees nothing gives " AND 1 = 0". internal when the scope needs a column the table lacks (a
 // scope below a unit on a table keyed by unit only).
-Result<std::string> whereOf(const Scope& scope, const Columns& cols, std::vector<db::Value>& params);
+Result<std::string> whereOf(const Scope& scope, const Columns& cols,
+                            std::vector<db::Value>& params);
 
 }  // namespace anlan::access

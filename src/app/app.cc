@@ -4,11 +4,11 @@
 #include <sstream>
 #include <thread>
 
+#include "access/rules.h"
 #include "audit/audit.h"
 #include "audit/routes.h"
 #include "auth/routes.h"
 #include "auth/rules.h"
-#include "access/rules.h"
 #include "core/json.h"
 #include "core/log.h"
 #include "db/migrate.h"
@@ -26,8 +26,9 @@ const std::string& openApiDocument();  // generated from docs/openapi.json
 
 std::vector<db::Migration> allMigrations() {
   std::vector<db::Migration> all;
-  for (const auto* list : {&db::migrations(), &org::migrations(), &audit::migrations(), &auth::migrations(),
-                           &enterprise::migrations(), &hazard::migrations(), &duty::migrations()}) {
+  for (const auto* list :
+       {&db::migrations(), &org::migrations(), &audit::migrations(), &auth::migrations(),
+        &enterprise::migrations(), &hazard::migrations(), &duty::migrations()}) {
     all.insert(all.end(), list->begin(), list->end());
   }
   return all;
@@ -52,24 +53,25 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->registry_, app->bus_, clock,
                                                    random, cfg);
 
-  app->enterprises_ = std::make_unique<enterprise::EnterpriseService>(*app->db_, *app->registry_,
-                                                                      app->bus_, clock);
-  app->auth_->setEnterpriseLookup(
-      [enterprises = app->enterprises_.get()](std::int64_t id) { return enterprises->subject(id); });
+  app->enterprises_ =
+      std::make_unique<enterprise::EnterpriseService>(*app->db_, *app->registry_, app->bus_, clock);
+  app->auth_->setEnterpriseLookup([enterprises = app->enterprises_.get()](std::int64_t id) {
+    return enterprises->subject(id);
+  });
 
   hazard::Options hazard_options;
   hazard_options.files_dir = cfg.files_dir;
   hazard_options.max_upload_bytes = cfg.max_upload_bytes;
   hazard_options.notice_cycle_days = cfg.notice_cycle_days;
   hazard_options.calendar = app->calendar_;
-  app->hazards_ = std::make_unique<hazard::HazardService>(*app->db_, *app->registry_, app->bus_, clock,
-                                                          *app->enterprises_, hazard_options);
+  app->hazards_ = std::make_unique<hazard::HazardService>(
+      *app->db_, *app->registry_, app->bus_, clock, *app->enterprises_, hazard_options);
 
   duty::Options duty_options;
   duty_options.answer_timeout_ms = static_cast<Millis>(cfg.roll_call_answer_seconds) * 1000;
   duty_options.calendar = app->calendar_;
-  app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_, clock, random,
-                                                   duty_options);
+  app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_, clock,
+                                                   random, duty_options);
 
   app->origins_ = http::OriginPolicy::parse(cfg.public_origins);
   const Calendar& cal = app->calendar_;
@@ -81,14 +83,16 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   std::istringstream urls(cfg.ice_servers);
   for (std::string u; urls >> u;) {
     if (u.rfind("stun:", 0) != 0 && u.rfind("turn:", 0) != 0 && u.rfind("turns:", 0) != 0) {
-      return Error::invalid("ice_servers", "ice_servers are stun:, turn: or turns: URLs, got '" + u + "'");
+      return Error::invalid("ice_servers",
+                            "ice_servers are stun:, turn: or turns: URLs, got '" + u + "'");
     }
     rtc.urls.push_back(u);
   }
   rtc.username = cfg.turn_username;
   rtc.credential = cfg.turn_password;
   rtc.answer_timeout_seconds = cfg.roll_call_answer_seconds;
-  duty::addRoutes(app->router_, *app->auth_, *app->duty_, *app->presence_, *app->registry_, std::move(rtc));
+  duty::addRoutes(app->router_, *app->auth_, *app->duty_, *app->presence_, *app->registry_,
+                  std::move(rtc));
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
   audit::addRoutes(app->router_, *app->auth_, *app->db_, clock, cal);
   app->addSystemRoutes();
@@ -99,7 +103,8 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
       app->router_.setFallback([files](const http::Request& req) { return files->serve(req); });
       log::info("web application loaded", {{"web_root", cfg.web_root}, {"files", files->files()}});
     } else {
-      log::warn("no web application to serve", {{"web_root", cfg.web_root}, {"reason", web.error().message}});
+      log::warn("no web application to serve",
+                {{"web_root", cfg.web_root}, {"reason", web.error().message}});
     }
   }
 
@@ -118,7 +123,8 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   try {
     app->server_ = std::make_unique<http::Server>(so, app->router_, app->metrics_);
   } catch (const std::exception& e) {
-    return Error::invalid("tls_cert", std::string("cannot load the TLS certificate or key: ") + e.what());
+    return Error::invalid("tls_cert",
+                          std::string("cannot load the TLS certificate or key: ") + e.what());
   }
 
   // Events reach each WebSocket client whose scope admits what they describe (access::receives).
@@ -130,21 +136,24 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   duty::DutyService& duty = *app->duty_;
   duty::Presence& presence = *app->presence_;
   const http::OriginPolicy& origins = app->origins_;
-  app->server_->setWebSocket("/api/v1/events", [&auth, &duty, &presence, &origins](http::Request& req) -> Result<http::WsSession> {
-    TRY_STATUS(origins.check(req));
-    TRY(auto p, access::requirePrincipal(auth, req));
-    TRY_STATUS(access::authorize(p, access::Action::kSubscribeEvents));
-    http::WsSession session;
-    session.keys = {"session:" + p.session_hash, "user:" + std::to_string(p.user.id)};
-    session.filter = [p](const http::WsAudience& a) { return access::receives(p, a); };
-    session.on_message = [&duty, p](const std::string& text) { duty.relay(p, text); };
-    session.on_open = [&presence, user = p.user] { presence.opened(user); };
-    session.on_close = [&presence, user = p.user] { presence.closed(user); };
-    return session;
-  });
+  app->server_->setWebSocket(
+      "/api/v1/events",
+      [&auth, &duty, &presence, &origins](http::Request& req) -> Result<http::WsSession> {
+        TRY_STATUS(origins.check(req));
+        TRY(auto p, access::requirePrincipal(auth, req));
+        TRY_STATUS(access::authorize(p, access::Action::kSubscribeEvents));
+        http::WsSession session;
+        session.keys = {"session:" + p.session_hash, "user:" + std::to_string(p.user.id)};
+        session.filter = [p](const http::WsAudience& a) { return access::receives(p, a); };
+        session.on_message = [&duty, p](const std::string& text) { duty.relay(p, text); };
+        session.on_open = [&presence, user = p.user] { presence.opened(user); };
+        session.on_close = [&presence, user = p.user] { presence.closed(user); };
+        return session;
+      });
   http::Server* server = app->server_.get();
   app->ws_subscription_ = app->bus_.subscribe([server](const bus::Event& e) {
-    boost::json::object msg{{"type", e.type}, {"jurisdiction", e.subject.jurisdiction}, {"at", e.at}, {"data", e.data}};
+    boost::json::object msg{
+        {"type", e.type}, {"jurisdiction", e.subject.jurisdiction}, {"at", e.at}, {"data", e.data}};
     server->broadcast({e.subject, e.to_user, e.permission}, boost::json::serialize(msg));
   });
   auth.onSessionsEnded([server](const std::string& key) { server->closeClients(key); });
@@ -167,10 +176,14 @@ App::~App() {
 
 void App::start() {
   server_->start();
-  if (cfg_.scheduler_seconds > 0 && !scheduler_.joinable()) scheduler_ = std::thread([this] { runScheduler(); });
-  if (cfg_.session_watch_ms > 0 && !watcher_.joinable()) watcher_ = std::thread([this] { watchSessions(); });
-  log::info("serving", {{"listen", cfg_.listen}, {"port", server_->port()},
-                        {"tls", !cfg_.tls_cert.empty()}, {"db", db_->engine() == db::Engine::kSqlite ? "sqlite" : "postgresql"}});
+  if (cfg_.scheduler_seconds > 0 && !scheduler_.joinable())
+    scheduler_ = std::thread([this] { runScheduler(); });
+  if (cfg_.session_watch_ms > 0 && !watcher_.joinable())
+    watcher_ = std::thread([this] { watchSessions(); });
+  log::info("serving", {{"listen", cfg_.listen},
+                        {"port", server_->port()},
+                        {"tls", !cfg_.tls_cert.empty()},
+                        {"db", db_->engine() == db::Engine::kSqlite ? "sqlite" : "postgresql"}});
 }
 
 void App::stop() {
@@ -207,7 +220,8 @@ void App::runScheduler() {
     lock.unlock();
     runScheduledWork();
     lock.lock();
-    scheduler_cv_.wait_for(lock, std::chrono::seconds(cfg_.scheduler_seconds), [this] { return stopping_; });
+    scheduler_cv_.wait_for(lock, std::chrono::seconds(cfg_.scheduler_seconds),
+                           [this] { return stopping_; });
   }
 }
 
@@ -218,12 +232,15 @@ std::size_t App::closeEndedSockets() {
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   auto ended = auth_->endedSessions(hashes);
   if (!ended.ok()) {
-    log::warn("cannot check the sessions of open event sockets", {{"reason", ended.error().message}});
+    log::warn("cannot check the sessions of open event sockets",
+              {{"reason", ended.error().message}});
     return 0;
   }
   std::size_t closed = 0;
   for (const auto& h : *ended) closed += server_->closeClients("session:" + h);
-  if (closed) log::info("event sockets of ended sessions closed", {{"sockets", static_cast<std::int64_t>(closed)}});
+  if (closed)
+    log::info("event sockets of ended sessions closed",
+              {{"sockets", static_cast<std::int64_t>(closed)}});
   return closed;
 }
 
@@ -232,7 +249,8 @@ void App::watchSessions() {
   // catches what another node or the CLI ended, and sessions that expired, within a second.
   std::unique_lock lock(scheduler_mu_);
   while (!stopping_) {
-    scheduler_cv_.wait_for(lock, std::chrono::milliseconds(cfg_.session_watch_ms), [this] { return stopping_; });
+    scheduler_cv_.wait_for(lock, std::chrono::milliseconds(cfg_.session_watch_ms),
+                           [this] { return stopping_; });
     if (stopping_) break;
     lock.unlock();
     closeEndedSockets();
@@ -242,53 +260,69 @@ void App::watchSessions() {
 
 Status App::enableTestingClock(OffsetClock& clock) {
   if (!cfg_.testing_clock) return Error::invalid("testing_clock", "testing_clock is off");
-  if (&clock != &clock_) return Error::invalid("testing_clock", "the testing clock must be the server's clock");
+  if (&clock != &clock_)
+    return Error::invalid("testing_clock", "the testing clock must be the server's clock");
   TRY(auto listen, http::parseListen(cfg_.listen));
   if (listen.first != "127.0.0.1" && listen.first != "::1" && listen.first != "localhost") {
-    return Error::invalid("testing_clock", "testing_clock is only allowed on a loopback listen address");
+    return Error::invalid("testing_clock",
+                          "testing_clock is only allowed on a loopback listen address");
   }
   log::warn("testing clock enabled: POST /api/v1/testing/clock moves time forward");
-  router_.add("POST", "/api/v1/testing/clock", [this, &clock](http::Request& req) -> http::Response {
-    auto body = json::parseObject(req.body);
-    if (!body.ok()) return http::errorResponse(body.error());
-    auto advance = json::requireInt(*body, "advance_ms");
-    if (!advance.ok()) return http::errorResponse(advance.error());
-    if (*advance < 0) return http::errorResponse(Error::invalid("advance_ms", "advance_ms must not be negative"));
-    clock.advance(*advance);
-    auto report = hazards_->tick();
-    if (!report.ok()) return http::errorResponse(report.error());
-    auto unanswered = duty_->tick();
-    if (!unanswered.ok()) return http::errorResponse(unanswered.error());
-    return http::jsonResponse(boost::json::object{{"now", clock.now()},
-                                                  {"marked_overdue", report->marked_overdue},
-                                                  {"notices_issued", report->notices_issued},
-                                                  {"rooms_not_answering", *unanswered}});
-  }, "Testing only: move the clock forward and run the scheduler");
+  router_.add(
+      "POST", "/api/v1/testing/clock",
+      [this, &clock](http::Request& req) -> http::Response {
+        auto body = json::parseObject(req.body);
+        if (!body.ok()) return http::errorResponse(body.error());
+        auto advance = json::requireInt(*body, "advance_ms");
+        if (!advance.ok()) return http::errorResponse(advance.error());
+        if (*advance < 0)
+          return http::errorResponse(
+              Error::invalid("advance_ms", "advance_ms must not be negative"));
+        clock.advance(*advance);
+        auto report = hazards_->tick();
+        if (!report.ok()) return http::errorResponse(report.error());
+        auto unanswered = duty_->tick();
+        if (!unanswered.ok()) return http::errorResponse(unanswered.error());
+        return http::jsonResponse(boost::json::object{{"now", clock.now()},
+                                                      {"marked_overdue", report->marked_overdue},
+                                                      {"notices_issued", report->notices_issued},
+                                                      {"rooms_not_answering", *unanswered}});
+      },
+      "Testing only: move the clock forward and run the scheduler");
   return {};
 }
 
 void App::addSystemRoutes() {
-  router_.add("GET", "/healthz", [this](http::Request&) {
-    Status s = db_->ping();
-    boost::json::object o{{"status", s.ok() ? "ok" : "degraded"},
-                          {"version", ANLAN_VERSION},
-                          {"database", s.ok() ? "reachable" : "unreachable"},
-                          {"time", clock_.now()}};
-    return http::jsonResponse(o, s.ok() ? 200 : 503);
-  }, "Liveness and database reachability (public)");
+  router_.add(
+      "GET", "/healthz",
+      [this](http::Request&) {
+        Status s = db_->ping();
+        boost::json::object o{{"status", s.ok() ? "ok" : "degraded"},
+                              {"version", ANLAN_VERSION},
+                              {"database", s.ok() ? "reachable" : "unreachable"},
+                              {"time", clock_.now()}};
+        return http::jsonResponse(o, s.ok() ? 200 : 503);
+      },
+      "Liveness and database reachability (public)");
 
-  router_.add("GET", "/metrics", [this](http::Request&) {
-    http::Response r;
-    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = metrics_.render();
-    return r;
-  }, "Prometheus metrics (public)");
+  router_.add(
+      "GET", "/metrics",
+      [this](http::Request&) {
+        http::Response r;
+        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        r.body = metrics_.render();
+        return r;
+      },
+      "Prometheus metrics (public)");
 
-  router_.add("GET", "/api/v1/openapi.json", [](http::Request&) {
-    http::Response r;
-    r.body = openApiDocument();
-    return r;
-  }, "This API's OpenAPI 3 description (public)");
+  router_.add(
+      "GET", "/api/v1/openapi.json",
+      [](http::Request&) {
+        http::Response r;
+        r.body = openApiDocument();
+        return r;
+      },
+      "This API's OpenAPI 3 description (public)");
 }
 
 }  // namespace app

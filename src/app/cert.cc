@@ -47,7 +47,8 @@ bool isAddress(const std::string& name) {
 
 Status validName(const std::string& n) {
   if (isAddress(n)) return {};
-  bool ok = !n.empty() && n.size() <= 253 && n.front() != '.' && n.back() != '.' && n.front() != '-';
+  bool ok =
+      !n.empty() && n.size() <= 253 && n.front() != '.' && n.back() != '.' && n.front() != '-';
   for (char c : n) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.');
   if (!ok) return Error::invalid("names", "'" + n + "' is neither a host name nor an IP address");
   return {};
@@ -65,7 +66,8 @@ Status writeFile(const fs::path& path, bool secret, const std::function<int(BIO*
   Bio bio(BIO_new_file(tmp.c_str(), "w"));
   if (!bio) return Error::internal("cannot write " + tmp.string());
   if (secret) ::chmod(tmp.c_str(), 0600);
-  if (write(bio.get()) != 1 || BIO_flush(bio.get()) != 1) return sslError("cannot write " + path.string());
+  if (write(bio.get()) != 1 || BIO_flush(bio.get()) != 1)
+    return sslError("cannot write " + path.string());
   bio.reset();
   std::error_code ec;
   fs::rename(tmp, path, ec);
@@ -85,7 +87,8 @@ Status addExtension(X509* cert, X509* issuer, int nid, const std::string& value)
 }
 
 // A certificate for `subject_cn` with `key`, signed by `issuer_key` (and `issuer`, or itself).
-Result<Cert> makeCert(const std::string& subject_cn, EVP_PKEY* key, X509* issuer, EVP_PKEY* issuer_key, long days,
+Result<Cert> makeCert(const std::string& subject_cn, EVP_PKEY* key, X509* issuer,
+                      EVP_PKEY* issuer_key, long days,
                       const std::vector<std::pair<int, std::string>>& extensions) {
   Cert cert(X509_new());
   if (!cert) return sslError("cannot make a certificate");
@@ -100,14 +103,16 @@ Result<Cert> makeCert(const std::string& subject_cn, EVP_PKEY* key, X509* issuer
   X509_time_adj_ex(X509_getm_notAfter(cert.get()), static_cast<int>(days), 0, nullptr);
   X509_set_pubkey(cert.get(), key);
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Anlan"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(subject_cn.c_str()), -1,
-                             -1, 0);
+  X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
+                             reinterpret_cast<const unsigned char*>("Anlan"), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                             reinterpret_cast<const unsigned char*>(subject_cn.c_str()), -1, -1, 0);
   X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name);
   for (const auto& [nid, value] : extensions) {
     TRY_STATUS(addExtension(cert.get(), issuer ? issuer : cert.get(), nid, value));
   }
-  if (X509_sign(cert.get(), issuer_key, EVP_sha256()) == 0) return sslError("cannot sign the certificate");
+  if (X509_sign(cert.get(), issuer_key, EVP_sha256()) == 0)
+    return sslError("cannot sign the certificate");
   return cert;
 }
 
@@ -129,7 +134,8 @@ std::string fingerprint(X509* cert) {
 std::vector<std::string> machineNames() {
   std::vector<std::string> out{"localhost"};
   char host[256] = {};
-  if (gethostname(host, sizeof host - 1) == 0 && host[0] && std::string(host) != "localhost") out.emplace_back(host);
+  if (gethostname(host, sizeof host - 1) == 0 && host[0] && std::string(host) != "localhost")
+    out.emplace_back(host);
   ifaddrs* list = nullptr;
   if (getifaddrs(&list) == 0) {
     for (ifaddrs* i = list; i; i = i->ifa_next) {
@@ -139,7 +145,8 @@ std::vector<std::string> machineNames() {
         inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(i->ifa_addr)->sin_addr, buf, sizeof buf);
       } else if (i->ifa_addr->sa_family == AF_INET6) {
         auto* a6 = reinterpret_cast<sockaddr_in6*>(i->ifa_addr);
-        if (IN6_IS_ADDR_LINKLOCAL(&a6->sin6_addr)) continue;  // needs a zone; browsers do not use it
+        if (IN6_IS_ADDR_LINKLOCAL(&a6->sin6_addr))
+          continue;  // needs a zone; browsers do not use it
         inet_ntop(AF_INET6, &a6->sin6_addr, buf, sizeof buf);
       } else {
         continue;
@@ -161,15 +168,22 @@ Result<CertReport> initCertificates(const CertOptions& o) {
   for (const auto& n : names) {
     if (std::find(unique.begin(), unique.end(), n) == unique.end()) unique.push_back(n);
   }
-  if (unique.empty()) return Error::invalid("names", "the server certificate needs at least one name");
-  if (o.server_days < 1 || o.server_days > 825) return Error::invalid("days", "days must be 1 to 825");
+  if (unique.empty())
+    return Error::invalid("names", "the server certificate needs at least one name");
+  if (o.server_days < 1 || o.server_days > 825)
+    return Error::invalid("days", "days must be 1 to 825");
 
   fs::path dir = o.dir;
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Error::invalid("dir", "cannot create " + dir.string() + ": " + ec.message());
-  CertReport r{(dir / "ca.crt").string(), (dir / "ca.key").string(), (dir / "server.crt").string(),
-               (dir / "server.key").string(), false, unique, ""};
+  CertReport r{(dir / "ca.crt").string(),
+               (dir / "ca.key").string(),
+               (dir / "server.crt").string(),
+               (dir / "server.key").string(),
+               false,
+               unique,
+               ""};
 
   // The CA: kept when present, so that browsers which trust it go on trusting the new certificate.
   Key ca_key;
@@ -185,7 +199,8 @@ Result<CertReport> initCertificates(const CertOptions& o) {
   } else {
     TRY(ca_key, newKey());
     std::string cn = "Anlan local CA";
-    if (char host[256] = {}; gethostname(host, sizeof host - 1) == 0 && host[0]) cn += std::string(" (") + host + ")";
+    if (char host[256] = {}; gethostname(host, sizeof host - 1) == 0 && host[0])
+      cn += std::string(" (") + host + ")";
     TRY(ca, makeCert(cn, ca_key.get(), nullptr, ca_key.get(), 3650,
                      {{NID_basic_constraints, "critical,CA:TRUE,pathlen:0"},
                       {NID_key_usage, "critical,keyCertSign,cRLSign"},
@@ -193,15 +208,17 @@ Result<CertReport> initCertificates(const CertOptions& o) {
     TRY_STATUS(writeFile(r.ca_key, true, [&](BIO* b) {
       return PEM_write_bio_PrivateKey(b, ca_key.get(), nullptr, nullptr, 0, nullptr, nullptr);
     }));
-    TRY_STATUS(writeFile(r.ca_cert, false, [&](BIO* b) { return PEM_write_bio_X509(b, ca.get()); }));
+    TRY_STATUS(
+        writeFile(r.ca_cert, false, [&](BIO* b) { return PEM_write_bio_X509(b, ca.get()); }));
     r.ca_created = true;
   }
 
   std::string san;
-  for (const auto& n : unique) san += (san.empty() ? "" : ",") + std::string(isAddress(n) ? "IP:" : "DNS:") + n;
+  for (const auto& n : unique)
+    san += (san.empty() ? "" : ",") + std::string(isAddress(n) ? "IP:" : "DNS:") + n;
   TRY(auto key, newKey());
-  TRY(auto cert, makeCert(unique.size() > 1 && unique[0] == "localhost" ? unique[1] : unique[0], key.get(), ca.get(),
-                          ca_key.get(), o.server_days,
+  TRY(auto cert, makeCert(unique.size() > 1 && unique[0] == "localhost" ? unique[1] : unique[0],
+                          key.get(), ca.get(), ca_key.get(), o.server_days,
                           {{NID_basic_constraints, "critical,CA:FALSE"},
                            {NID_key_usage, "critical,digitalSignature"},
                            {NID_ext_key_usage, "serverAuth"},
@@ -211,7 +228,8 @@ Result<CertReport> initCertificates(const CertOptions& o) {
   TRY_STATUS(writeFile(r.server_key, true, [&](BIO* b) {
     return PEM_write_bio_PrivateKey(b, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
   }));
-  TRY_STATUS(writeFile(r.server_cert, false, [&](BIO* b) { return PEM_write_bio_X509(b, cert.get()); }));
+  TRY_STATUS(
+      writeFile(r.server_cert, false, [&](BIO* b) { return PEM_write_bio_X509(b, cert.get()); }));
   r.ca_fingerprint = fingerprint(ca.get());
   return r;
 }

@@ -32,13 +32,13 @@ const std::vector<Trade>& trades() {
   return kTrades;
 }
 
-constexpr std::array<const char*, 24> kStems = {"鑫源", "华泰", "湘南", "衡发", "恒昌", "瑞丰", "中联", "宏达",
-                                                "永盛", "天成", "金马", "南岳", "蒸水", "耒水", "雁城", "船山",
-                                                "华能", "富民", "三湘", "兴旺", "建华", "安泰", "诚信", "湘江"};
+constexpr std::array<const char*, 24> kStems = {
+    "鑫源", "华泰", "湘南", "衡发", "恒昌", "瑞丰", "中联", "宏达", "永盛", "天成", "金马", "南岳",
+    "蒸水", "耒水", "雁城", "船山", "华能", "富民", "三湘", "兴旺", "建华", "安泰", "诚信", "湘江"};
 constexpr std::array<const char*, 16> kSurnames = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄",
                                                    "周", "吴", "谭", "曾", "罗", "彭", "邓", "廖"};
-constexpr std::array<const char*, 12> kGiven = {"建国", "海燕", "志强", "丽华", "军", "敏", "伟", "芳",
-                                                "国平", "小红", "德明", "桂英"};
+constexpr std::array<const char*, 12> kGiven = {"建国", "海燕", "志强", "丽华", "军",   "敏",
+                                                "伟",   "芳",   "国平", "小红", "德明", "桂英"};
 
 // GB 11714 organization code: 8 characters and a check character.
 std::string organizationCode(std::mt19937_64& rng) {
@@ -78,12 +78,15 @@ constexpr Millis kDay = 24 * kHour;
 // A fortnight of rotas for every duty room (24-hour shifts from 08:00 China time, one day left
 // open in 珠晖区's to show a gap), hand-over notes, a few intake reports and two months of past
 // spot checks with their outcomes.
-duty::DutyService::History demoDutyHistory(const org::Registry& registry, const Calendar& cal, Millis now) {
+duty::DutyService::History demoDutyHistory(const org::Registry& registry, const Calendar& cal,
+                                           Millis now) {
   std::mt19937_64 rng(430400);
   auto pick = [&](const auto& list) { return list[rng() % list.size()]; };
-  const std::array<const char*, 12> leaders = {"刘建华", "陈志强", "周红梅", "李国平", "王海波", "赵永清",
-                                               "孙立新", "黄文斌", "罗晓燕", "邓明亮", "彭德胜", "谭春生"};
-  const std::array<const char*, 6> colleagues = {"曾小龙", "胡丽娟", "蒋卫东", "唐静", "肖强", "廖敏"};
+  const std::array<const char*, 12> leaders = {"刘建华", "陈志强", "周红梅", "李国平",
+                                               "王海波", "赵永清", "孙立新", "黄文斌",
+                                               "罗晓燕", "邓明亮", "彭德胜", "谭春生"};
+  const std::array<const char*, 6> colleagues = {"曾小龙", "胡丽娟", "蒋卫东",
+                                                 "唐静",   "肖强",   "廖敏"};
   duty::DutyService::History h;
   Millis today = cal.startOfDay(now) + 8 * kHour;  // 08:00 China time
   for (const auto& room : duty::dutyRooms(registry)) {
@@ -103,16 +106,21 @@ duty::DutyService::History demoDutyHistory(const org::Registry& registry, const 
       h.shifts.push_back(std::move(s));
     }
     for (int d = 3; d >= 1; --d) {
-      h.log.push_back({0, room, today - d * kDay + 23 * kHour, officer, "handover",
-                       "交接班：" + j->name + "值班室设备运转正常，值班电话、视频会商系统测试畅通；夜间无突发事件报告。"});
-      h.log.push_back({0, room, today - d * kDay + 3 * kHour, officer, "note",
-                       "收到市应急管理局关于做好近期防汛工作的通知，已转发各乡镇（街道）并电话确认。"});
+      h.log.push_back(
+          {0, room, today - d * kDay + 23 * kHour, officer, "handover",
+           "交接班：" + j->name +
+               "值班室设备运转正常，值班电话、视频会商系统测试畅通；夜间无突发事件报告。"});
+      h.log.push_back(
+          {0, room, today - d * kDay + 3 * kHour, officer, "note",
+           "收到市应急管理局关于做好近期防汛工作的通知，已转发各乡镇（街道）并电话确认。"});
     }
   }
   // Logs are read newest first by id: write them in time order.
-  std::stable_sort(h.log.begin(), h.log.end(), [](const duty::LogEntry& a, const duty::LogEntry& b) { return a.at < b.at; });
-  auto report = [&](const std::string& room, const char* name, const char* unit, const char* phone, const char* type,
-                    Millis at, const char* place, const char* scope, int injured, const char* handling, bool passed) {
+  std::stable_sort(h.log.begin(), h.log.end(),
+                   [](const duty::LogEntry& a, const duty::LogEntry& b) { return a.at < b.at; });
+  auto report = [&](const std::string& room, const char* name, const char* unit, const char* phone,
+                    const char* type, Millis at, const char* place, const char* scope, int injured,
+                    const char* handling, bool passed) {
     duty::Intake i;
     i.room = room;
     i.reporter_name = name;
@@ -130,12 +138,13 @@ duty::DutyService::History demoDutyHistory(const org::Registry& registry, const 
     i.created_at = at + 20 * 60 * 1000;
     h.intake.push_back(std::move(i));
   };
-  report("430426", "蒋某", "洪桥街道应急办", "0734-6322110", "道路交通事故", today - 2 * kDay + 5 * kHour,
-         "G322国道洪桥段", "两车追尾，一人轻伤", 1, "交警、120已到场处置，道路单向通行", true);
-  report("430426", "周某", "金桥镇人民政府", "13807341122", "山体滑坡", today - kDay + 7 * kHour, "金桥镇石门村",
-         "约200立方米土方滑落，阻断村道", 0, "已疏散下方3户9人，设置警戒", false);
-  report("430421", "李某", "西渡镇派出所", "0734-8812345", "火灾", today - 3 * kDay + 13 * kHour, "西渡镇商业街",
-         "一家门面起火，已扑灭", 0, "消防救援站出动2车10人", true);
+  report("430426", "蒋某", "洪桥街道应急办", "0734-6322110", "道路交通事故",
+         today - 2 * kDay + 5 * kHour, "G322国道洪桥段", "两车追尾，一人轻伤", 1,
+         "交警、120已到场处置，道路单向通行", true);
+  report("430426", "周某", "金桥镇人民政府", "13807341122", "山体滑坡", today - kDay + 7 * kHour,
+         "金桥镇石门村", "约200立方米土方滑落，阻断村道", 0, "已疏散下方3户9人，设置警戒", false);
+  report("430421", "李某", "西渡镇派出所", "0734-8812345", "火灾", today - 3 * kDay + 13 * kHour,
+         "西渡镇商业街", "一家门面起火，已扑灭", 0, "消防救援站出动2车10人", true);
   report("430482", "王某", "常宁市水利局", "0734-7221100", "汛情", today - 4 * kHour, "宜水常宁段",
          "水位上涨，接近警戒水位", 0, "加密巡查，通知沿河群众注意防范", false);
 
@@ -166,7 +175,8 @@ duty::DutyService::History demoDutyHistory(const org::Registry& registry, const 
         unsigned grade = rng() % 10;
         r.assessment = grade < 6 ? "good" : grade < 9 ? "needs_improvement" : "criticised";
         r.report = "值班员按模板汇报：在岗在位，值班记录完整，当日无突发事件；防汛物资已检查。";
-        if (r.assessment == "needs_improvement") r.remarks = "汇报不够简明，值班日志记录不全，限期完善。";
+        if (r.assessment == "needs_improvement")
+          r.remarks = "汇报不够简明，值班日志记录不全，限期完善。";
         if (r.assessment == "criticised") r.remarks = "接通较慢，带班领导不在岗，予以通报批评。";
         if (rng() % 6 == 0) r.av_fault = "画面卡顿，声音断续";
         at = *r.answered_at + 3 * 60'000;
@@ -194,7 +204,8 @@ std::vector<DemoAccount> demoAccounts(const org::Registry& registry) {
   return out;
 }
 
-std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registry, std::uint64_t seed, int n) {
+std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registry,
+                                                    std::uint64_t seed, int n) {
   std::mt19937_64 rng(seed);
   auto pick = [&](auto& list) -> decltype(list[0]) { return list[rng() % list.size()]; };
   std::vector<const org::Jurisdiction*> units = registry.children("430400");
@@ -208,14 +219,15 @@ std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registr
     const Trade& trade = pick(trades());
     std::string town_name = registry.find(e.jurisdiction)->name;
     // "祁东" + stem + trade + suffix; park enterprises carry the city's name.
-    std::string prefix = unit->level == "county" ? unit->name.substr(0, unit->name.size() - 3) : "衡阳";
+    std::string prefix =
+        unit->level == "county" ? unit->name.substr(0, unit->name.size() - 3) : "衡阳";
     e.name = prefix + pick(kStems) + pick(trade.words) + (rng() % 3 ? "有限公司" : "股份有限公司");
     e.credit_code = creditCode(unit->code, rng);
     e.sectors = {trade.sector};
     if (rng() % 5 == 0) e.sectors.push_back("fire");
     if (e.sectors.size() == 2 && e.sectors[0] == e.sectors[1]) e.sectors.pop_back();
-    e.address = "湖南省衡阳市" + unit->name + (town_name != unit->name ? town_name : "") + pick(kStems) + "路" +
-                std::to_string(1 + rng() % 300) + "号";
+    e.address = "湖南省衡阳市" + unit->name + (town_name != unit->name ? town_name : "") +
+                pick(kStems) + "路" + std::to_string(1 + rng() % 300) + "号";
     // A place inside the unit: rejection sampling in its bounding box.
     std::string place = placeOf(unit->code);
     if (auto box = registry.bounds(place)) {
@@ -229,8 +241,10 @@ std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registr
         }
       }
     }
-    bool chem = e.sectors[0] == "hazardous_chemicals" || e.sectors[0] == "fireworks" || e.sectors[0] == "mining";
-    static const char* kRisk[] = {"red", "orange", "yellow", "yellow", "blue", "blue", "blue", "blue"};
+    bool chem = e.sectors[0] == "hazardous_chemicals" || e.sectors[0] == "fireworks" ||
+                e.sectors[0] == "mining";
+    static const char* kRisk[] = {"red",  "orange", "yellow", "yellow",
+                                  "blue", "blue",   "blue",   "blue"};
     e.risk_color = kRisk[(rng() % 8) / (chem ? 2 : 1)];
     static const char* kSizes[] = {"large", "medium", "small", "small", "micro"};
     e.size = kSizes[rng() % 5];

@@ -23,8 +23,8 @@ struct DemoCounts {
 };
 
 struct DemoOptions {
-  int hazards = 3000;         // demo hazards made with the register (0: none)
-  bool duty_history = true;   // rotas, duty logs, intake and past spot checks
+  int hazards = 3000;        // demo hazards made with the register (0: none)
+  bool duty_history = true;  // rotas, duty logs, intake and past spot checks
 };
 
 // Creates what is missing of the demo set, every account with `password`. Idempotent: a second
@@ -36,6 +36,7 @@ Result<int> seedDemoHazards(App& app, int n);
 
 // `n` demo enterprises, reproducible from `seed`, each inside its unit's boundary with a valid
 // credit code (exposed for tests).
-std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registry, std::uint64_t seed, int n);
+std::vector<enterprise::Enterprise> demoEnterprises(const org::Registry& registry,
+                                                    std::uint64_t seed, int n);
 
 }  // namespace anlan::app

@@ -41,9 +41,9 @@ ROLE: admin, commander, duty_officer, department_officer, enterprise_officer
 )";
 
 struct Args {
-  std::vector<std::string> words;               // positional
-  std::map<std::string, std::string> options;   // --name value
-  std::vector<std::string> sets;                // --set k=v
+  std::vector<std::string> words;              // positional
+  std::map<std::string, std::string> options;  // --name value
+  std::vector<std::string> sets;               // --set k=v
   bool demo = false;
 };
 
@@ -128,7 +128,8 @@ Result<std::string> demoPassword(const Config& cfg, const std::string& given, Ra
   std::ofstream out(file);
   out << pw << "\n";
   out.close();
-  std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+  std::filesystem::permissions(
+      file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
   return pw;
 }
 
@@ -159,10 +160,13 @@ int serve(const Args& a) {
     auto created = app::seedDemo(**app, *pw);
     if (!created.ok()) return fail(created.error());
     if (created->enterprises) std::printf("Seeded %d demo enterprises.\n", created->enterprises);
-    if (created->hazards) std::printf("Seeded %d demo hazards with their timelines and two notices.\n", created->hazards);
+    if (created->hazards)
+      std::printf("Seeded %d demo hazards with their timelines and two notices.\n",
+                  created->hazards);
     if (created->duty_rooms) {
-      std::printf("Seeded rotas for %d duty rooms, their logs, intake reports and %d past spot checks.\n",
-                  created->duty_rooms, created->spot_checks);
+      std::printf(
+          "Seeded rotas for %d duty rooms, their logs, intake reports and %d past spot checks.\n",
+          created->duty_rooms, created->spot_checks);
     }
     std::printf("Demo accounts (password: %s)\n", pw->c_str());
     for (const auto& acc : app::demoAccounts((*app)->registry())) {
@@ -222,14 +226,16 @@ int certInit(const Args& a) {
   }
   auto r = app::initCertificates(o);
   if (!r.ok()) return fail(r.error());
-  std::printf("%s %s\n", r->ca_created ? "created the local CA" : "kept the local CA", r->ca_cert.c_str());
+  std::printf("%s %s\n", r->ca_created ? "created the local CA" : "kept the local CA",
+              r->ca_cert.c_str());
   std::printf("  SHA-256 fingerprint %s\n", r->ca_fingerprint.c_str());
   std::printf("issued %s for:", r->server_cert.c_str());
   for (const auto& n : r->names) std::printf(" %s", n.c_str());
-  std::printf("\n\nServe HTTPS with these settings (anlan.toml, or --set on the command line):\n"
-              "  tls_cert = \"%s\"\n  tls_key = \"%s\"\n"
-              "Then make the duty-room browsers trust %s (docs/operations.md). Keep %s secret.\n",
-              r->server_cert.c_str(), r->server_key.c_str(), r->ca_cert.c_str(), r->ca_key.c_str());
+  std::printf(
+      "\n\nServe HTTPS with these settings (anlan.toml, or --set on the command line):\n"
+      "  tls_cert = \"%s\"\n  tls_key = \"%s\"\n"
+      "Then make the duty-room browsers trust %s (docs/operations.md). Keep %s secret.\n",
+      r->server_cert.c_str(), r->server_key.c_str(), r->ca_cert.c_str(), r->ca_key.c_str());
   return 0;
 }
 
@@ -292,13 +298,15 @@ int run(const Args& a) {
       if (!option(a, "department").empty()) u.department = option(a, "department");
       auto made = (*app)->auth().createUser(nullptr, u);
       if (!made.ok()) return fail(made.error());
-      std::printf("created user %s (id %lld)\n", username.c_str(), static_cast<long long>(made->id));
+      std::printf("created user %s (id %lld)\n", username.c_str(),
+                  static_cast<long long>(made->id));
       return 0;
     }
     auto user = (*app)->auth().findByUsername(username);
     if (!user.ok()) return fail(user.error());
     if (!*user) return fail("no such user: " + username);
-    if (auto s = (*app)->auth().resetPassword(nullptr, (*user)->id, pw); !s.ok()) return fail(s.error());
+    if (auto s = (*app)->auth().resetPassword(nullptr, (*user)->id, pw); !s.ok())
+      return fail(s.error());
     std::printf("password reset for %s; their sessions have ended\n", username.c_str());
     return 0;
   }

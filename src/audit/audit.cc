@@ -1,10 +1,9 @@
 #include "audit/audit.h"
 
-#include "access/sql.h"
-
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "access/sql.h"
 #include "core/crypto.h"
 
 namespace anlan::audit {
@@ -49,9 +48,9 @@ db::Value optText(const std::optional<boost::json::value>& v) {
 
 }  // namespace
 
-Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor,
-                            std::string entity, std::string entity_id, std::string action,
-                            std::string jurisdiction, std::optional<boost::json::value> before,
+Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor, std::string entity,
+                            std::string entity_id, std::string action, std::string jurisdiction,
+                            std::optional<boost::json::value> before,
                             std::optional<boost::json::value> after) {
   const char* head_sql = c.engine() == db::Engine::kPostgres
                              ? "SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"
@@ -62,9 +61,10 @@ Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor,
   std::string prev = head[0].str(1);
   Millis at = clock.now();
   db::Value b = optText(before), a = optText(after);
-  std::string btext = before ? std::get<std::string>(b) : "", atext = after ? std::get<std::string>(a) : "";
-  std::string hash =
-      hashOf(id, at, actor.id, actor.name, entity, entity_id, action, jurisdiction, btext, atext, prev);
+  std::string btext = before ? std::get<std::string>(b) : "",
+              atext = after ? std::get<std::string>(a) : "";
+  std::string hash = hashOf(id, at, actor.id, actor.name, entity, entity_id, action, jurisdiction,
+                            btext, atext, prev);
   db::Value actor_id = actor.id ? db::Value(*actor.id) : db::Value(nullptr);
   TRY(auto n, c.exec("INSERT INTO audit_log (id, at, actor_id, actor, entity, entity_id, action, "
                      "jurisdiction, before_json, after_json, prev_hash, hash) "
@@ -106,7 +106,9 @@ Result<std::vector<Record>> list(db::Database& db, const Filter& f) {
   std::string sql = kColumns;
   std::vector<db::Value> params;
   std::string where;
-  auto clause = [&](const std::string& text) { where += (where.empty() ? " WHERE " : " AND ") + text; };
+  auto clause = [&](const std::string& text) {
+    where += (where.empty() ? " WHERE " : " AND ") + text;
+  };
   if (f.scope) {
     TRY(std::string visible, access::whereOf(*f.scope, {.jurisdiction = "jurisdiction"}, params));
     clause("1 = 1" + visible);
@@ -136,7 +138,8 @@ Result<Verification> verify(db::Database& db) {
     std::int64_t expect_id = 1;
     // Walk in pages to bound memory on long chains.
     for (std::int64_t after = 0;;) {
-      TRY(auto rows, c.query(std::string(kColumns) + " WHERE id > ? ORDER BY id LIMIT 5000", {after}));
+      TRY(auto rows,
+          c.query(std::string(kColumns) + " WHERE id > ? ORDER BY id LIMIT 5000", {after}));
       if (rows.empty()) break;
       for (const auto& r : rows.rows) {
         std::int64_t id = r.i64(0);
@@ -169,8 +172,9 @@ Result<Verification> verify(db::Database& db) {
     if (head.empty() || head[0].i64(0) != v.records || head[0].str(1) != prev) {
       v.ok = false;
       v.first_broken_id = v.records + 1;
-      v.problem = "the chain ends at record " + std::to_string(v.records) +
-                  " but its head says otherwise: records at the end were removed or the head was edited";
+      v.problem =
+          "the chain ends at record " + std::to_string(v.records) +
+          " but its head says otherwise: records at the end were removed or the head was edited";
     }
     return v;
   });

@@ -31,7 +31,7 @@ struct Record {
   std::int64_t id = 0;
   Millis at = 0;
   Actor actor;
-  std::string entity;        // "user", "session", …
+  std::string entity;  // "user", "session", …
   std::string entity_id;
   std::string action;        // "create", "update", "login", …
   std::string jurisdiction;  // scope the record belongs to
@@ -41,15 +41,16 @@ struct Record {
 
 // Appends one record inside the caller's write transaction `c` and returns its id. On PostgreSQL
 // the chain head row is locked until the transaction ends, so appends are serialised.
-Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor,
-                            std::string entity, std::string entity_id, std::string action,
-                            std::string jurisdiction, std::optional<boost::json::value> before,
+Result<std::int64_t> append(db::Conn& c, const Clock& clock, const Actor& actor, std::string entity,
+                            std::string entity_id, std::string action, std::string jurisdiction,
+                            std::optional<boost::json::value> before,
                             std::optional<boost::json::value> after);
 
 struct Filter {
-  std::optional<access::Scope> scope;  // only records it admits (none: every record, for the system)
+  std::optional<access::Scope>
+      scope;  // only records it admits (none: every record, for the system)
   std::optional<std::string> entity, entity_id, action, actor;
-  std::optional<Millis> from, to;  // at in [from, to)
+  std::optional<Millis> from, to;         // at in [from, to)
   std::optional<std::int64_t> before_id;  // keyset cursor: records with id < before_id
   int limit = 50;
 };

@@ -9,7 +9,7 @@
 namespace anlan::audit {
 
 // Registers GET /api/v1/audit (administrators, their jurisdiction's records, newest first).
-void addRoutes(http::Router& router, access::Authenticator& auth, db::Database& db, const Clock& clock,
-               const Calendar& calendar);
+void addRoutes(http::Router& router, access::Authenticator& auth, db::Database& db,
+               const Clock& clock, const Calendar& calendar);
 
 }  // namespace anlan::audit

@@ -15,8 +15,8 @@ Result<Credentials> credentialsFromJson(const bj::object& o) {
 }
 
 Result<UserPatch> userPatchFromJson(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"version", "display_name", "role", "jurisdiction", "department",
-                                  "phone", "active"}));
+  TRY_STATUS(json::onlyFields(
+      o, {"version", "display_name", "role", "jurisdiction", "department", "phone", "active"}));
   UserPatch p;
   TRY(p.version, json::requireInt(o, "version"));
   TRY(p.display_name, json::optionalString(o, "display_name", 100));

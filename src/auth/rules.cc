@@ -45,7 +45,8 @@ Quality& quality() {
 
 }  // namespace
 
-Status validatePassword(const std::string& pw, const std::string& username, const std::string& field) {
+Status validatePassword(const std::string& pw, const std::string& username,
+                        const std::string& field) {
   if (pw.size() < 10) return Error::invalid(field, "password must be at least 10 characters");
   if (pw.size() > 200) return Error::invalid(field, "password must be at most 200 characters");
   bool letter = false, digit = false;
@@ -60,13 +61,16 @@ Status validatePassword(const std::string& pw, const std::string& username, cons
   {
     std::lock_guard lock(q.mu);
     void* aux = nullptr;  // a number or a static string, never to be freed
-    score = pwquality_check(q.settings, pw.c_str(), nullptr, username.empty() ? nullptr : username.c_str(), &aux);
+    score = pwquality_check(q.settings, pw.c_str(), nullptr,
+                            username.empty() ? nullptr : username.c_str(), &aux);
   }
   switch (score) {
     case PWQ_ERROR_USER_CHECK:
       return Error::invalid(field, "password must not contain the username");
     case PWQ_ERROR_CRACKLIB_CHECK:
-      return Error::invalid(field, "password is too common: it is a dictionary word, a keyboard run or a simple pattern");
+      return Error::invalid(
+          field,
+          "password is too common: it is a dictionary word, a keyboard run or a simple pattern");
     case PWQ_ERROR_PALINDROME:
     case PWQ_ERROR_MIN_DIGITS:
     case PWQ_ERROR_MIN_UPPERS:
@@ -90,7 +94,8 @@ Status passwordDictionaryReady() {
   void* aux = nullptr;
   int score = pwquality_check(q.settings, "Kx7-qLm2-vR9", nullptr, nullptr, &aux);
   if (score == PWQ_ERROR_CRACKLIB_CHECK) {
-    return Error::invalid("password", "the common-password dictionary cannot be read: install cracklib-runtime");
+    return Error::invalid(
+        "password", "the common-password dictionary cannot be read: install cracklib-runtime");
   }
   return {};
 }

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <thread>
 
-#include "audit/audit.h"
 #include "access/rules.h"
+#include "audit/audit.h"
 #include "auth/rules.h"
 #include "auth/store.h"
 #include "core/crypto.h"
-#include "core/text.h"
 #include "core/log.h"
+#include "core/text.h"
 
 namespace anlan::auth {
 namespace {
@@ -49,7 +49,8 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
   // Failures count per account and address together, and per address: someone guessing at the
   // administrator's password from one machine is held back, while the administrator still signs
   // in from their own (a per-account lock would let anyone lock them out with a few requests).
-  std::string account_key = "account:" + in.username + "@" + in.remote_addr, addr_key = "addr:" + in.remote_addr;
+  std::string account_key = "account:" + in.username + "@" + in.remote_addr,
+              addr_key = "addr:" + in.remote_addr;
   auto wait = throttle_.blocked(account_key, cfg_.login_account_failures);
   if (!wait) wait = throttle_.blocked(addr_key, cfg_.login_address_failures);
   if (wait) {
@@ -80,11 +81,10 @@ Result<LoginResult> AuthService::login(const LoginInput& in, std::int64_t* retry
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY_STATUS(store::insertSession(c, sha256Hex(out.token), out.user.id, now, out.expires_at,
                                     in.remote_addr, agent));
-    TRY(auto id, audit::append(c, clock_, {out.user.id, out.user.username}, "session",
-                               std::to_string(out.user.id), "login", out.user.jurisdiction,
-                               std::nullopt,
-                               boost::json::object{{"remote_addr", in.remote_addr},
-                                                   {"user_agent", agent}}));
+    TRY(auto id,
+        audit::append(c, clock_, {out.user.id, out.user.username}, "session",
+                      std::to_string(out.user.id), "login", out.user.jurisdiction, std::nullopt,
+                      boost::json::object{{"remote_addr", in.remote_addr}, {"user_agent", agent}}));
     (void)id;
     return {};
   }));
@@ -95,11 +95,13 @@ std::optional<access::Principal> AuthService::fromCache(const std::string& token
   auto e = sessions_.find(token_hash, now);
   // Anything but a plainly live session goes to the database, which has the last word; so does
   // a session whose activity is due to be recorded.
-  if (!e || now >= e->expires_at || now >= e->last_seen_at + cfg_.session_idle_minutes * 60 * 1000 ||
+  if (!e || now >= e->expires_at ||
+      now >= e->last_seen_at + cfg_.session_idle_minutes * 60 * 1000 ||
       now - e->last_seen_at >= kTouchEvery) {
     return std::nullopt;
   }
-  return access::Principal{std::move(e->user), std::move(e->scope), token_hash, std::move(e->csrf), false};
+  return access::Principal{std::move(e->user), std::move(e->scope), token_hash, std::move(e->csrf),
+                           false};
 }
 
 std::optional<access::Principal> AuthService::authenticateCached(const std::string& token) {
@@ -148,7 +150,8 @@ Status AuthService::logout(const access::Principal& p) {
   return s;
 }
 
-Status AuthService::checkManage(const access::Principal* actor, const std::string& jurisdiction) const {
+Status AuthService::checkManage(const access::Principal* actor,
+                                const std::string& jurisdiction) const {
   if (!actor) return {};
   TRY_STATUS(access::authorize(*actor, access::Action::kManageUsers));
   if (!actor->scope.admits({jurisdiction, {}, {}})) {
@@ -162,11 +165,15 @@ Status AuthService::checkEnterprise(const access::Principal* actor, const std::s
   bool officer = role == access::roleName(access::Role::kEnterpriseOfficer);
   if (!enterprise_id) {
     // The system (CLI, demo) may bind the enterprise afterwards; an administrator names it.
-    if (officer && actor) return Error::invalid("enterprise_id", "an enterprise officer needs the id of their enterprise");
+    if (officer && actor)
+      return Error::invalid("enterprise_id",
+                            "an enterprise officer needs the id of their enterprise");
     return {};
   }
-  if (!officer) return Error::invalid("enterprise_id", "only enterprise officers are bound to an enterprise");
-  if (!enterprise_of_) return Error::internal("no enterprise register to check enterprise_id against");
+  if (!officer)
+    return Error::invalid("enterprise_id", "only enterprise officers are bound to an enterprise");
+  if (!enterprise_of_)
+    return Error::internal("no enterprise register to check enterprise_id against");
   TRY(auto subject, enterprise_of_(*enterprise_id));
   // A missing enterprise and one outside the administrator's scope read the same.
   if (!subject || (actor && !actor->scope.admits(*subject))) {
@@ -180,15 +187,18 @@ void AuthService::ended(const std::string& key) const {
 }
 
 access::Scope AuthService::scopeOf(const access::User& u) const {
-  return access::scopeFor(u, registry_.treeOf(u.jurisdiction),
-                          u.department ? registry_.sectorsLedBy(*u.department) : std::vector<std::string>{});
+  return access::scopeFor(
+      u, registry_.treeOf(u.jurisdiction),
+      u.department ? registry_.sectorsLedBy(*u.department) : std::vector<std::string>{});
 }
 
-Result<std::vector<std::string>> AuthService::endedSessions(const std::vector<std::string>& token_hashes) {
+Result<std::vector<std::string>> AuthService::endedSessions(
+    const std::vector<std::string>& token_hashes) {
   if (token_hashes.empty()) return std::vector<std::string>();
   Millis now = clock_.now(), idle = cfg_.session_idle_minutes * 60 * 1000;
-  TRY(auto live, db::read<std::vector<std::string>>(
-                     db_, [&](db::Conn& c) { return store::liveSessions(c, token_hashes, now, idle); }));
+  TRY(auto live, db::read<std::vector<std::string>>(db_, [&](db::Conn& c) {
+        return store::liveSessions(c, token_hashes, now, idle);
+      }));
   std::sort(live.begin(), live.end());
   std::vector<std::string> out;
   for (const auto& h : token_hashes) {
@@ -201,8 +211,9 @@ Status AuthService::validateAssignment(const std::string& role, const std::strin
                                        const std::optional<std::string>& department) const {
   auto r = access::parseRole(role);
   if (!r) {
-    return Error::invalid("role", "role must be one of admin, commander, duty_officer, "
-                                  "department_officer, enterprise_officer");
+    return Error::invalid("role",
+                          "role must be one of admin, commander, duty_officer, "
+                          "department_officer, enterprise_officer");
   }
   const org::Jurisdiction* j = registry_.find(jurisdiction);
   if (!j) return Error::invalid("jurisdiction", "unknown jurisdiction code '" + jurisdiction + "'");
@@ -217,11 +228,18 @@ Status AuthService::validateAssignment(const std::string& role, const std::strin
 
 void AuthService::publish(const std::string& type, const access::User& u) {
   // Events reach every role in the jurisdiction: they carry no contact details.
-  boost::json::object data{{"id", u.id},         {"username", u.username},
-                           {"display_name", u.display_name}, {"role", roleName(u.role)},
-                           {"jurisdiction", u.jurisdiction}, {"active", u.active},
+  boost::json::object data{{"id", u.id},
+                           {"username", u.username},
+                           {"display_name", u.display_name},
+                           {"role", roleName(u.role)},
+                           {"jurisdiction", u.jurisdiction},
+                           {"active", u.active},
                            {"version", u.version}};
-  bus_.publish({type, {u.jurisdiction, {}, {}}, "", access::actionName(access::Action::kReadUsers), clock_.now(),
+  bus_.publish({type,
+                {u.jurisdiction, {}, {}},
+                "",
+                access::actionName(access::Action::kReadUsers),
+                clock_.now(),
                 std::move(data)});
 }
 
@@ -253,8 +271,8 @@ Result<access::User> AuthService::createUser(const access::Principal* actor, con
       return std::move(id).error();
     }
     u.id = id.value();
-    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "user", std::to_string(u.id), "create",
-                                u.jurisdiction, std::nullopt, toJson(u)));
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "user", std::to_string(u.id),
+                                "create", u.jurisdiction, std::nullopt, toJson(u)));
     (void)aid;
     return {};
   }));
@@ -264,18 +282,21 @@ Result<access::User> AuthService::createUser(const access::Principal* actor, con
 
 Result<access::User> AuthService::getUser(const access::Principal& actor, std::int64_t id) {
   TRY_STATUS(access::authorize(actor, access::Action::kReadUsers));
-  TRY(auto u, db::read<std::optional<access::User>>(db_, [&](db::Conn& c) { return store::findUser(c, id); }));
+  TRY(auto u, db::read<std::optional<access::User>>(
+                  db_, [&](db::Conn& c) { return store::findUser(c, id); }));
   // Out of scope reads as not found: a guessed id tells nothing.
   if (!u || !actor.scope.admits({u->jurisdiction, {}, {}})) return Error::notFound("no such user");
   return std::move(*u);
 }
 
-Result<access::User> AuthService::updateUser(const access::Principal& actor, std::int64_t id, const UserPatch& patch) {
+Result<access::User> AuthService::updateUser(const access::Principal& actor, std::int64_t id,
+                                             const UserPatch& patch) {
   TRY_STATUS(access::authorize(actor, access::Action::kManageUsers));
   access::User before, after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto u, store::findUser(c, id));
-    if (!u || !actor.scope.admits({u->jurisdiction, {}, {}})) return Error::notFound("no such user");
+    if (!u || !actor.scope.admits({u->jurisdiction, {}, {}}))
+      return Error::notFound("no such user");
     before = *u;
     if (patch.version != before.version) {
       return Error::conflict("the user was changed by someone else (version " +
@@ -290,39 +311,46 @@ Result<access::User> AuthService::updateUser(const access::Principal& actor, std
     }
     if (patch.role) after.role = access::parseRole(*patch.role).value_or(after.role);
     if (patch.jurisdiction) after.jurisdiction = *patch.jurisdiction;
-    if (patch.department) after.department = patch.department->empty() ? std::nullopt : patch.department;
+    if (patch.department)
+      after.department = patch.department->empty() ? std::nullopt : patch.department;
     if (patch.phone) after.phone = patch.phone->empty() ? std::nullopt : patch.phone;
     if (patch.active) after.active = *patch.active;
-    TRY_STATUS(validateAssignment(patch.role ? *patch.role : roleName(after.role), after.jurisdiction,
-                                  after.department));
+    TRY_STATUS(validateAssignment(patch.role ? *patch.role : roleName(after.role),
+                                  after.jurisdiction, after.department));
     if (!actor.scope.admits({after.jurisdiction, {}, {}})) {
       return Error{Code::kPermissionDenied, "that jurisdiction is outside yours", "jurisdiction"};
     }
     if (actor.user.id == id && (!after.active || after.role != before.role)) {
-      return Error{Code::kFailedPrecondition, "you cannot deactivate yourself or change your own role", "active"};
+      return Error{Code::kFailedPrecondition,
+                   "you cannot deactivate yourself or change your own role", "active"};
     }
     after.version = before.version + 1;
     after.updated_at = clock_.now();
     TRY(bool updated, store::updateUser(c, after));
-    if (!updated) return Error::conflict("the user was changed by someone else; reload and try again");
-    if (!after.active && before.active) TRY_STATUS(store::revokeUserSessions(c, id, after.updated_at));
-    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&actor), "user", std::to_string(id), "update",
-                                after.jurisdiction, toJson(before), toJson(after)));
+    if (!updated)
+      return Error::conflict("the user was changed by someone else; reload and try again");
+    if (!after.active && before.active)
+      TRY_STATUS(store::revokeUserSessions(c, id, after.updated_at));
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&actor), "user", std::to_string(id),
+                                "update", after.jurisdiction, toJson(before), toJson(after)));
     (void)aid;
     return {};
   }));
   sessions_.forgetUser(id);  // the role, the jurisdiction or the account itself changed
-  if (after.active != before.active || after.role != before.role || after.jurisdiction != before.jurisdiction ||
-      after.department != before.department) {
-    ended("user:" + std::to_string(id));  // its open sockets were admitted as someone it no longer is
+  if (after.active != before.active || after.role != before.role ||
+      after.jurisdiction != before.jurisdiction || after.department != before.department) {
+    ended("user:" +
+          std::to_string(id));  // its open sockets were admitted as someone it no longer is
   }
   publish("user.updated", after);
   return after;
 }
 
-Status AuthService::resetPassword(const access::Principal* actor, std::int64_t id, const std::string& password) {
+Status AuthService::resetPassword(const access::Principal* actor, std::int64_t id,
+                                  const std::string& password) {
   if (actor) TRY_STATUS(access::authorize(*actor, access::Action::kManageUsers));
-  TRY(auto target, db::read<std::optional<access::User>>(db_, [&](db::Conn& c) { return store::findUser(c, id); }));
+  TRY(auto target, db::read<std::optional<access::User>>(
+                       db_, [&](db::Conn& c) { return store::findUser(c, id); }));
   if (!target || (actor && !actor->scope.admits({target->jurisdiction, {}, {}}))) {
     return Error::notFound("no such user");
   }
@@ -346,9 +374,11 @@ Status AuthService::resetPassword(const access::Principal* actor, std::int64_t i
   return s;
 }
 
-Result<std::vector<access::User>> AuthService::listUsers(const access::Principal& actor, std::optional<std::string> role,
-                                                 std::optional<std::string> q,
-                                                 std::optional<std::int64_t> after_id, int limit) {
+Result<std::vector<access::User>> AuthService::listUsers(const access::Principal& actor,
+                                                         std::optional<std::string> role,
+                                                         std::optional<std::string> q,
+                                                         std::optional<std::int64_t> after_id,
+                                                         int limit) {
   TRY_STATUS(access::authorize(actor, access::Action::kReadUsers));
   store::UserQuery query;
   query.scope = actor.scope;
@@ -356,7 +386,8 @@ Result<std::vector<access::User>> AuthService::listUsers(const access::Principal
   query.q = std::move(q);
   query.after_id = after_id;
   query.limit = limit;
-  return db::read<std::vector<access::User>>(db_, [&](db::Conn& c) { return store::listUsers(c, query); });
+  return db::read<std::vector<access::User>>(
+      db_, [&](db::Conn& c) { return store::listUsers(c, query); });
 }
 
 Status AuthService::bindEnterprise(const std::string& username, std::int64_t enterprise_id) {
@@ -371,8 +402,8 @@ Status AuthService::bindEnterprise(const std::string& username, std::int64_t ent
     after.updated_at = clock_.now();
     TRY(bool ok, store::updateUser(c, after));
     if (!ok) return Error::conflict("the user changed meanwhile");
-    TRY(auto aid, audit::append(c, clock_, audit::actorOf(nullptr), "user", std::to_string(u->id), "update",
-                                u->jurisdiction, toJson(*u), toJson(after)));
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(nullptr), "user", std::to_string(u->id),
+                                "update", u->jurisdiction, toJson(*u), toJson(after)));
     (void)aid;
     return {};
   });
@@ -382,7 +413,8 @@ Status AuthService::bindEnterprise(const std::string& username, std::int64_t ent
 }
 
 Result<std::optional<access::User>> AuthService::findByUsername(const std::string& username) {
-  return db::read<std::optional<access::User>>(db_, [&](db::Conn& c) { return store::findUserByName(c, username); });
+  return db::read<std::optional<access::User>>(
+      db_, [&](db::Conn& c) { return store::findUserByName(c, username); });
 }
 
 }  // namespace anlan::auth

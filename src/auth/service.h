@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "access/model.h"
 #include "access/guard.h"
+#include "access/model.h"
 #include "auth/codec.h"
 #include "auth/password.h"
 #include "auth/session_cache.h"
@@ -61,14 +61,18 @@ class AuthService final : public access::Authenticator {
   // Sessions end (logout, deactivation, role or unit change, password reset): after the commit,
   // `fn` is called with "session:<token hash>" or "user:<id>", so that open event sockets of
   // those sessions are closed at once. Set once, before serving.
-  void onSessionsEnded(std::function<void(const std::string& key)> fn) { on_ended_ = std::move(fn); }
+  void onSessionsEnded(std::function<void(const std::string& key)> fn) {
+    on_ended_ = std::move(fn);
+  }
   // Those of `token_hashes` whose sessions are no longer live (revoked, expired, idle too long,
   // user deactivated), read from the database (not the cache): what another node ended.
   Result<std::vector<std::string>> endedSessions(const std::vector<std::string>& token_hashes);
   // The scope of `u`'s records (access::scopeFor over the registry).
   access::Scope scopeOf(const access::User& u) const;
   // `u` as a principal without a session, for work done on their behalf (demo seeding, tools).
-  access::Principal principalOf(const access::User& u) const { return {u, scopeOf(u), "", "", false}; }
+  access::Principal principalOf(const access::User& u) const {
+    return {u, scopeOf(u), "", "", false};
+  }
   // Lets createUser check an enterprise officer's enterprise. Set once, before serving.
   void setEnterpriseLookup(EnterpriseLookup lookup) { enterprise_of_ = std::move(lookup); }
 
@@ -78,12 +82,15 @@ class AuthService final : public access::Authenticator {
   // access::User administration. `actor` null means the system (CLI); otherwise it must be an
   // administrator whose jurisdiction contains the user's.
   Result<access::User> createUser(const access::Principal* actor, const NewUser& in);
-  Result<access::User> updateUser(const access::Principal& actor, std::int64_t id, const UserPatch& patch);
-  Status resetPassword(const access::Principal* actor, std::int64_t id, const std::string& password);
+  Result<access::User> updateUser(const access::Principal& actor, std::int64_t id,
+                                  const UserPatch& patch);
+  Status resetPassword(const access::Principal* actor, std::int64_t id,
+                       const std::string& password);
   Result<access::User> getUser(const access::Principal& actor, std::int64_t id);
-  Result<std::vector<access::User>> listUsers(const access::Principal& actor, std::optional<std::string> role,
-                                      std::optional<std::string> q,
-                                      std::optional<std::int64_t> after_id, int limit);
+  Result<std::vector<access::User>> listUsers(const access::Principal& actor,
+                                              std::optional<std::string> role,
+                                              std::optional<std::string> q,
+                                              std::optional<std::int64_t> after_id, int limit);
   Result<std::optional<access::User>> findByUsername(const std::string& username);
   // Binds an enterprise officer to their enterprise (system action: CLI and demo seeding).
   Status bindEnterprise(const std::string& username, std::int64_t enterprise_id);

@@ -17,7 +17,9 @@ Result<access::User> toUser(const db::Row& r) {
   u.username = r.str(1);
   u.display_name = r.str(2);
   auto role = access::parseRole(r.str(3));
-  if (!role) return Error::internal("user " + std::to_string(u.id) + " has an unknown role '" + r.str(3) + "'");
+  if (!role)
+    return Error::internal("user " + std::to_string(u.id) + " has an unknown role '" + r.str(3) +
+                           "'");
   u.role = *role;
   u.jurisdiction = r.str(4);
   u.department = r.optStr(5);
@@ -30,8 +32,12 @@ Result<access::User> toUser(const db::Row& r) {
   return u;
 }
 
-db::Value opt(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
-db::Value opt(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+db::Value opt(const std::optional<std::string>& v) {
+  return v ? db::Value(*v) : db::Value(nullptr);
+}
+db::Value opt(const std::optional<std::int64_t>& v) {
+  return v ? db::Value(*v) : db::Value(nullptr);
+}
 
 }  // namespace
 
@@ -50,7 +56,7 @@ Result<std::optional<access::User>> findUserByName(db::Conn& c, const std::strin
 }
 
 Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& c,
-                                                              const std::string& username) {
+                                                                      const std::string& username) {
   using Out = std::optional<std::pair<access::User, std::string>>;
   TRY(auto rows, c.query("SELECT id, username, display_name, role, jurisdiction, department, "
                          "enterprise_id, phone, active, version, created_at, updated_at, "
@@ -61,7 +67,8 @@ Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& 
   return Out(std::make_pair(std::move(u), rows[0].str(12)));
 }
 
-Result<std::int64_t> insertUser(db::Conn& c, const access::User& u, const std::string& password_hash) {
+Result<std::int64_t> insertUser(db::Conn& c, const access::User& u,
+                                const std::string& password_hash) {
   TRY(auto rows,
       c.query("INSERT INTO users (username, display_name, password_hash, role, jurisdiction, "
               "department, enterprise_id, phone, active, version, created_at, updated_at) "
@@ -130,27 +137,30 @@ Status insertSession(db::Conn& c, const std::string& token_hash, std::int64_t us
 }
 
 Result<std::optional<SessionUser>> findSessionUser(db::Conn& c, const std::string& token_hash) {
-  TRY(auto rows, c.query("SELECT u.id, u.username, u.display_name, u.role, u.jurisdiction, u.department, "
-                         "u.enterprise_id, u.phone, u.active, u.version, u.created_at, u.updated_at, "
-                         "s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at "
-                         "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-                         {token_hash}));
+  TRY(auto rows,
+      c.query("SELECT u.id, u.username, u.display_name, u.role, u.jurisdiction, u.department, "
+              "u.enterprise_id, u.phone, u.active, u.version, u.created_at, u.updated_at, "
+              "s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at "
+              "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+              {token_hash}));
   if (rows.empty()) return std::optional<SessionUser>();
   const auto& r = rows[0];
   TRY(auto u, toUser(r));
-  return std::optional<SessionUser>(
-      SessionUser{SessionRow{r.i64(12), r.i64(13), r.i64(14), r.i64(15), r.optI64(16)}, std::move(u)});
+  return std::optional<SessionUser>(SessionUser{
+      SessionRow{r.i64(12), r.i64(13), r.i64(14), r.i64(15), r.optI64(16)}, std::move(u)});
 }
 
 Status touchSession(db::Conn& c, const std::string& token_hash, Millis now) {
-  TRY(auto n, c.exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, token_hash}));
+  TRY(auto n,
+      c.exec("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", {now, token_hash}));
   (void)n;
   return {};
 }
 
 Status revokeSession(db::Conn& c, const std::string& token_hash, Millis now) {
-  TRY(auto n, c.exec("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                     {now, token_hash}));
+  TRY(auto n,
+      c.exec("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+             {now, token_hash}));
   (void)n;
   return {};
 }
@@ -162,16 +172,21 @@ Status revokeUserSessions(db::Conn& c, std::int64_t user_id, Millis now) {
   return {};
 }
 
-Result<std::vector<std::string>> liveSessions(db::Conn& c, const std::vector<std::string>& token_hashes,
+Result<std::vector<std::string>> liveSessions(db::Conn& c,
+                                              const std::vector<std::string>& token_hashes,
                                               Millis now, Millis idle) {
   std::vector<std::string> out;
   for (std::size_t from = 0; from < token_hashes.size(); from += 500) {
     std::vector<std::string> slice(token_hashes.begin() + static_cast<std::ptrdiff_t>(from),
-                                   token_hashes.begin() + static_cast<std::ptrdiff_t>(std::min(from + 500, token_hashes.size())));
+                                   token_hashes.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                              from + 500, token_hashes.size())));
     std::vector<db::Value> params;
-    std::string sql = "SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash IN " +
-                      db::inList(params, slice) +
-                      " AND s.revoked_at IS NULL AND s.expires_at > ? AND s.last_seen_at + ? > ? AND u.active = 1";
+    std::string sql =
+        "SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash "
+        "IN " +
+        db::inList(params, slice) +
+        " AND s.revoked_at IS NULL AND s.expires_at > ? AND s.last_seen_at + ? > ? AND u.active = "
+        "1";
     params.emplace_back(now);
     params.emplace_back(idle);
     params.emplace_back(now);

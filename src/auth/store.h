@@ -14,9 +14,11 @@ namespace anlan::auth::store {
 Result<std::optional<access::User>> findUser(db::Conn& c, std::int64_t id);
 Result<std::optional<access::User>> findUserByName(db::Conn& c, const std::string& username);
 // The password hash of an active user, or nullopt.
-Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& c, const std::string& username);
+Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& c,
+                                                                      const std::string& username);
 // Inserts a user; a taken username is kConflict. Returns the new id.
-Result<std::int64_t> insertUser(db::Conn& c, const access::User& u, const std::string& password_hash);
+Result<std::int64_t> insertUser(db::Conn& c, const access::User& u,
+                                const std::string& password_hash);
 // Updates every mutable field if the stored version is `u.version - 1`; false when stale.
 Result<bool> updateUser(db::Conn& c, const access::User& u);
 Status setPassword(db::Conn& c, std::int64_t id, const std::string& hash, Millis now);
@@ -47,7 +49,8 @@ Status revokeSession(db::Conn& c, const std::string& token_hash, Millis now);
 Status revokeUserSessions(db::Conn& c, std::int64_t user_id, Millis now);
 // Those of `token_hashes` whose sessions are live at `now` (not revoked, not expired, used within
 // `idle`, their user active).
-Result<std::vector<std::string>> liveSessions(db::Conn& c, const std::vector<std::string>& token_hashes,
+Result<std::vector<std::string>> liveSessions(db::Conn& c,
+                                              const std::vector<std::string>& token_hashes,
                                               Millis now, Millis idle);
 
 }  // namespace anlan::auth::store

@@ -41,9 +41,9 @@ int number(std::string_view s) {
 
 Result<Calendar> Calendar::parseOffset(std::string_view text) {
   auto bad = [&] {
-    return Error::invalid("calendar_utc_offset",
-                          "calendar_utc_offset must look like +08:00 (got '" + std::string(text) +
-                              "')");
+    return Error::invalid(
+        "calendar_utc_offset",
+        "calendar_utc_offset must look like +08:00 (got '" + std::string(text) + "')");
   };
   if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':' ||
       !digits(text.substr(1, 2)) || !digits(text.substr(4, 2))) {
@@ -58,7 +58,8 @@ Result<Calendar> Calendar::parseOffset(std::string_view text) {
 std::string Calendar::offsetText() const {
   int m = offsetMinutes();
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", m < 0 ? '-' : '+', std::abs(m) / 60, std::abs(m) % 60);
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", m < 0 ? '-' : '+', std::abs(m) / 60,
+                std::abs(m) % 60);
   return buf;
 }
 

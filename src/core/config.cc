@@ -34,7 +34,8 @@ Setter num(T Config::*m) {
 }
 Setter flag(bool Config::*m) {
   return [m](Config& c, const std::string& k, const std::string& v) -> Status {
-    if (v != "true" && v != "false") return Error::invalid(k, k + " must be true or false, got '" + v + "'");
+    if (v != "true" && v != "false")
+      return Error::invalid(k, k + " must be true or false, got '" + v + "'");
     c.*m = v == "true";
     return {};
   };
@@ -115,7 +116,14 @@ const std::map<std::string, Setter>& setters() {
 // is refused (naming the line) anywhere but in comments and in a string that is the whole value.
 Status checkTomlText(std::string_view text, const std::string& source) {
   enum class In {
-    kKey, kBeforeValue, kValue, kComment, kBasic, kLiteral, kMultiBasic, kMultiLiteral
+    kKey,
+    kBeforeValue,
+    kValue,
+    kComment,
+    kBasic,
+    kLiteral,
+    kMultiBasic,
+    kMultiLiteral
   };
   In in = In::kKey;
   int line = 1;
@@ -213,7 +221,8 @@ Status applySetting(Config& cfg, std::string_view key_eq_value) {
 
 Status loadConfigFile(const std::string& path, Config& cfg) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::invalid("config", "cannot read " + path + ": no such file or not readable");
+  if (!in)
+    return Error::invalid("config", "cannot read " + path + ": no such file or not readable");
   std::ostringstream text;
   text << in.rdbuf();
   return loadConfigText(text.str(), path, cfg);
@@ -247,9 +256,9 @@ Status loadConfigText(std::string_view text, const std::string& source, Config& 
 
 void applyEnvironment(Config& cfg) {
   static const std::pair<const char*, std::string Config::*> vars[] = {
-      {"ANLAN_LISTEN", &Config::listen},       {"ANLAN_DB", &Config::db},
-      {"ANLAN_TLS_CERT", &Config::tls_cert},   {"ANLAN_TLS_KEY", &Config::tls_key},
-      {"ANLAN_WEB_ROOT", &Config::web_root},   {"ANLAN_LOG_LEVEL", &Config::log_level},
+      {"ANLAN_LISTEN", &Config::listen},     {"ANLAN_DB", &Config::db},
+      {"ANLAN_TLS_CERT", &Config::tls_cert}, {"ANLAN_TLS_KEY", &Config::tls_key},
+      {"ANLAN_WEB_ROOT", &Config::web_root}, {"ANLAN_LOG_LEVEL", &Config::log_level},
   };
   for (auto& [name, member] : vars) {
     if (const char* v = std::getenv(name); v && *v) cfg.*member = v;

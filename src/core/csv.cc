@@ -76,7 +76,8 @@ Result<std::vector<Record>> parse(std::string_view text) {
     }
   }
   if (quoted) {
-    return Error::invalid("file", "a quoted field opened on line " + std::to_string(quote_line) + " never closes");
+    return Error::invalid(
+        "file", "a quoted field opened on line " + std::to_string(quote_line) + " never closes");
   }
   if (field_started || !field.empty() || !rec.empty()) endRecord();
   return out;

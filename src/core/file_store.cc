@@ -16,11 +16,13 @@
 namespace anlan {
 
 Status validateFileName(std::string_view name, const std::string& field) {
-  if (name.empty() || name.size() > 200) return Error::invalid(field, field + " must be a file name of 1 to 200 bytes");
+  if (name.empty() || name.size() > 200)
+    return Error::invalid(field, field + " must be a file name of 1 to 200 bytes");
   if (!text::validUtf8(name)) return Error::invalid(field, field + " is not valid UTF-8");
-  if (text::hasAnyControl(name) || name.find_first_of("\"/\\") != std::string_view::npos || name == "." ||
-      name == "..") {
-    return Error::invalid(field, field + " must not contain control characters, quotes, slashes or backslashes");
+  if (text::hasAnyControl(name) || name.find_first_of("\"/\\") != std::string_view::npos ||
+      name == "." || name == "..") {
+    return Error::invalid(
+        field, field + " must not contain control characters, quotes, slashes or backslashes");
   }
   return {};
 }
@@ -29,7 +31,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);

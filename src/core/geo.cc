@@ -5,7 +5,7 @@
 namespace anlan::geo {
 namespace {
 
-constexpr double kA = 6378245.0;               // Krasovsky 1940 semi-major axis (GCJ-02)
+constexpr double kA = 6378245.0;                // Krasovsky 1940 semi-major axis (GCJ-02)
 constexpr double kEe = 0.00669342162296594323;  // its eccentricity squared
 constexpr double kPi = 3.14159265358979323846;
 
@@ -38,12 +38,16 @@ bool inRing(const Ring& ring, LonLat p) {
 }
 
 Result<Ring> parseRing(const boost::json::value& v) {
-  if (!v.is_array() || v.as_array().size() < 4) return Error::invalid("geometry", "a ring needs 4 or more positions");
+  if (!v.is_array() || v.as_array().size() < 4)
+    return Error::invalid("geometry", "a ring needs 4 or more positions");
   Ring ring;
   for (const auto& pos : v.as_array()) {
-    if (!pos.is_array() || pos.as_array().size() < 2) return Error::invalid("geometry", "a position is [lon, lat]");
+    if (!pos.is_array() || pos.as_array().size() < 2)
+      return Error::invalid("geometry", "a position is [lon, lat]");
     const auto& a = pos.as_array();
-    auto num = [](const boost::json::value& x) { return x.is_double() ? x.as_double() : x.is_int64() ? double(x.as_int64()) : NAN; };
+    auto num = [](const boost::json::value& x) {
+      return x.is_double() ? x.as_double() : x.is_int64() ? double(x.as_int64()) : NAN;
+    };
     LonLat p{num(a[0]), num(a[1])};
     if (!valid(p)) return Error::invalid("geometry", "a position is out of range");
     ring.push_back(p);
@@ -52,7 +56,8 @@ Result<Ring> parseRing(const boost::json::value& v) {
 }
 
 Result<Polygon> parsePolygon(const boost::json::value& v) {
-  if (!v.is_array() || v.as_array().empty()) return Error::invalid("geometry", "a polygon needs rings");
+  if (!v.is_array() || v.as_array().empty())
+    return Error::invalid("geometry", "a polygon needs rings");
   Polygon poly;
   for (const auto& r : v.as_array()) {
     TRY(auto ring, parseRing(r));
@@ -96,7 +101,8 @@ Result<MultiPolygon> parseGeometry(const boost::json::value& g) {
   const auto& o = g.as_object();
   auto type = o.if_contains("type");
   auto coords = o.if_contains("coordinates");
-  if (!type || !type->is_string() || !coords) return Error::invalid("geometry", "geometry needs type and coordinates");
+  if (!type || !type->is_string() || !coords)
+    return Error::invalid("geometry", "geometry needs type and coordinates");
   if (type->as_string() == "Polygon") {
     TRY(auto poly, parsePolygon(*coords));
     return MultiPolygon{std::move(poly)};

@@ -14,7 +14,7 @@ struct LonLat {
 };
 
 using Ring = std::vector<LonLat>;
-using Polygon = std::vector<Ring>;         // outer ring, then holes
+using Polygon = std::vector<Ring>;  // outer ring, then holes
 using MultiPolygon = std::vector<Polygon>;
 
 // The published GCJ-02 offset of a WGS-84 point (exact), and its inverse (iterated to 1e-7°).

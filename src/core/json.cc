@@ -45,14 +45,15 @@ Result<std::optional<std::string>> optionalString(const bj::object& o, std::stri
   }
   std::string s(it->value().as_string());
   if (s.size() > max_len) {
-    return Error::invalid(std::string(field),
-                          std::string(field) + " is longer than " + std::to_string(max_len) + " bytes");
+    return Error::invalid(std::string(field), std::string(field) + " is longer than " +
+                                                  std::to_string(max_len) + " bytes");
   }
   TRY_STATUS(text::checkText(field, s));
   return std::optional<std::string>(std::move(s));
 }
 
-Result<std::string> requireString(const bj::object& o, std::string_view field, std::size_t max_len) {
+Result<std::string> requireString(const bj::object& o, std::string_view field,
+                                  std::size_t max_len) {
   TRY(auto s, optionalString(o, field, max_len));
   if (!s || s->empty()) {
     return Error::invalid(std::string(field), std::string(field) + " is required");
@@ -98,8 +99,9 @@ Result<std::optional<geo::LonLat>> optionalLonLat(const bj::object& o, std::stri
   };
   auto lon = num("lon"), lat = num("lat");
   if (!lon || !lat) {
-    return Error::invalid(std::string(field),
-                          std::string(field) + " must be {\"lon\": number, \"lat\": number} or null");
+    return Error::invalid(
+        std::string(field),
+        std::string(field) + " must be {\"lon\": number, \"lat\": number} or null");
   }
   return std::optional<geo::LonLat>(geo::LonLat{*lon, *lat});
 }

@@ -1,14 +1,13 @@
 #include "core/log.h"
 
-#include <boost/json/serialize.hpp>
+#include <unistd.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
-
-#include <unistd.h>
 
 #include "core/clock.h"
 
@@ -83,10 +82,14 @@ Writer& writer() {
 
 const char* levelName(Level l) {
   switch (l) {
-    case Level::kDebug: return "debug";
-    case Level::kInfo: return "info";
-    case Level::kWarn: return "warn";
-    case Level::kError: return "error";
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
   }
   return "info";
 }

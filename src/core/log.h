@@ -20,9 +20,17 @@ void setSink(void (*sink)(std::string_view line));
 
 // Writes {"ts":…,"level":…,"msg":…, …fields}. Thread-safe; a line is written whole.
 void write(Level level, std::string_view msg, boost::json::object fields = {});
-inline void debug(std::string_view m, boost::json::object f = {}) { write(Level::kDebug, m, std::move(f)); }
-inline void info(std::string_view m, boost::json::object f = {}) { write(Level::kInfo, m, std::move(f)); }
-inline void warn(std::string_view m, boost::json::object f = {}) { write(Level::kWarn, m, std::move(f)); }
-inline void error(std::string_view m, boost::json::object f = {}) { write(Level::kError, m, std::move(f)); }
+inline void debug(std::string_view m, boost::json::object f = {}) {
+  write(Level::kDebug, m, std::move(f));
+}
+inline void info(std::string_view m, boost::json::object f = {}) {
+  write(Level::kInfo, m, std::move(f));
+}
+inline void warn(std::string_view m, boost::json::object f = {}) {
+  write(Level::kWarn, m, std::move(f));
+}
+inline void error(std::string_view m, boost::json::object f = {}) {
+  write(Level::kError, m, std::move(f));
+}
 
 }  // namespace anlan::log

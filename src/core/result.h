@@ -58,7 +58,7 @@ class [[nodiscard]] Result {
  public:
   // Default state is an internal error (needed by awaitables); real results are always assigned.
   Result() : v_(Error::internal("no result")) {}
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -85,7 +85,7 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Unit) {}  // NOLINT
+  Result(Unit) {}                                // NOLINT
   Result(Error error) : e_(std::move(error)) {}  // NOLINT
   bool ok() const { return !e_.has_value(); }
   explicit operator bool() const { return ok(); }
@@ -105,14 +105,14 @@ using Status = Result<void>;
 #define ANLAN_CONCAT(a, b) ANLAN_CONCAT_(a, b)
 // `decl` is a declaration or an lvalue, which parentheses would break.
 // NOLINTBEGIN(bugprone-macro-parentheses)
-#define TRY_IMPL_(tmp, decl, expr)                     \
-  auto tmp = (expr);                                   \
-  if (!tmp.ok()) return std::move(tmp).error();        \
+#define TRY_IMPL_(tmp, decl, expr)              \
+  auto tmp = (expr);                            \
+  if (!tmp.ok()) return std::move(tmp).error(); \
   decl = std::move(tmp).value()
 // NOLINTEND(bugprone-macro-parentheses)
 #define TRY(decl, ...) TRY_IMPL_(ANLAN_CONCAT(try_tmp_, __LINE__), decl, (__VA_ARGS__))
-#define TRY_STATUS(...)                                                 \
-  do {                                                                  \
-    auto try_status_ = (__VA_ARGS__);                                   \
-    if (!try_status_.ok()) return std::move(try_status_).error();       \
+#define TRY_STATUS(...)                                           \
+  do {                                                            \
+    auto try_status_ = (__VA_ARGS__);                             \
+    if (!try_status_.ok()) return std::move(try_status_).error(); \
   } while (0)

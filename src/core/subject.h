@@ -11,8 +11,8 @@
 namespace anlan {
 
 struct Subject {
-  std::string jurisdiction;                  // where the record lies; "" for none
-  std::vector<std::string> sectors;          // the record's sectors; empty when it has none
+  std::string jurisdiction;                   // where the record lies; "" for none
+  std::vector<std::string> sectors;           // the record's sectors; empty when it has none
   std::optional<std::int64_t> enterprise_id;  // the enterprise it belongs to, if any
 };
 

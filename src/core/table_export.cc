@@ -100,7 +100,8 @@ Result<ExportFile> exportTable(const std::string& format, const std::string& she
   if (format == "csv") return ExportFile{tableCsv(header, rows), "text/csv; charset=utf-8", "csv"};
   if (format == "xlsx") {
     TRY(auto body, tableXlsx(sheet, header, rows));
-    return ExportFile{std::move(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"};
+    return ExportFile{std::move(body),
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"};
   }
   return Error::invalid("format", "format must be json, csv or xlsx");
 }

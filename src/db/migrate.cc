@@ -43,7 +43,8 @@ Result<int> migrate(Database& db, const std::vector<Migration>& migrations, cons
     }));
     if (!done) {
       ++applied;
-      log::info("migration applied", {{"module", m.module}, {"version", m.version}, {"name", m.name}});
+      log::info("migration applied",
+                {{"module", m.module}, {"version", m.version}, {"name", m.name}});
     }
   }
   return applied;

@@ -15,17 +15,27 @@ bj::value optBool(const std::optional<bool>& v) { return v ? bj::value(*v) : bj:
 
 bj::object toJson(const Shift& s) {
   bj::array officers(s.officers.begin(), s.officers.end());
-  return {{"id", s.id},         {"room", s.room}, {"starts_at", s.starts_at}, {"ends_at", s.ends_at},
-          {"leader", s.leader}, {"officers", std::move(officers)}, {"note", s.note},
-          {"created_by", s.created_by}, {"created_at", s.created_at}};
+  return {{"id", s.id},
+          {"room", s.room},
+          {"starts_at", s.starts_at},
+          {"ends_at", s.ends_at},
+          {"leader", s.leader},
+          {"officers", std::move(officers)},
+          {"note", s.note},
+          {"created_by", s.created_by},
+          {"created_at", s.created_at}};
 }
 
 bj::object toJson(const RotaProblem& p) {
-  return {{"kind", p.kind}, {"from", p.from}, {"to", p.to}, {"shifts", bj::array(p.shifts.begin(), p.shifts.end())}};
+  return {{"kind", p.kind},
+          {"from", p.from},
+          {"to", p.to},
+          {"shifts", bj::array(p.shifts.begin(), p.shifts.end())}};
 }
 
 bj::object toJson(const LogEntry& e) {
-  return {{"id", e.id}, {"room", e.room}, {"at", e.at}, {"author", e.author}, {"kind", e.kind}, {"text", e.text}};
+  return {{"id", e.id},         {"room", e.room}, {"at", e.at},
+          {"author", e.author}, {"kind", e.kind}, {"text", e.text}};
 }
 
 bj::object toJson(const Intake& i) {
@@ -54,7 +64,8 @@ bj::object toJson(const CallRoom& r) {
           {"state", r.state},
           {"rung_at", opt(r.rung_at)},
           {"answered_at", opt(r.answered_at)},
-          {"connect_ms", r.rung_at && r.answered_at ? bj::value(*r.answered_at - *r.rung_at) : bj::value(nullptr)},
+          {"connect_ms", r.rung_at && r.answered_at ? bj::value(*r.answered_at - *r.rung_at)
+                                                    : bj::value(nullptr)},
           {"answered_by", r.answered_by},
           {"rostered", optBool(r.rostered)},
           {"on_post", optBool(r.on_post)},
@@ -67,23 +78,34 @@ bj::object toJson(const CallRoom& r) {
 bj::object toJson(const RollCall& c) {
   bj::array rooms;
   for (const auto& r : c.rooms) rooms.push_back(toJson(r));
-  return {{"id", c.id},           {"started_at", c.started_at}, {"started_by", c.started_by},
-          {"mode", c.mode},       {"seed", c.seed},             {"requested", c.requested},
-          {"weighted", c.weighted}, {"state", c.state},         {"finished_at", opt(c.finished_at)},
-          {"version", c.version}, {"rooms", std::move(rooms)},
+  return {{"id", c.id},
+          {"started_at", c.started_at},
+          {"started_by", c.started_by},
+          {"mode", c.mode},
+          {"seed", c.seed},
+          {"requested", c.requested},
+          {"weighted", c.weighted},
+          {"state", c.state},
+          {"finished_at", opt(c.finished_at)},
+          {"version", c.version},
+          {"rooms", std::move(rooms)},
           {"notice", c.notice_number.empty()
                          ? bj::value(nullptr)
-                         : bj::value(bj::object{{"number", c.notice_number}, {"issued_at", opt(c.notice_issued_at)}})}};
+                         : bj::value(bj::object{{"number", c.notice_number},
+                                                {"issued_at", opt(c.notice_issued_at)}})}};
 }
 
 bj::object toJson(const RoomStats& s) {
-  auto ratio = [&](std::int64_t n, std::int64_t d) { return d ? bj::value(static_cast<double>(n) / d) : bj::value(nullptr); };
+  auto ratio = [&](std::int64_t n, std::int64_t d) {
+    return d ? bj::value(static_cast<double>(n) / d) : bj::value(nullptr);
+  };
   return {{"room", s.room},
           {"checks", s.checks},
           {"answered", s.answered},
           {"no_answer", s.no_answer},
           {"answer_rate", ratio(s.answered, s.checks)},
-          {"mean_connect_ms", s.answered ? bj::value(s.connect_ms_total / s.answered) : bj::value(nullptr)},
+          {"mean_connect_ms",
+           s.answered ? bj::value(s.connect_ms_total / s.answered) : bj::value(nullptr)},
           {"good", s.good},
           {"needs_improvement", s.needs_improvement},
           {"criticised", s.criticised},
@@ -93,7 +115,9 @@ bj::object toJson(const RoomStats& s) {
 bj::object toJson(const RoomPresence& p) {
   bj::array users;
   for (const auto& u : p.users) {
-    users.push_back(bj::object{{"username", u.username}, {"display_name", u.display_name}, {"role", u.role},
+    users.push_back(bj::object{{"username", u.username},
+                               {"display_name", u.display_name},
+                               {"role", u.role},
                                {"since", u.since}});
   }
   return {{"room", p.room}, {"online", !p.users.empty()}, {"users", std::move(users)}};
@@ -107,7 +131,8 @@ Status fromJson(const bj::object& o, Shift& s) {
   TRY(s.ends_at, json::requireInt(o, "ends_at"));
   TRY(s.leader, json::requireString(o, "leader", 100));
   auto it = o.find("officers");
-  if (it == o.end() || !it->value().is_array()) return Error::invalid("officers", "officers must be a list of names");
+  if (it == o.end() || !it->value().is_array())
+    return Error::invalid("officers", "officers must be a list of names");
   for (const auto& v : it->value().as_array()) {
     if (!v.is_string()) return Error::invalid("officers", "officers must be a list of names");
     TRY_STATUS(text::checkText("officers", v.as_string()));
@@ -119,8 +144,9 @@ Status fromJson(const bj::object& o, Shift& s) {
 }
 
 Status fromJson(const bj::object& o, Intake& i) {
-  TRY_STATUS(json::onlyFields(o, {"room", "reporter_name", "reporter_unit", "reporter_phone", "event_type", "occurred_at",
-                                  "place", "scope", "casualties", "handling", "help_requested"}));
+  TRY_STATUS(json::onlyFields(
+      o, {"room", "reporter_name", "reporter_unit", "reporter_phone", "event_type", "occurred_at",
+          "place", "scope", "casualties", "handling", "help_requested"}));
   TRY(auto room, json::optionalString(o, "room", 12));
   if (room) i.room = *room;
   TRY(i.reporter_name, json::requireString(o, "reporter_name", 100));

@@ -14,12 +14,12 @@ namespace anlan::duty {
 // What a browser needs to place a spot-check call: the ICE servers (none on a LAN; STUN, and TURN
 // with credentials, where there is NAT) and how long a room may ring.
 struct RtcConfig {
-  std::vector<std::string> urls;  // stun:, turn: and turns: URLs
+  std::vector<std::string> urls;     // stun:, turn: and turns: URLs
   std::string username, credential;  // for the TURN URLs
   int answer_timeout_seconds = 60;
 };
 
-void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& service, const Presence& presence,
-               const org::Registry& registry, RtcConfig rtc);
+void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& service,
+               const Presence& presence, const org::Registry& registry, RtcConfig rtc);
 
 }  // namespace anlan::duty

@@ -19,11 +19,15 @@ std::mt19937_64 generatorOf(const std::string& seed) {
 
 // A uniform double in (0, 1) from the generator's raw output (portable, unlike the library's
 // distributions).
-double unit(std::mt19937_64& g) { return (static_cast<double>(g() >> 11) + 0.5) / 9007199254740992.0; }
+double unit(std::mt19937_64& g) {
+  return (static_cast<double>(g() >> 11) + 0.5) / 9007199254740992.0;
+}
 
 Status text(const std::string& v, const char* field, std::size_t max, bool required = true) {
   if (required && v.empty()) return Error::invalid(field, std::string(field) + " is required");
-  if (v.size() > max) return Error::invalid(field, std::string(field) + " must be at most " + std::to_string(max) + " bytes");
+  if (v.size() > max)
+    return Error::invalid(
+        field, std::string(field) + " must be at most " + std::to_string(max) + " bytes");
   return {};
 }
 
@@ -37,9 +41,11 @@ std::vector<std::string> draw(const std::vector<std::string>& rooms, int n, cons
     double w = weights ? std::max((*weights)[i], 1e-9) : 1.0;
     keys.emplace_back(std::pow(unit(g), 1.0 / w), i);  // the n largest keys win
   }
-  std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < keys.size() && static_cast<int>(out.size()) < n; ++i) out.push_back(rooms[keys[i].second]);
+  for (std::size_t i = 0; i < keys.size() && static_cast<int>(out.size()) < n; ++i)
+    out.push_back(rooms[keys[i].second]);
   return out;
 }
 
@@ -48,7 +54,7 @@ std::vector<RotaProblem> checkRota(std::vector<Shift> shifts, Millis from, Milli
   std::sort(shifts.begin(), shifts.end(), [](const Shift& a, const Shift& b) {
     return a.starts_at != b.starts_at ? a.starts_at < b.starts_at : a.id < b.id;
   });
-  Millis covered = from;  // everything before this is covered
+  Millis covered = from;            // everything before this is covered
   const Shift* reaching = nullptr;  // the shift that reaches furthest so far
   for (const auto& s : shifts) {
     if (s.ends_at <= from || s.starts_at >= to) continue;
@@ -57,22 +63,29 @@ std::vector<RotaProblem> checkRota(std::vector<Shift> shifts, Millis from, Milli
     }
     if (s.starts_at > covered) out.push_back({"gap", covered, s.starts_at, {}});
     if (reaching && s.starts_at < reaching->ends_at) {
-      out.push_back({"double_booking", s.starts_at, std::min(s.ends_at, reaching->ends_at), {reaching->id, s.id}});
+      out.push_back({"double_booking",
+                     s.starts_at,
+                     std::min(s.ends_at, reaching->ends_at),
+                     {reaching->id, s.id}});
     }
     if (!reaching || s.ends_at > reaching->ends_at) reaching = &s;
     covered = std::max(covered, s.ends_at);
   }
   if (covered < to) out.push_back({"gap", covered, to, {}});
-  std::stable_sort(out.begin(), out.end(), [](const RotaProblem& a, const RotaProblem& b) { return a.from < b.from; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RotaProblem& a, const RotaProblem& b) { return a.from < b.from; });
   return out;
 }
 
 Status validateShift(const Shift& s, const org::Registry& registry) {
-  if (!registry.commandCenter(s.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+  if (!registry.commandCenter(s.room))
+    return Error::invalid("room", "room must be a command center's jurisdiction");
   if (s.ends_at <= s.starts_at) return Error::invalid("ends_at", "ends_at must be after starts_at");
-  if (s.ends_at - s.starts_at > 48LL * 3600 * 1000) return Error::invalid("ends_at", "a shift lasts at most 48 hours");
+  if (s.ends_at - s.starts_at > 48LL * 3600 * 1000)
+    return Error::invalid("ends_at", "a shift lasts at most 48 hours");
   TRY_STATUS(text(s.leader, "leader", 100));
-  if (s.officers.empty() || s.officers.size() > 2) return Error::invalid("officers", "a shift has one or two duty officers");
+  if (s.officers.empty() || s.officers.size() > 2)
+    return Error::invalid("officers", "a shift has one or two duty officers");
   for (const auto& o : s.officers) TRY_STATUS(text(o, "officers", 100));
   return text(s.note, "note", 1000, false);
 }
@@ -85,12 +98,14 @@ Status validateIntake(const Intake& i, Millis now) {
     return Error::invalid("reporter_phone", "reporter_phone must be digits (with - + or spaces)");
   }
   TRY_STATUS(text(i.event_type, "event_type", 100));
-  if (i.occurred_at > now + 5 * 60 * 1000) return Error::invalid("occurred_at", "occurred_at lies in the future");
+  if (i.occurred_at > now + 5 * 60 * 1000)
+    return Error::invalid("occurred_at", "occurred_at lies in the future");
   if (i.occurred_at == 0) return Error::invalid("occurred_at", "occurred_at is required");
   TRY_STATUS(text(i.place, "place", 300));
   TRY_STATUS(text(i.scope, "scope", 1000, false));
   for (auto [v, f] : {std::pair{i.dead, "dead"}, {i.injured, "injured"}, {i.missing, "missing"}}) {
-    if (v < 0 || v > 100000) return Error::invalid(f, std::string(f) + " must be a count of people");
+    if (v < 0 || v > 100000)
+      return Error::invalid(f, std::string(f) + " must be a count of people");
   }
   TRY_STATUS(text(i.handling, "handling", 4000, false));
   return text(i.help_requested, "help_requested", 4000, false);
@@ -100,7 +115,8 @@ std::vector<std::string> checkableRooms(const org::Registry& registry) {
   std::vector<std::string> out;
   for (const auto* top : registry.children("")) {
     for (const auto* j : registry.subtree(top->code)) {
-      if ((j->level == "county" || j->level == "park") && registry.commandCenter(j->code)) out.push_back(j->code);
+      if ((j->level == "county" || j->level == "park") && registry.commandCenter(j->code))
+        out.push_back(j->code);
     }
   }
   std::sort(out.begin(), out.end());
@@ -147,7 +163,9 @@ Status mayKeepRoom(const access::Principal& p, const std::string& room) {
   return {};
 }
 
-bool mayReadRoom(const access::Principal& p, const std::string& room) { return p.scope.admits({room, {}, {}}); }
+bool mayReadRoom(const access::Principal& p, const std::string& room) {
+  return p.scope.admits({room, {}, {}});
+}
 
 Status checkCallStep(const CallRoom& r, const std::string& action) {
   const char* needs = action == "ring"        ? "waiting"
@@ -170,13 +188,17 @@ bool finished(const RollCall& c) {
 
 Result<std::vector<std::string>> endEarly(RollCall& c) {
   for (const auto& r : c.rooms) {
-    if (r.state == "answered") return Error::conflict("room " + r.room + " is answered: record its outcome first");
+    if (r.state == "answered")
+      return Error::conflict("room " + r.room + " is answered: record its outcome first");
   }
   std::vector<std::string> changed;
   for (auto& r : c.rooms) {
-    if (r.state == "waiting") r.state = "skipped";
-    else if (r.state == "ringing") r.state = "no_answer";
-    else continue;
+    if (r.state == "waiting")
+      r.state = "skipped";
+    else if (r.state == "ringing")
+      r.state = "no_answer";
+    else
+      continue;
     changed.push_back(r.room);
   }
   return changed;

@@ -20,14 +20,15 @@ constexpr Millis kDay = 24LL * 3600 * 1000;
 
 // e.g. 衡阳市视频抽查通报〔2026〕4号
 std::string noticeNumber(const org::Jurisdiction* city, std::int64_t year, std::int64_t serial) {
-  return (city ? city->name : std::string()) + "视频抽查通报〔" + std::to_string(year) + "〕" + std::to_string(serial) +
-         "号";
+  return (city ? city->name : std::string()) + "视频抽查通报〔" + std::to_string(year) + "〕" +
+         std::to_string(serial) + "号";
 }
 
-Status audited(db::Conn& c, const Clock& clock, const access::Principal* p, const char* entity, std::int64_t id,
-               const std::string& action, const std::string& jurisdiction, bj::object after) {
-  TRY(auto aid, audit::append(c, clock, audit::actorOf(p), entity, std::to_string(id), action, jurisdiction, std::nullopt,
-                              bj::value(std::move(after))));
+Status audited(db::Conn& c, const Clock& clock, const access::Principal* p, const char* entity,
+               std::int64_t id, const std::string& action, const std::string& jurisdiction,
+               bj::object after) {
+  TRY(auto aid, audit::append(c, clock, audit::actorOf(p), entity, std::to_string(id), action,
+                              jurisdiction, std::nullopt, bj::value(std::move(after))));
   (void)aid;
   return {};
 }
@@ -36,15 +37,18 @@ Status audited(db::Conn& c, const Clock& clock, const access::Principal* p, cons
 // which rooms a check includes.
 Error noSuchRoom() { return Error::notFound("no such spot check, or the room is not in it"); }
 
-Status readable(const access::Principal& p, const org::Registry& registry, const std::string& room) {
-  if (!registry.commandCenter(room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+Status readable(const access::Principal& p, const org::Registry& registry,
+                const std::string& room) {
+  if (!registry.commandCenter(room))
+    return Error::invalid("room", "room must be a command center's jurisdiction");
   if (!mayReadRoom(p, room)) return Error::notFound("no such duty room");
   return {};
 }
 
 }  // namespace
 
-void DutyService::publish(const std::string& type, const std::string& jurisdiction, bj::object data) {
+void DutyService::publish(const std::string& type, const std::string& jurisdiction,
+                          bj::object data) {
   bus_.publish({type, {jurisdiction, {}, {}}, "", "", clock_.now(), std::move(data)});
 }
 
@@ -53,7 +57,8 @@ void DutyService::publish(const std::string& type, const std::string& jurisdicti
 Status DutyService::issueNotice(db::Conn& c, RollCall& call) const {
   call.notice_year = options_.calendar.year(*call.finished_at);
   TRY(call.notice_serial, db::nextSerial(c, "roll_call_notice", *call.notice_year));
-  const org::Jurisdiction* first = call.rooms.empty() ? nullptr : registry_.find(call.rooms.front().room);
+  const org::Jurisdiction* first =
+      call.rooms.empty() ? nullptr : registry_.find(call.rooms.front().room);
   const org::Jurisdiction* city = first ? registry_.find(first->parent) : nullptr;
   call.notice_number = noticeNumber(city, *call.notice_year, *call.notice_serial);
   call.notice_issued_at = call.finished_at;
@@ -62,9 +67,11 @@ Status DutyService::issueNotice(db::Conn& c, RollCall& call) const {
 
 // The room's console rings on roll_call.ringing; the city follows every change of every room.
 void DutyService::publishRoom(const RollCall& call, const std::string& room, const char* type) {
-  auto it = std::find_if(call.rooms.begin(), call.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
+  auto it = std::find_if(call.rooms.begin(), call.rooms.end(),
+                         [&](const CallRoom& r) { return r.room == room; });
   if (it == call.rooms.end()) return;
-  publish(type, room, bj::object{{"roll_call_id", call.id}, {"room", toJson(*it)}, {"state", call.state}});
+  publish(type, room,
+          bj::object{{"roll_call_id", call.id}, {"room", toJson(*it)}, {"state", call.state}});
 }
 
 Result<Shift> DutyService::addShift(const access::Principal& p, Shift s) {
@@ -81,13 +88,17 @@ Result<Shift> DutyService::addShift(const access::Principal& p, Shift s) {
   return s;
 }
 
-Result<std::vector<Shift>> DutyService::shifts(const access::Principal& p, const std::string& room, Millis from, Millis to) {
+Result<std::vector<Shift>> DutyService::shifts(const access::Principal& p, const std::string& room,
+                                               Millis from, Millis to) {
   TRY_STATUS(readable(p, registry_, room));
-  if (to <= from || to - from > 92 * kDay) return Error::invalid("to", "the period must be positive and at most 92 days");
-  return db::read<std::vector<Shift>>(db_, [&](db::Conn& c) { return store::shifts(c, room, from, to); });
+  if (to <= from || to - from > 92 * kDay)
+    return Error::invalid("to", "the period must be positive and at most 92 days");
+  return db::read<std::vector<Shift>>(
+      db_, [&](db::Conn& c) { return store::shifts(c, room, from, to); });
 }
 
-Result<std::vector<RotaProblem>> DutyService::rotaProblems(const access::Principal& p, const std::string& room, Millis from,
+Result<std::vector<RotaProblem>> DutyService::rotaProblems(const access::Principal& p,
+                                                           const std::string& room, Millis from,
                                                            Millis to) {
   TRY(auto list, shifts(p, room, from, to));
   return checkRota(std::move(list), from, to);
@@ -95,9 +106,12 @@ Result<std::vector<RotaProblem>> DutyService::rotaProblems(const access::Princip
 
 Result<LogEntry> DutyService::addLog(const access::Principal& p, LogEntry e) {
   if (e.room.empty()) e.room = p.user.jurisdiction;
-  if (e.kind != "note" && e.kind != "handover") return Error::invalid("kind", "kind must be note or handover");
-  if (e.text.empty() || e.text.size() > 4000) return Error::invalid("text", "text must be 1 to 4000 bytes");
-  if (!registry_.commandCenter(e.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+  if (e.kind != "note" && e.kind != "handover")
+    return Error::invalid("kind", "kind must be note or handover");
+  if (e.text.empty() || e.text.size() > 4000)
+    return Error::invalid("text", "text must be 1 to 4000 bytes");
+  if (!registry_.commandCenter(e.room))
+    return Error::invalid("room", "room must be a command center's jurisdiction");
   TRY_STATUS(mayKeepRoom(p, e.room));
   e.author = p.user.username;
   e.at = clock_.now();
@@ -111,13 +125,15 @@ Result<LogEntry> DutyService::addLog(const access::Principal& p, LogEntry e) {
 Result<std::vector<LogEntry>> DutyService::log(const access::Principal& p, const std::string& room,
                                                std::optional<std::int64_t> before_id, int limit) {
   TRY_STATUS(readable(p, registry_, room));
-  return db::read<std::vector<LogEntry>>(db_, [&](db::Conn& c) { return store::log(c, room, before_id, limit); });
+  return db::read<std::vector<LogEntry>>(
+      db_, [&](db::Conn& c) { return store::log(c, room, before_id, limit); });
 }
 
 Result<Intake> DutyService::record(const access::Principal& p, Intake i) {
   if (i.room.empty()) i.room = p.user.jurisdiction;
   Millis now = clock_.now();
-  if (!registry_.commandCenter(i.room)) return Error::invalid("room", "room must be a command center's jurisdiction");
+  if (!registry_.commandCenter(i.room))
+    return Error::invalid("room", "room must be a command center's jurisdiction");
   TRY_STATUS(validateIntake(i, now));
   TRY_STATUS(mayKeepRoom(p, i.room));
   i.state = "recorded";
@@ -134,19 +150,22 @@ Result<Intake> DutyService::record(const access::Principal& p, Intake i) {
 }
 
 Result<Intake> DutyService::intake(const access::Principal& p, std::int64_t id) {
-  TRY(auto found, db::read<std::optional<Intake>>(db_, [&](db::Conn& c) { return store::findIntake(c, id); }));
+  TRY(auto found,
+      db::read<std::optional<Intake>>(db_, [&](db::Conn& c) { return store::findIntake(c, id); }));
   if (!found || !mayReadRoom(p, found->room)) return Error::notFound("no such intake report");
   return std::move(*found);
 }
 
-Result<std::vector<Intake>> DutyService::intakes(const access::Principal& p, std::optional<std::int64_t> before_id, int limit) {
+Result<std::vector<Intake>> DutyService::intakes(const access::Principal& p,
+                                                 std::optional<std::int64_t> before_id, int limit) {
   if (p.user.role == access::Role::kEnterpriseOfficer) return std::vector<Intake>();
   std::vector<std::string> rooms;
   for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) {
     if (registry_.commandCenter(code)) rooms.push_back(code);
   }
   if (rooms.empty()) return std::vector<Intake>();
-  return db::read<std::vector<Intake>>(db_, [&](db::Conn& c) { return store::intakes(c, rooms, before_id, limit); });
+  return db::read<std::vector<Intake>>(
+      db_, [&](db::Conn& c) { return store::intakes(c, rooms, before_id, limit); });
 }
 
 Result<Intake> DutyService::passUp(const access::Principal& p, std::int64_t id) {
@@ -161,7 +180,8 @@ Result<Intake> DutyService::passUp(const access::Principal& p, std::int64_t id) 
     after.passed_up_at = clock_.now();
     after.version = found->version + 1;
     TRY(bool written, store::updateIntake(c, after));
-    if (!written) return Error::conflict("the report was changed by someone else; reload and try again");
+    if (!written)
+      return Error::conflict("the report was changed by someone else; reload and try again");
     return audited(c, clock_, &p, "intake", id, "pass_up", after.room, toJson(after));
   }));
   // The event belongs to the room's jurisdiction: the city (and the room) see it, other units not.
@@ -184,7 +204,8 @@ Result<RollCall> DutyService::start(const access::Principal& p, const StartReque
       if (std::find(all.begin(), all.end(), room) == all.end()) {
         return Error::invalid("rooms", "'" + room + "' is not a county-level duty room");
       }
-      if (!seen.insert(room).second) return Error::invalid("rooms", "'" + room + "' is listed twice");
+      if (!seen.insert(room).second)
+        return Error::invalid("rooms", "'" + room + "' is listed twice");
     }
     call.mode = "named";
     chosen = r.rooms;
@@ -197,20 +218,24 @@ Result<RollCall> DutyService::start(const access::Principal& p, const StartReque
     call.mode = "random";
     call.requested = r.random;
     call.seed = r.seed ? *r.seed : sha256Hex(random_.bytes(16)).substr(0, 16);
-    if (call.seed.empty() || call.seed.size() > 64) return Error::invalid("seed", "seed must be 1 to 64 bytes");
+    if (call.seed.empty() || call.seed.size() > 64)
+      return Error::invalid("seed", "seed must be 1 to 64 bytes");
     std::vector<double> weights;
     if (r.weighted) {
       // Days since each room was last checked (never: a year), plus one.
-      TRY(auto last, db::read<std::map<std::string, Millis>>(db_, [](db::Conn& c) { return store::lastChecked(c); }));
+      TRY(auto last, db::read<std::map<std::string, Millis>>(
+                         db_, [](db::Conn& c) { return store::lastChecked(c); }));
       for (const auto& room : all) {
         auto it = last.find(room);
         Millis since = it == last.end() ? 365 * kDay : call.started_at - it->second;
-        weights.push_back(1.0 + static_cast<double>(std::max<Millis>(since, 0)) / static_cast<double>(kDay));
+        weights.push_back(1.0 + static_cast<double>(std::max<Millis>(since, 0)) /
+                                    static_cast<double>(kDay));
       }
     }
     chosen = draw(all, r.random, call.seed, r.weighted ? &weights : nullptr);
   }
-  for (std::size_t i = 0; i < chosen.size(); ++i) call.rooms.push_back({chosen[i], static_cast<int>(i) + 1});
+  for (std::size_t i = 0; i < chosen.size(); ++i)
+    call.rooms.push_back({chosen[i], static_cast<int>(i) + 1});
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(call.id, store::insertRollCall(c, call));
     return audited(c, clock_, &p, "roll_call", call.id, "start", p.user.jurisdiction, toJson(call));
@@ -232,7 +257,8 @@ std::optional<RollCall> visibleTo(const access::Principal& p, RollCall call) {
 }  // namespace
 
 Result<RollCall> DutyService::rollCall(const access::Principal& p, std::int64_t id) {
-  TRY(auto found, db::read<std::optional<RollCall>>(db_, [&](db::Conn& c) { return store::findRollCall(c, id); }));
+  TRY(auto found, db::read<std::optional<RollCall>>(
+                      db_, [&](db::Conn& c) { return store::findRollCall(c, id); }));
   auto seen = found ? visibleTo(p, std::move(*found)) : std::nullopt;
   if (!seen) return Error::notFound("no such spot check");
   return std::move(*seen);
@@ -243,7 +269,8 @@ Result<std::vector<RollCall>> DutyService::rollCalls(const access::Principal& p,
   // Below the city, only the checks that rang the caller's own room.
   std::optional<std::string> room;
   if (!p.scope.tree().whole) room = p.user.jurisdiction;
-  TRY(auto all, db::read<std::vector<RollCall>>(db_, [&](db::Conn& c) { return store::rollCalls(c, room, limit); }));
+  TRY(auto all, db::read<std::vector<RollCall>>(
+                    db_, [&](db::Conn& c) { return store::rollCalls(c, room, limit); }));
   std::vector<RollCall> out;
   for (auto& call : all) {
     if (auto seen = visibleTo(p, std::move(call))) out.push_back(std::move(*seen));
@@ -252,8 +279,8 @@ Result<std::vector<RollCall>> DutyService::rollCalls(const access::Principal& p,
 }
 
 Status DutyService::changeCall(const access::Principal* actor, std::int64_t id,
-                               const std::function<Status(RollCall&)>& change, const std::string& action,
-                               RollCall& out) {
+                               const std::function<Status(RollCall&)>& change,
+                               const std::string& action, RollCall& out) {
   return db_.write([&](db::Conn& c) -> Status {
     TRY(auto found, store::findRollCall(c, id));
     if (!found) return noSuchRoom();
@@ -266,15 +293,19 @@ Status DutyService::changeCall(const access::Principal* actor, std::int64_t id,
     }
     out.version = found->version + 1;
     TRY(bool written, store::updateRollCall(c, out));
-    if (!written) return Error::conflict("the spot check was changed by someone else; reload and try again");
+    if (!written)
+      return Error::conflict("the spot check was changed by someone else; reload and try again");
     // Spot checks belong to the city that runs them: the rooms' parent.
-    const org::Jurisdiction* room = out.rooms.empty() ? nullptr : registry_.find(out.rooms.front().room);
-    return audited(c, clock_, actor, "roll_call", id, action, room ? room->parent : "", toJson(out));
+    const org::Jurisdiction* room =
+        out.rooms.empty() ? nullptr : registry_.find(out.rooms.front().room);
+    return audited(c, clock_, actor, "roll_call", id, action, room ? room->parent : "",
+                   toJson(out));
   });
 }
 
-Result<RollCall> DutyService::step(const access::Principal& p, std::int64_t id, const std::string& room,
-                                   const std::string& action, const Assessment* a) {
+Result<RollCall> DutyService::step(const access::Principal& p, std::int64_t id,
+                                   const std::string& room, const std::string& action,
+                                   const Assessment* a) {
   if (action == "answer") {
     TRY_STATUS(mayAnswer(p, room));
   } else {
@@ -282,54 +313,65 @@ Result<RollCall> DutyService::step(const access::Principal& p, std::int64_t id, 
   }
   if (action == "assess") {
     if (!a) return Error::invalid("assessment", "assessment is required");
-    if (a->assessment != "good" && a->assessment != "needs_improvement" && a->assessment != "criticised") {
-      return Error::invalid("assessment", "assessment must be good, needs_improvement or criticised");
+    if (a->assessment != "good" && a->assessment != "needs_improvement" &&
+        a->assessment != "criticised") {
+      return Error::invalid("assessment",
+                            "assessment must be good, needs_improvement or criticised");
     }
-    for (auto [v, f] : {std::pair{&a->av_fault, "av_fault"}, {&a->report, "report"}, {&a->remarks, "remarks"}}) {
-      if (v->size() > 4000) return Error::invalid(f, std::string(f) + " must be at most 4000 bytes");
+    for (auto [v, f] :
+         {std::pair{&a->av_fault, "av_fault"}, {&a->report, "report"}, {&a->remarks, "remarks"}}) {
+      if (v->size() > 4000)
+        return Error::invalid(f, std::string(f) + " must be at most 4000 bytes");
     }
   }
   // Whether the one answering is on the rota now (read before the write).
   std::optional<bool> rostered;
   if (action == "answer") {
     Millis now = clock_.now();
-    TRY(auto on, db::read<std::vector<Shift>>(db_, [&](db::Conn& c) { return store::shifts(c, room, now, now + 1); }));
+    TRY(auto on, db::read<std::vector<Shift>>(
+                     db_, [&](db::Conn& c) { return store::shifts(c, room, now, now + 1); }));
     rostered = false;
     for (const auto& s : on) {
-      for (const auto& o : s.officers) rostered = *rostered || o == p.user.username || o == p.user.display_name;
+      for (const auto& o : s.officers)
+        rostered = *rostered || o == p.user.username || o == p.user.display_name;
     }
   }
   RollCall call;
-  TRY_STATUS(changeCall(&p, id, [&](RollCall& c) -> Status {
-    if (c.state != "running") return Error::conflict("the spot check is finished");
-    auto it = std::find_if(c.rooms.begin(), c.rooms.end(), [&](const CallRoom& r) { return r.room == room; });
-    if (it == c.rooms.end()) return noSuchRoom();
-    TRY_STATUS(checkCallStep(*it, action));
-    Millis now = clock_.now();
-    if (action == "ring") {
-      // One room rings at a time.
-      for (const auto& r : c.rooms) {
-        if (r.state == "ringing") return Error::conflict("room " + r.room + " is still ringing");
-      }
-      it->state = "ringing";
-      it->rung_at = now;
-    } else if (action == "answer") {
-      it->state = "answered";
-      it->answered_at = now;
-      it->answered_by = p.user.username;
-      it->rostered = rostered;
-    } else if (action == "no_answer") {
-      it->state = "no_answer";
-    } else {
-      it->state = "assessed";
-      it->on_post = a->on_post;
-      it->av_fault = a->av_fault;
-      it->report = a->report;
-      it->assessment = a->assessment;
-      it->remarks = a->remarks;
-    }
-    return {};
-  }, action, call));
+  TRY_STATUS(changeCall(
+      &p, id,
+      [&](RollCall& c) -> Status {
+        if (c.state != "running") return Error::conflict("the spot check is finished");
+        auto it = std::find_if(c.rooms.begin(), c.rooms.end(),
+                               [&](const CallRoom& r) { return r.room == room; });
+        if (it == c.rooms.end()) return noSuchRoom();
+        TRY_STATUS(checkCallStep(*it, action));
+        Millis now = clock_.now();
+        if (action == "ring") {
+          // One room rings at a time.
+          for (const auto& r : c.rooms) {
+            if (r.state == "ringing")
+              return Error::conflict("room " + r.room + " is still ringing");
+          }
+          it->state = "ringing";
+          it->rung_at = now;
+        } else if (action == "answer") {
+          it->state = "answered";
+          it->answered_at = now;
+          it->answered_by = p.user.username;
+          it->rostered = rostered;
+        } else if (action == "no_answer") {
+          it->state = "no_answer";
+        } else {
+          it->state = "assessed";
+          it->on_post = a->on_post;
+          it->av_fault = a->av_fault;
+          it->report = a->report;
+          it->assessment = a->assessment;
+          it->remarks = a->remarks;
+        }
+        return {};
+      },
+      action, call));
   publishRoom(call, room, action == "ring" ? "roll_call.ringing" : "roll_call.updated");
   auto seen = visibleTo(p, std::move(call));  // the one answering sees their own room only
   if (!seen) return noSuchRoom();
@@ -340,18 +382,23 @@ Result<RollCall> DutyService::finish(const access::Principal& p, std::int64_t id
   TRY_STATUS(mayRunRollCall(p));
   RollCall call;
   std::vector<std::string> changed;
-  TRY_STATUS(changeCall(&p, id, [&](RollCall& c) -> Status {
-    if (c.state != "running") return Error::conflict("the spot check is finished");
-    TRY(changed, endEarly(c));
-    return {};
-  }, "finish", call));
+  TRY_STATUS(changeCall(
+      &p, id,
+      [&](RollCall& c) -> Status {
+        if (c.state != "running") return Error::conflict("the spot check is finished");
+        TRY(changed, endEarly(c));
+        return {};
+      },
+      "finish", call));
   for (const auto& room : changed) publishRoom(call, room);
   return call;
 }
 
-Result<std::vector<RoomStats>> DutyService::roomStats(const access::Principal& p, Millis from, Millis to) {
+Result<std::vector<RoomStats>> DutyService::roomStats(const access::Principal& p, Millis from,
+                                                      Millis to) {
   if (to <= from) return Error::invalid("to", "to must be after from");
-  TRY(auto all, db::read<std::vector<RoomStats>>(db_, [&](db::Conn& c) { return store::roomStats(c, from, to); }));
+  TRY(auto all, db::read<std::vector<RoomStats>>(
+                    db_, [&](db::Conn& c) { return store::roomStats(c, from, to); }));
   std::map<std::string, RoomStats> by_room;
   for (auto& s : all) by_room[s.room] = std::move(s);
   // Every room the caller may see, checked in the period or not.
@@ -378,8 +425,11 @@ Status DutyService::seed(History h) {
       TRY(bool written, store::updateRollCall(c, call));
       if (!written) return Error::internal("a demo spot check changed while it was written");
     }
-    return audited(c, clock_, nullptr, "duty_demo", 0, "seed", "", bj::object{{"shifts", h.shifts.size()},
-                   {"log", h.log.size()}, {"intake", h.intake.size()}, {"roll_calls", h.calls.size()}});
+    return audited(c, clock_, nullptr, "duty_demo", 0, "seed", "",
+                   bj::object{{"shifts", h.shifts.size()},
+                              {"log", h.log.size()},
+                              {"intake", h.intake.size()},
+                              {"roll_calls", h.calls.size()}});
   });
 }
 
@@ -392,21 +442,26 @@ Result<bool> DutyService::hasRota() {
 
 Result<int> DutyService::tick() {
   Millis now = clock_.now();
-  TRY(auto ids, db::read<std::vector<std::int64_t>>(
-                    db_, [&](db::Conn& c) { return store::unanswered(c, now - options_.answer_timeout_ms); }));
+  TRY(auto ids, db::read<std::vector<std::int64_t>>(db_, [&](db::Conn& c) {
+        return store::unanswered(c, now - options_.answer_timeout_ms);
+      }));
   int marked = 0;
   for (auto id : ids) {
     RollCall call;
     std::vector<std::string> rooms;
-    Status s = changeCall(nullptr, id, [&](RollCall& c) -> Status {
-      for (auto& r : c.rooms) {
-        if (r.state == "ringing" && r.rung_at && *r.rung_at < now - options_.answer_timeout_ms) {
-          r.state = "no_answer";
-          rooms.push_back(r.room);
-        }
-      }
-      return {};
-    }, "no_answer", call);
+    Status s = changeCall(
+        nullptr, id,
+        [&](RollCall& c) -> Status {
+          for (auto& r : c.rooms) {
+            if (r.state == "ringing" && r.rung_at &&
+                *r.rung_at < now - options_.answer_timeout_ms) {
+              r.state = "no_answer";
+              rooms.push_back(r.room);
+            }
+          }
+          return {};
+        },
+        "no_answer", call);
     if (!s.ok()) {
       if (s.error().code == Code::kConflict) continue;  // changed meanwhile: the next tick sees it
       return std::move(s).error();
@@ -431,9 +486,11 @@ void DutyService::relay(const access::Principal& p, const std::string& text) {
   }
   auto data = body->find("data");
   if (data == body->end() || !data->value().is_object()) return refuse("data must be an object");
-  auto call = db::read<std::optional<RollCall>>(db_, [&](db::Conn& c) { return store::findRollCall(c, *id); });
+  auto call = db::read<std::optional<RollCall>>(
+      db_, [&](db::Conn& c) { return store::findRollCall(c, *id); });
   if (!call.ok() || !*call) return refuse("no such call");
-  auto it = std::find_if((*call)->rooms.begin(), (*call)->rooms.end(), [&](const CallRoom& r) { return r.room == *room; });
+  auto it = std::find_if((*call)->rooms.begin(), (*call)->rooms.end(),
+                         [&](const CallRoom& r) { return r.room == *room; });
   if (it == (*call)->rooms.end() || it->state != "answered") return refuse("no such call");
   const std::string& commander = (*call)->started_by;
   const std::string& officer = it->answered_by;
@@ -441,8 +498,15 @@ void DutyService::relay(const access::Principal& p, const std::string& text) {
   if (p.user.username == commander) to = officer;
   if (p.user.username == officer) to = commander;
   if (to.empty()) return refuse("no such call");  // a third party learns nothing about the call
-  bus_.publish({"call.signal", {}, to, "", clock_.now(),
-                {{"roll_call_id", *id}, {"room", *room}, {"from", p.user.username}, {"data", data->value()}}});
+  bus_.publish({"call.signal",
+                {},
+                to,
+                "",
+                clock_.now(),
+                {{"roll_call_id", *id},
+                 {"room", *room},
+                 {"from", p.user.username},
+                 {"data", data->value()}}});
 }
 
 }  // namespace anlan::duty

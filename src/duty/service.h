@@ -21,10 +21,10 @@ namespace anlan::duty {
 const std::vector<db::Migration>& migrations();
 
 struct StartRequest {
-  std::vector<std::string> rooms;  // named rooms, or
-  int random = 0;                  // draw this many
+  std::vector<std::string> rooms;   // named rooms, or
+  int random = 0;                   // draw this many
   std::optional<std::string> seed;  // default: a fresh random seed
-  bool weighted = false;           // favour rooms checked least recently
+  bool weighted = false;            // favour rooms checked least recently
 };
 
 // The commander's record of an answered room.
@@ -40,13 +40,20 @@ struct Options {
 
 class DutyService {
  public:
-  DutyService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock, Random& random,
-              Options options)
-      : db_(db), registry_(registry), bus_(bus), clock_(clock), random_(random), options_(options) {}
+  DutyService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
+              Random& random, Options options)
+      : db_(db),
+        registry_(registry),
+        bus_(bus),
+        clock_(clock),
+        random_(random),
+        options_(options) {}
 
   Result<Shift> addShift(const access::Principal& p, Shift s);
-  Result<std::vector<Shift>> shifts(const access::Principal& p, const std::string& room, Millis from, Millis to);
-  Result<std::vector<RotaProblem>> rotaProblems(const access::Principal& p, const std::string& room, Millis from, Millis to);
+  Result<std::vector<Shift>> shifts(const access::Principal& p, const std::string& room,
+                                    Millis from, Millis to);
+  Result<std::vector<RotaProblem>> rotaProblems(const access::Principal& p, const std::string& room,
+                                                Millis from, Millis to);
 
   Result<LogEntry> addLog(const access::Principal& p, LogEntry e);
   Result<std::vector<LogEntry>> log(const access::Principal& p, const std::string& room,
@@ -55,7 +62,8 @@ class DutyService {
   Result<Intake> record(const access::Principal& p, Intake i);
   Result<Intake> intake(const access::Principal& p, std::int64_t id);
   // The intake the caller may read: its own room's and those below; passed-up ones for the city.
-  Result<std::vector<Intake>> intakes(const access::Principal& p, std::optional<std::int64_t> before_id, int limit);
+  Result<std::vector<Intake>> intakes(const access::Principal& p,
+                                      std::optional<std::int64_t> before_id, int limit);
   Result<Intake> passUp(const access::Principal& p, std::int64_t id);
 
   Result<RollCall> start(const access::Principal& p, const StartRequest& r);
@@ -63,8 +71,8 @@ class DutyService {
   Result<std::vector<RollCall>> rollCalls(const access::Principal& p, int limit);
   // `action`: ring (the commander), answer (the room's duty officer), no_answer (the commander),
   // assess (the commander, with `a`).
-  Result<RollCall> step(const access::Principal& p, std::int64_t id, const std::string& room, const std::string& action,
-                        const Assessment* a = nullptr);
+  Result<RollCall> step(const access::Principal& p, std::int64_t id, const std::string& room,
+                        const std::string& action, const Assessment* a = nullptr);
   // Ends a running check early (the commander): see endEarly in rules.h. The notice is issued.
   Result<RollCall> finish(const access::Principal& p, std::int64_t id);
   // Spot-check figures per room over checks started in [from, to), for every room the caller may
@@ -93,12 +101,14 @@ class DutyService {
   void relay(const access::Principal& p, const std::string& text);
 
  private:
-  Status changeCall(const access::Principal* actor, std::int64_t id, const std::function<Status(RollCall&)>& change,
-                    const std::string& action, RollCall& out);
+  Status changeCall(const access::Principal* actor, std::int64_t id,
+                    const std::function<Status(RollCall&)>& change, const std::string& action,
+                    RollCall& out);
   void publish(const std::string& type, const std::string& jurisdiction, boost::json::object data);
   Status issueNotice(db::Conn& c, RollCall& call) const;
   // roll_call.updated (or `type`) with the room's outcome and the check's state.
-  void publishRoom(const RollCall& call, const std::string& room, const char* type = "roll_call.updated");
+  void publishRoom(const RollCall& call, const std::string& room,
+                   const char* type = "roll_call.updated");
 
   db::Database& db_;
   const org::Registry& registry_;

@@ -18,7 +18,8 @@ Result<std::vector<Shift>> shifts(db::Conn& c, const std::string& room, Millis f
 
 Result<std::int64_t> insertLog(db::Conn& c, const LogEntry& e);
 // Newest first, ids below `before_id` when given.
-Result<std::vector<LogEntry>> log(db::Conn& c, const std::string& room, std::optional<std::int64_t> before_id, int limit);
+Result<std::vector<LogEntry>> log(db::Conn& c, const std::string& room,
+                                  std::optional<std::int64_t> before_id, int limit);
 
 Result<std::int64_t> insertIntake(db::Conn& c, const Intake& i);
 Result<std::optional<Intake>> findIntake(db::Conn& c, std::int64_t id);
@@ -33,7 +34,8 @@ Result<std::optional<RollCall>> findRollCall(db::Conn& c, std::int64_t id);
 // Writes the call's state and every room if the stored version is r.version - 1.
 Result<bool> updateRollCall(db::Conn& c, const RollCall& r);
 // Newest first; with `room`, only checks that included it.
-Result<std::vector<RollCall>> rollCalls(db::Conn& c, const std::optional<std::string>& room, int limit);
+Result<std::vector<RollCall>> rollCalls(db::Conn& c, const std::optional<std::string>& room,
+                                        int limit);
 // The ids of running checks with a room rung before `before` and not answered.
 Result<std::vector<std::int64_t>> unanswered(db::Conn& c, Millis before);
 // When each room was last included in a check.

@@ -48,7 +48,8 @@ Status readSectors(const bj::object& o, Enterprise& e, bool required) {
   if (it == o.end()) {
     return required ? Error::invalid("sectors", "sectors is required") : Status();
   }
-  if (!it->value().is_array()) return Error::invalid("sectors", "sectors must be a list of sector codes");
+  if (!it->value().is_array())
+    return Error::invalid("sectors", "sectors must be a list of sector codes");
   e.sectors.clear();
   for (const auto& s : it->value().as_array()) {
     if (!s.is_string()) return Error::invalid("sectors", "sectors must be a list of sector codes");
@@ -77,9 +78,17 @@ Status readCommon(const bj::object& o, Enterprise& e) {
 }
 
 const std::vector<std::string_view>& writable() {
-  static const std::vector<std::string_view> kWritable = {
-      "name", "credit_code", "sectors", "jurisdiction", "address", "location", "risk_color", "size",
-      "contact_name", "contact_phone", "major_hazard_installations"};
+  static const std::vector<std::string_view> kWritable = {"name",
+                                                          "credit_code",
+                                                          "sectors",
+                                                          "jurisdiction",
+                                                          "address",
+                                                          "location",
+                                                          "risk_color",
+                                                          "size",
+                                                          "contact_name",
+                                                          "contact_phone",
+                                                          "major_hazard_installations"};
   return kWritable;
 }
 
@@ -120,8 +129,9 @@ Status applyPatch(const bj::object& o, Enterprise& e) {
 
 const std::vector<std::string>& csvColumns() {
   static const std::vector<std::string> kColumns = {
-      "name", "credit_code", "sectors", "jurisdiction", "address", "lon", "lat", "risk_color",
-      "size", "contact_name", "contact_phone", "major_hazard_installations"};
+      "name",    "credit_code",  "sectors",       "jurisdiction",
+      "address", "lon",          "lat",           "risk_color",
+      "size",    "contact_name", "contact_phone", "major_hazard_installations"};
   return kColumns;
 }
 
@@ -142,11 +152,22 @@ csv::Record toCsvRow(const Enterprise& e, const Calendar& cal) {
     std::snprintf(buf, sizeof buf, "%.6f", v);
     return std::string(buf);
   };
-  return {e.name, e.credit_code, sectors, e.jurisdiction, e.address,
-          e.location ? coord(e.location->lon) : "", e.location ? coord(e.location->lat) : "",
-          e.risk_color, e.size, e.contact_name.value_or(""), e.contact_phone.value_or(""),
-          e.major_hazard_installations ? "1" : "0", std::to_string(e.id), e.active ? "1" : "0",
-          e.demo ? "1" : "0", cal.dateTimeText(e.updated_at)};
+  return {e.name,
+          e.credit_code,
+          sectors,
+          e.jurisdiction,
+          e.address,
+          e.location ? coord(e.location->lon) : "",
+          e.location ? coord(e.location->lat) : "",
+          e.risk_color,
+          e.size,
+          e.contact_name.value_or(""),
+          e.contact_phone.value_or(""),
+          e.major_hazard_installations ? "1" : "0",
+          std::to_string(e.id),
+          e.active ? "1" : "0",
+          e.demo ? "1" : "0",
+          cal.dateTimeText(e.updated_at)};
 }
 
 Result<std::vector<std::string>> importHeader(const csv::Record& first_row) {
@@ -174,8 +195,8 @@ Result<std::vector<std::string>> importHeader(const csv::Record& first_row) {
 
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e) {
   if (row.size() != header.size()) {
-    return Error::invalid("row", "the row has " + std::to_string(row.size()) + " fields; the header has " +
-                                     std::to_string(header.size()));
+    return Error::invalid("row", "the row has " + std::to_string(row.size()) +
+                                     " fields; the header has " + std::to_string(header.size()));
   }
   std::optional<double> lon, lat;
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -183,16 +204,25 @@ Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row
     std::string v = row[i];
     while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.pop_back();
     while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.erase(0, 1);
-    if (k == "name") e.name = v;
-    else if (k == "credit_code") e.credit_code = v;
-    else if (k == "jurisdiction") e.jurisdiction = v;
-    else if (k == "address") e.address = v;
-    else if (k == "risk_color") e.risk_color = v.empty() ? "blue" : v;
-    else if (k == "size") e.size = v.empty() ? "small" : v;
-    else if (k == "contact_name") e.contact_name = v.empty() ? std::nullopt : std::optional(v);
-    else if (k == "contact_phone") e.contact_phone = v.empty() ? std::nullopt : std::optional(v);
+    if (k == "name")
+      e.name = v;
+    else if (k == "credit_code")
+      e.credit_code = v;
+    else if (k == "jurisdiction")
+      e.jurisdiction = v;
+    else if (k == "address")
+      e.address = v;
+    else if (k == "risk_color")
+      e.risk_color = v.empty() ? "blue" : v;
+    else if (k == "size")
+      e.size = v.empty() ? "small" : v;
+    else if (k == "contact_name")
+      e.contact_name = v.empty() ? std::nullopt : std::optional(v);
+    else if (k == "contact_phone")
+      e.contact_phone = v.empty() ? std::nullopt : std::optional(v);
     else if (k == "major_hazard_installations") {
-      if (!v.empty() && v != "0" && v != "1") return Error::invalid(k, "major_hazard_installations must be 0 or 1");
+      if (!v.empty() && v != "0" && v != "1")
+        return Error::invalid(k, "major_hazard_installations must be 0 or 1");
       e.major_hazard_installations = v == "1";
     } else if (k == "sectors") {
       e.sectors.clear();
@@ -214,7 +244,8 @@ Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row
       (k == "lon" ? lon : lat) = d;
     }
   }
-  if (lon.has_value() != lat.has_value()) return Error::invalid(lon ? "lat" : "lon", "give both lon and lat, or neither");
+  if (lon.has_value() != lat.has_value())
+    return Error::invalid(lon ? "lat" : "lon", "give both lon and lat, or neither");
   if (lon) e.location = geo::LonLat{*lon, *lat};
   return {};
 }

@@ -37,73 +37,106 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                const Clock& clock, const Calendar& calendar) {
   using access::guarded;
   using access::Principal;
-  router.add("GET", "/api/v1/enterprises", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
-    TRY(auto q, queryOf(req));
-    TRY(auto format, http::formatParam(req));
-    if (format != "json") {
-      TRY(auto rows, service.exportRows(p, q));
-      std::vector<csv::Record> table;
-      table.reserve(rows.size());
-      for (const auto& e : rows) table.push_back(toCsvRow(e, calendar));
-      return http::exportResponse(format, "enterprises", exportColumns(), table, calendar.compactDate(clock.now()));
-    }
-    TRY(auto page, service.list(p, q));
-    bj::array items;
-    for (const auto& e : page.items) items.push_back(toJson(e));
-    return jsonResponse(bj::object{{"items", std::move(items)},
-                                   {"next_cursor", page.next_cursor ? bj::value(*page.next_cursor) : nullptr}});
-  }), "List enterprises (filters, sort, keyset paging); format=csv|xlsx exports the filtered rows");
+  router.add(
+      "GET", "/api/v1/enterprises",
+      guarded(auth,
+              [&](Request& req, const Principal& p) -> Result<Response> {
+                TRY(auto q, queryOf(req));
+                TRY(auto format, http::formatParam(req));
+                if (format != "json") {
+                  TRY(auto rows, service.exportRows(p, q));
+                  std::vector<csv::Record> table;
+                  table.reserve(rows.size());
+                  for (const auto& e : rows) table.push_back(toCsvRow(e, calendar));
+                  return http::exportResponse(format, "enterprises", exportColumns(), table,
+                                              calendar.compactDate(clock.now()));
+                }
+                TRY(auto page, service.list(p, q));
+                bj::array items;
+                for (const auto& e : page.items) items.push_back(toJson(e));
+                return jsonResponse(bj::object{
+                    {"items", std::move(items)},
+                    {"next_cursor", page.next_cursor ? bj::value(*page.next_cursor) : nullptr}});
+              }),
+      "List enterprises (filters, sort, keyset paging); format=csv|xlsx exports the filtered rows");
 
-  router.add("POST", "/api/v1/enterprises", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
-    TRY(auto body, json::parseObject(req.body));
-    Enterprise e;
-    TRY_STATUS(fromJson(body, e));
-    TRY(auto made, service.create(&p, std::move(e)));
-    return jsonResponse(toJson(made), 201);
-  }), "Register an enterprise");
+  router.add("POST", "/api/v1/enterprises",
+             guarded(auth,
+                     [&](Request& req, const Principal& p) -> Result<Response> {
+                       TRY(auto body, json::parseObject(req.body));
+                       Enterprise e;
+                       TRY_STATUS(fromJson(body, e));
+                       TRY(auto made, service.create(&p, std::move(e)));
+                       return jsonResponse(toJson(made), 201);
+                     }),
+             "Register an enterprise");
 
-  router.add("GET", "/api/v1/enterprises/figures", guarded(auth, [&](Request&, const Principal& p) -> Result<Response> {
-    TRY(auto figures, service.figuresByUnit(p));
-    bj::array items;
-    for (const auto& f : figures) {
-      items.push_back(bj::object{{"jurisdiction", f.jurisdiction}, {"total", f.total}, {"red", f.red},
-                                 {"orange", f.orange}, {"yellow", f.yellow}, {"blue", f.blue}});
-    }
-    return jsonResponse(bj::object{{"items", std::move(items)}});
-  }), "Active enterprises per county-level unit by risk colour");
+  router.add("GET", "/api/v1/enterprises/figures",
+             guarded(auth,
+                     [&](Request&, const Principal& p) -> Result<Response> {
+                       TRY(auto figures, service.figuresByUnit(p));
+                       bj::array items;
+                       for (const auto& f : figures) {
+                         items.push_back(bj::object{{"jurisdiction", f.jurisdiction},
+                                                    {"total", f.total},
+                                                    {"red", f.red},
+                                                    {"orange", f.orange},
+                                                    {"yellow", f.yellow},
+                                                    {"blue", f.blue}});
+                       }
+                       return jsonResponse(bj::object{{"items", std::move(items)}});
+                     }),
+             "Active enterprises per county-level unit by risk colour");
 
-  router.add("POST", "/api/v1/enterprises/import", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
-    TRY(auto dry, http::boolParam(req, "dry_run"));
-    TRY(auto partial, http::boolParam(req, "partial"));
-    TRY(auto report, service.importCsv(p, req.body, dry.value_or(false), partial.value_or(false)));
-    bj::array errors;
-    for (const auto& e : report.problems) {
-      errors.push_back(bj::object{{"row", e.row}, {"field", e.field}, {"problem", e.problem}});
-    }
-    bj::object out{{"total", report.total}, {"imported", report.imported}, {"errors", std::move(errors)}};
-    if (!report.problems.empty() && !partial.value_or(false)) {
-      out["error"] = bj::object{{"code", "unprocessable"},
-                                {"message", std::to_string(report.problems.size()) +
-                                                " row(s) have problems; nothing was imported"},
-                                {"field", "file"}};
-      return jsonResponse(out, 422);
-    }
-    return jsonResponse(out);
-  }), "Import enterprises from CSV (all or nothing unless partial=1; dry_run=1 only checks)");
+  router.add(
+      "POST", "/api/v1/enterprises/import",
+      guarded(auth,
+              [&](Request& req, const Principal& p) -> Result<Response> {
+                TRY(auto dry, http::boolParam(req, "dry_run"));
+                TRY(auto partial, http::boolParam(req, "partial"));
+                TRY(auto report,
+                    service.importCsv(p, req.body, dry.value_or(false), partial.value_or(false)));
+                bj::array errors;
+                for (const auto& e : report.problems) {
+                  errors.push_back(
+                      bj::object{{"row", e.row}, {"field", e.field}, {"problem", e.problem}});
+                }
+                bj::object out{{"total", report.total},
+                               {"imported", report.imported},
+                               {"errors", std::move(errors)}};
+                if (!report.problems.empty() && !partial.value_or(false)) {
+                  out["error"] =
+                      bj::object{{"code", "unprocessable"},
+                                 {"message", std::to_string(report.problems.size()) +
+                                                 " row(s) have problems; nothing was imported"},
+                                 {"field", "file"}};
+                  return jsonResponse(out, 422);
+                }
+                return jsonResponse(out);
+              }),
+      "Import enterprises from CSV (all or nothing unless partial=1; dry_run=1 only checks)");
 
-  router.add("GET", "/api/v1/enterprises/{id}", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
-    TRY(auto id, http::idParam(req));
-    TRY(auto e, service.get(p, id));
-    return jsonResponse(toJson(e));
-  }), "One enterprise");
+  router.add("GET", "/api/v1/enterprises/{id}",
+             guarded(auth,
+                     [&](Request& req, const Principal& p) -> Result<Response> {
+                       TRY(auto id, http::idParam(req));
+                       TRY(auto e, service.get(p, id));
+                       return jsonResponse(toJson(e));
+                     }),
+             "One enterprise");
 
-  router.add("PATCH", "/api/v1/enterprises/{id}", guarded(auth, [&](Request& req, const Principal& p) -> Result<Response> {
-    TRY(auto id, http::idParam(req));
-    TRY(auto body, json::parseObject(req.body));
-    TRY(auto version, json::requireInt(body, "version"));
-    TRY(auto e, service.update(p, id, version, [&](Enterprise& target) { return applyPatch(body, target); }));
-    return jsonResponse(toJson(e));
-  }), "Change or deactivate an enterprise (optimistic version)");
+  router.add("PATCH", "/api/v1/enterprises/{id}",
+             guarded(auth,
+                     [&](Request& req, const Principal& p) -> Result<Response> {
+                       TRY(auto id, http::idParam(req));
+                       TRY(auto body, json::parseObject(req.body));
+                       TRY(auto version, json::requireInt(body, "version"));
+                       TRY(auto e, service.update(p, id, version, [&](Enterprise& target) {
+                         return applyPatch(body, target);
+                       }));
+                       return jsonResponse(toJson(e));
+                     }),
+             "Change or deactivate an enterprise (optimistic version)");
 }
 
 }  // namespace anlan::enterprise

@@ -12,8 +12,12 @@
 namespace anlan::enterprise {
 
 void EnterpriseService::publish(const std::string& type, const Enterprise& e) {
-  boost::json::object data{{"id", e.id}, {"name", e.name}, {"jurisdiction", e.jurisdiction},
-                           {"risk_color", e.risk_color}, {"active", e.active}, {"version", e.version}};
+  boost::json::object data{{"id", e.id},
+                           {"name", e.name},
+                           {"jurisdiction", e.jurisdiction},
+                           {"risk_color", e.risk_color},
+                           {"active", e.active},
+                           {"version", e.version}};
   bus_.publish({type, subjectOf(e), "", "", clock_.now(), std::move(data)});
 }
 
@@ -26,30 +30,34 @@ Result<std::vector<Enterprise>> EnterpriseService::exportRows(const access::Prin
   access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
   q.limit = 1000;
   q.cursor.clear();
-  return db::read<std::vector<Enterprise>>(db_, [&](db::Conn& c) -> Result<std::vector<Enterprise>> {
-    std::vector<Enterprise> all;
-    for (;;) {
-      TRY(auto page, store::list(c, q, scope));
-      for (auto& e : page.items) all.push_back(std::move(e));
-      if (static_cast<int>(all.size()) > kExportMax) {
-        return Error{Code::kResourceExhausted,
-                     "more than " + std::to_string(kExportMax) + " rows: narrow the filters", {}};
-      }
-      if (!page.next_cursor) break;
-      q.cursor = *page.next_cursor;
-    }
-    return all;
-  });
+  return db::read<std::vector<Enterprise>>(
+      db_, [&](db::Conn& c) -> Result<std::vector<Enterprise>> {
+        std::vector<Enterprise> all;
+        for (;;) {
+          TRY(auto page, store::list(c, q, scope));
+          for (auto& e : page.items) all.push_back(std::move(e));
+          if (static_cast<int>(all.size()) > kExportMax) {
+            return Error{Code::kResourceExhausted,
+                         "more than " + std::to_string(kExportMax) + " rows: narrow the filters",
+                         {}};
+          }
+          if (!page.next_cursor) break;
+          q.cursor = *page.next_cursor;
+        }
+        return all;
+      });
 }
 
 Result<Enterprise> EnterpriseService::get(const access::Principal& p, std::int64_t id) {
-  TRY(auto e, db::read<std::optional<Enterprise>>(db_, [&](db::Conn& c) { return store::find(c, id); }));
+  TRY(auto e,
+      db::read<std::optional<Enterprise>>(db_, [&](db::Conn& c) { return store::find(c, id); }));
   if (!e || !p.scope.admits(subjectOf(*e))) return Error::notFound("no such enterprise");
   return std::move(*e);
 }
 
 Result<std::optional<Subject>> EnterpriseService::subject(std::int64_t id) {
-  TRY(auto e, db::read<std::optional<Enterprise>>(db_, [&](db::Conn& c) { return store::find(c, id); }));
+  TRY(auto e,
+      db::read<std::optional<Enterprise>>(db_, [&](db::Conn& c) { return store::find(c, id); }));
   if (!e) return std::optional<Subject>();
   return std::optional<Subject>(subjectOf(*e));
 }
@@ -62,7 +70,8 @@ Result<Enterprise> EnterpriseService::create(const access::Principal* actor, Ent
   e.created_at = e.updated_at = clock_.now();
   TRY_STATUS(validate(e, registry_));
   if (actor && !mayWrite(*actor, e)) {
-    return Error{Code::kPermissionDenied, "that enterprise would be outside your jurisdiction or sectors", "jurisdiction"};
+    return Error{Code::kPermissionDenied,
+                 "that enterprise would be outside your jurisdiction or sectors", "jurisdiction"};
   }
   std::vector<Enterprise> one{std::move(e)};
   TRY_STATUS(insertAll(actor, one, "create"));
@@ -87,8 +96,9 @@ Status EnterpriseService::insertAll(const access::Principal* actor, std::vector<
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     for (auto& e : items) {
       TRY(e.id, store::insert(c, e));
-      TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "enterprise", std::to_string(e.id), action,
-                                  e.jurisdiction, std::nullopt, toJson(e)));
+      TRY(auto aid,
+          audit::append(c, clock_, audit::actorOf(actor), "enterprise", std::to_string(e.id),
+                        action, e.jurisdiction, std::nullopt, toJson(e)));
       (void)aid;
     }
     return {};
@@ -97,7 +107,8 @@ Status EnterpriseService::insertAll(const access::Principal* actor, std::vector<
   return {};
 }
 
-Result<Enterprise> EnterpriseService::update(const access::Principal& p, std::int64_t id, std::int64_t version,
+Result<Enterprise> EnterpriseService::update(const access::Principal& p, std::int64_t id,
+                                             std::int64_t version,
                                              const std::function<Status(Enterprise&)>& apply) {
   if (!mayWriteAny(p)) return Error::denied("your role may not change enterprises");
   Enterprise after;
@@ -114,7 +125,8 @@ Result<Enterprise> EnterpriseService::update(const access::Principal& p, std::in
     TRY_STATUS(apply(after));
     TRY_STATUS(validate(after, registry_));
     if (!mayWrite(p, after)) {
-      return Error{Code::kPermissionDenied, "that would move the enterprise outside your jurisdiction or sectors",
+      return Error{Code::kPermissionDenied,
+                   "that would move the enterprise outside your jurisdiction or sectors",
                    "jurisdiction"};
     }
     after.id = id;
@@ -123,10 +135,13 @@ Result<Enterprise> EnterpriseService::update(const access::Principal& p, std::in
     after.version = before.version + 1;
     after.updated_at = clock_.now();
     TRY(bool ok, store::update(c, after));
-    if (!ok) return Error::conflict("the enterprise was changed by someone else; reload and try again");
-    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&p), "enterprise", std::to_string(id),
-                                after.active == before.active ? "update" : (after.active ? "reactivate" : "deactivate"),
-                                after.jurisdiction, toJson(before), toJson(after)));
+    if (!ok)
+      return Error::conflict("the enterprise was changed by someone else; reload and try again");
+    TRY(auto aid,
+        audit::append(
+            c, clock_, audit::actorOf(&p), "enterprise", std::to_string(id),
+            after.active == before.active ? "update" : (after.active ? "reactivate" : "deactivate"),
+            after.jurisdiction, toJson(before), toJson(after)));
     (void)aid;
     return {};
   }));
@@ -159,7 +174,9 @@ Result<ImportReport> EnterpriseService::importCsv(const access::Principal& p, st
     }
     if (s.ok()) {
       auto [it, fresh] = codes_in_file.emplace(e.credit_code, line);
-      if (!fresh) s = Error::invalid("credit_code", "the same credit code is on line " + std::to_string(it->second));
+      if (!fresh)
+        s = Error::invalid("credit_code",
+                           "the same credit code is on line " + std::to_string(it->second));
     }
     if (!s.ok()) {
       report.problems.push_back({line, s.error().field, s.error().message});
@@ -169,7 +186,8 @@ Result<ImportReport> EnterpriseService::importCsv(const access::Principal& p, st
     good.push_back(std::move(e));
   }
   // Credit codes already registered.
-  TRY(auto taken, db::read<std::set<std::string>>(db_, [&](db::Conn& c) -> Result<std::set<std::string>> {
+  TRY(auto taken,
+      db::read<std::set<std::string>>(db_, [&](db::Conn& c) -> Result<std::set<std::string>> {
         std::set<std::string> out;
         for (std::size_t at = 0; at < good.size(); at += 500) {
           std::string sql = "SELECT credit_code FROM enterprises WHERE credit_code IN (";
@@ -187,8 +205,9 @@ Result<ImportReport> EnterpriseService::importCsv(const access::Principal& p, st
     std::vector<Enterprise> kept;
     for (auto& e : good) {
       if (taken.count(e.credit_code)) {
-        report.problems.push_back({codes_in_file[e.credit_code], "credit_code",
-                                   "an enterprise with credit code " + e.credit_code + " is already registered"});
+        report.problems.push_back(
+            {codes_in_file[e.credit_code], "credit_code",
+             "an enterprise with credit code " + e.credit_code + " is already registered"});
       } else {
         kept.push_back(std::move(e));
       }
@@ -222,7 +241,10 @@ Result<std::vector<UnitFigures>> EnterpriseService::figuresByUnit(const access::
     f.jurisdiction = unit;
     f.total += k.n;
     const std::string& col = k.risk_color;
-    (col == "red" ? f.red : col == "orange" ? f.orange : col == "yellow" ? f.yellow : f.blue) += k.n;
+    (col == "red"      ? f.red
+     : col == "orange" ? f.orange
+     : col == "yellow" ? f.yellow
+                       : f.blue) += k.n;
   }
   std::vector<UnitFigures> out;
   for (auto& [_, f] : by_unit) out.push_back(std::move(f));

@@ -40,7 +40,8 @@ class EnterpriseService {
   static constexpr int kExportMax = 100'000;
   static constexpr int kImportMax = 20'000;
 
-  EnterpriseService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock)
+  EnterpriseService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
+                    const Clock& clock)
       : db_(db), registry_(registry), bus_(bus), clock_(clock) {}
 
   Result<Page> list(const access::Principal& p, const Query& q);
@@ -58,7 +59,8 @@ class EnterpriseService {
   Result<Enterprise> update(const access::Principal& p, std::int64_t id, std::int64_t version,
                             const std::function<Status(Enterprise&)>& apply);
   // Imports a CSV file. Unless `partial`, nothing is imported when any row has a problem.
-  Result<ImportReport> importCsv(const access::Principal& p, std::string_view text, bool dry_run, bool partial);
+  Result<ImportReport> importCsv(const access::Principal& p, std::string_view text, bool dry_run,
+                                 bool partial);
   // How many demo enterprises exist.
   Result<int> countDemo();
   // Active enterprises per county-level unit (townships rolled up), by risk colour.
@@ -66,7 +68,8 @@ class EnterpriseService {
 
  private:
   // Inserts and audits `items` (already validated) in one transaction, then publishes them.
-  Status insertAll(const access::Principal* actor, std::vector<Enterprise>& items, const char* action);
+  Status insertAll(const access::Principal* actor, std::vector<Enterprise>& items,
+                   const char* action);
   void publish(const std::string& type, const Enterprise& e);
 
   db::Database& db_;

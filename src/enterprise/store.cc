@@ -14,7 +14,9 @@ constexpr const char* kColumns =
     "e.size, e.contact_name, e.contact_phone, e.major_hazard_installations, e.active, e.demo, "
     "e.version, e.created_at, e.updated_at FROM enterprises e";
 
-db::Value opt(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+db::Value opt(const std::optional<std::string>& v) {
+  return v ? db::Value(*v) : db::Value(nullptr);
+}
 
 std::pair<db::Value, db::Value> coordinates(const Enterprise& e) {
   if (!e.location) return {db::Value(nullptr), db::Value(nullptr)};
@@ -66,7 +68,8 @@ Status writeSectors(db::Conn& c, const Enterprise& e) {
   TRY(auto n, c.exec("DELETE FROM enterprise_sectors WHERE enterprise_id = ?", {e.id}));
   (void)n;
   for (const auto& s : e.sectors) {
-    TRY(auto m, c.exec("INSERT INTO enterprise_sectors (enterprise_id, sector) VALUES (?, ?)", {e.id, s}));
+    TRY(auto m,
+        c.exec("INSERT INTO enterprise_sectors (enterprise_id, sector) VALUES (?, ?)", {e.id, s}));
     (void)m;
   }
   return {};
@@ -85,15 +88,18 @@ Result<std::optional<Enterprise>> find(db::Conn& c, std::int64_t id) {
 Result<std::int64_t> insert(db::Conn& c, const Enterprise& e) {
   auto [lon, lat] = coordinates(e);
   auto rows = c.query(
-      "INSERT INTO enterprises (name, credit_code, jurisdiction, address, lon, lat, risk_color, size, "
+      "INSERT INTO enterprises (name, credit_code, jurisdiction, address, lon, lat, risk_color, "
+      "size, "
       "contact_name, contact_phone, major_hazard_installations, active, demo, search, version, "
-      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
+      "RETURNING id",
       {e.name, e.credit_code, e.jurisdiction, e.address, lon, lat, e.risk_color, e.size,
        opt(e.contact_name), opt(e.contact_phone), std::int64_t{e.major_hazard_installations},
        std::int64_t{e.active}, std::int64_t{e.demo}, searchText(e), e.created_at, e.updated_at});
   if (!rows.ok()) {
     if (rows.error().code == Code::kConflict) {
-      return Error{Code::kConflict, "an enterprise with credit code " + e.credit_code + " is already registered",
+      return Error{Code::kConflict,
+                   "an enterprise with credit code " + e.credit_code + " is already registered",
                    "credit_code"};
     }
     return std::move(rows).error();
@@ -116,7 +122,8 @@ Result<bool> update(db::Conn& c, const Enterprise& e) {
        std::int64_t{e.active}, searchText(e), e.version, e.updated_at, e.id, e.version - 1});
   if (!n.ok()) {
     if (n.error().code == Code::kConflict) {
-      return Error{Code::kConflict, "another enterprise has credit code " + e.credit_code, "credit_code"};
+      return Error{Code::kConflict, "another enterprise has credit code " + e.credit_code,
+                   "credit_code"};
     }
     return std::move(n).error();
   }
@@ -128,18 +135,22 @@ Result<bool> update(db::Conn& c, const Enterprise& e) {
 namespace {
 
 // The scope's columns on the alias e: an enterprise has several sectors.
-constexpr access::Columns kScopeColumns{
-    .jurisdiction = "e.jurisdiction",
-    .unit = "",
-    .sector = "EXISTS (SELECT 1 FROM enterprise_sectors s WHERE s.enterprise_id = e.id AND s.sector IN {})",
-    .enterprise = "e.id"};
+constexpr access::Columns kScopeColumns{.jurisdiction = "e.jurisdiction",
+                                        .unit = "",
+                                        .sector =
+                                            "EXISTS (SELECT 1 FROM enterprise_sectors s WHERE "
+                                            "s.enterprise_id = e.id AND s.sector IN {})",
+                                        .enterprise = "e.id"};
 
 // The WHERE clause of a query within the caller's scope (without the cursor).
-Result<std::string> whereOf(const Query& q, const access::Scope& scope, std::vector<db::Value>& params) {
+Result<std::string> whereOf(const Query& q, const access::Scope& scope,
+                            std::vector<db::Value>& params) {
   TRY(std::string where, access::whereOf(scope, kScopeColumns, params));
   where = " WHERE 1 = 1" + where;
   if (q.sector) {
-    where += " AND EXISTS (SELECT 1 FROM enterprise_sectors f WHERE f.enterprise_id = e.id AND f.sector = ?)";
+    where +=
+        " AND EXISTS (SELECT 1 FROM enterprise_sectors f WHERE f.enterprise_id = e.id AND f.sector "
+        "= ?)";
     params.emplace_back(*q.sector);
   }
   if (q.risk_color) {
@@ -167,7 +178,10 @@ Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope) {
   TRY(std::string where, whereOf(q, scope, params));
   std::string sql = std::string(kColumns) + where;
   bool by_name = q.sort == "name", by_updated = q.sort == "-updated_at";
-  db::Order order{by_name ? "e.name" : by_updated ? "e.updated_at" : "e.id", "e.id", by_name, by_updated};
+  db::Order order{by_name      ? "e.name"
+                  : by_updated ? "e.updated_at"
+                               : "e.id",
+                  "e.id", by_name, by_updated};
   if (!q.cursor.empty()) {
     TRY(auto k, db::decodeCursor(q.cursor));
     TRY(std::string after, db::after(order, k, params));
@@ -180,7 +194,7 @@ Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope) {
   if (static_cast<int>(page.items.size()) > q.limit) {
     page.items.resize(q.limit);
     const Enterprise& last = page.items.back();
-    boost::json::value key = by_name ? boost::json::value(last.name)
+    boost::json::value key = by_name      ? boost::json::value(last.name)
                              : by_updated ? boost::json::value(last.updated_at)
                                           : boost::json::value(last.id);
     page.next_cursor = db::encodeCursor(key, last.id);

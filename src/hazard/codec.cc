@@ -7,7 +7,9 @@ namespace bj = boost::json;
 
 namespace {
 
-bj::value opt(const std::optional<std::int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+bj::value opt(const std::optional<std::int64_t>& v) {
+  return v ? bj::value(*v) : bj::value(nullptr);
+}
 
 }  // namespace
 
@@ -44,7 +46,8 @@ Result<Confirmation> confirmationFromJson(const bj::object& o) {
 }
 
 Result<Assignment> assignmentFromJson(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"slip_no", "responsible_unit", "assigning_unit", "supervising_unit", "deadline"}));
+  TRY_STATUS(json::onlyFields(
+      o, {"slip_no", "responsible_unit", "assigning_unit", "supervising_unit", "deadline"}));
   Assignment a;
   TRY(a.slip_no, json::requireString(o, "slip_no", 50));
   TRY(a.responsible_unit, json::requireString(o, "responsible_unit", 200));
@@ -55,7 +58,8 @@ Result<Assignment> assignmentFromJson(const bj::object& o) {
 }
 
 Result<Plan> planFromJson(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"responsible_person", "measures", "funds_fen", "deadline", "contingency_plan"}));
+  TRY_STATUS(json::onlyFields(
+      o, {"responsible_person", "measures", "funds_fen", "deadline", "contingency_plan"}));
   Plan p;
   TRY(p.responsible_person, json::requireString(o, "responsible_person", 100));
   TRY(p.measures, json::requireString(o, "measures", 4000));
@@ -120,9 +124,15 @@ bj::object toJson(const Event& e) {
 }
 
 bj::object toJson(const Attachment& a) {
-  return {{"id", a.id},          {"hazard_id", a.hazard_id}, {"name", a.name},
-          {"media_type", a.media_type}, {"size", a.size},  {"sha256", a.sha256},
-          {"event_id", opt(a.event_id)}, {"uploaded_by", a.uploaded_by}, {"uploaded_at", a.uploaded_at}};
+  return {{"id", a.id},
+          {"hazard_id", a.hazard_id},
+          {"name", a.name},
+          {"media_type", a.media_type},
+          {"size", a.size},
+          {"sha256", a.sha256},
+          {"event_id", opt(a.event_id)},
+          {"uploaded_by", a.uploaded_by},
+          {"uploaded_at", a.uploaded_at}};
 }
 
 bj::object summaryJson(const Notice& n) {
@@ -163,8 +173,9 @@ bj::object toJson(const Notice& n) {
 }
 
 Status fromJson(const bj::object& o, Hazard& h) {
-  TRY_STATUS(json::onlyFields(o, {"enterprise_id", "site", "jurisdiction", "sector", "location", "description",
-                                  "grade", "source", "found_at", "found_by", "risk_color"}));
+  TRY_STATUS(json::onlyFields(
+      o, {"enterprise_id", "site", "jurisdiction", "sector", "location", "description", "grade",
+          "source", "found_at", "found_by", "risk_color"}));
   TRY(h.enterprise_id, json::optionalInt(o, "enterprise_id"));
   TRY(auto site, json::optionalString(o, "site", 200));
   h.site = site.value_or("");
@@ -194,7 +205,8 @@ Result<std::vector<std::int64_t>> attachmentIds(const bj::object& o) {
   std::vector<std::int64_t> ids;
   auto it = o.find("attachments");
   if (it == o.end() || it->value().is_null()) return ids;
-  if (!it->value().is_array()) return Error::invalid("attachments", "attachments must be a list of ids");
+  if (!it->value().is_array())
+    return Error::invalid("attachments", "attachments must be a list of ids");
   for (const auto& v : it->value().as_array()) {
     if (!v.is_int64()) return Error::invalid("attachments", "attachments must be a list of ids");
     ids.push_back(v.as_int64());
@@ -204,13 +216,15 @@ Result<std::vector<std::int64_t>> attachmentIds(const bj::object& o) {
 }
 
 Result<TransitionRequest> transitionFromJson(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"to", "version", "grade", "risk_color", "confirmation", "assignment", "plan",
-                                  "note", "deadline", "attachments"}));
+  TRY_STATUS(json::onlyFields(o, {"to", "version", "grade", "risk_color", "confirmation",
+                                  "assignment", "plan", "note", "deadline", "attachments"}));
   TransitionRequest t;
   TRY(auto to, json::requireString(o, "to", 40));
   auto state = parseState(to);
-  if (!state) return Error::invalid("to", "to must be a state: assessed, assigned, rectifying, "
-                                          "acceptance_requested, accepted, closed_off or rechecked");
+  if (!state)
+    return Error::invalid("to",
+                          "to must be a state: assessed, assigned, rectifying, "
+                          "acceptance_requested, accepted, closed_off or rechecked");
   t.to = *state;
   TRY(t.version, json::optionalInt(o, "version"));
   TRY(auto grade, json::optionalString(o, "grade", 10));
@@ -230,23 +244,41 @@ Result<TransitionRequest> transitionFromJson(const bj::object& o) {
 }
 
 const csv::Record& exportColumns() {
-  static const csv::Record c = {"code", "enterprise", "site", "jurisdiction", "unit", "sector", "description",
-                                "grade", "source", "found_at", "found_by", "risk_color", "state", "deadline",
-                                "overdue", "supervision", "slip_no", "closed_off_at", "id"};
+  static const csv::Record c = {
+      "code",    "enterprise",  "site",     "jurisdiction",  "unit",       "sector", "description",
+      "grade",   "source",      "found_at", "found_by",      "risk_color", "state",  "deadline",
+      "overdue", "supervision", "slip_no",  "closed_off_at", "id"};
   return c;
 }
 
 csv::Record toCsvRow(const Hazard& h, const Calendar& cal) {
-  auto time = [&](const std::optional<Millis>& t) { return t ? cal.dateTimeText(*t) : std::string(); };
-  return {h.code, h.enterprise_name, h.site, h.jurisdiction, h.unit, h.sector, h.description,
-          gradeName(h.grade), h.source, cal.dateTimeText(h.found_at), h.found_by, h.risk_color, stateName(h.state),
-          time(h.deadline), h.overdue ? "1" : "0", h.supervision, h.assignment ? h.assignment->slip_no : "",
-          time(h.closed_off_at), std::to_string(h.id)};
+  auto time = [&](const std::optional<Millis>& t) {
+    return t ? cal.dateTimeText(*t) : std::string();
+  };
+  return {h.code,
+          h.enterprise_name,
+          h.site,
+          h.jurisdiction,
+          h.unit,
+          h.sector,
+          h.description,
+          gradeName(h.grade),
+          h.source,
+          cal.dateTimeText(h.found_at),
+          h.found_by,
+          h.risk_color,
+          stateName(h.state),
+          time(h.deadline),
+          h.overdue ? "1" : "0",
+          h.supervision,
+          h.assignment ? h.assignment->slip_no : "",
+          time(h.closed_off_at),
+          std::to_string(h.id)};
 }
 
 const csv::Record& noticeColumns() {
-  static const csv::Record c = {"notice", "unit", "named_as", "code", "enterprise", "site", "grade",
-                                "deadline", "days_overdue", "closed_off_at"};
+  static const csv::Record c = {"notice", "unit",  "named_as", "code",         "enterprise",
+                                "site",   "grade", "deadline", "days_overdue", "closed_off_at"};
   return c;
 }
 
@@ -265,12 +297,14 @@ std::vector<csv::Record> noticeRows(const Notice& n, const Calendar& cal) {
   };
   for (const auto& r : n.rows) {
     for (const auto& it : r.overdue_items) {
-      out.push_back({n.number, r.unit, "overdue", str(it, "code"), str(it, "enterprise"), str(it, "site"),
-                     str(it, "grade"), time(it, "deadline"), str(it, "days_overdue"), ""});
+      out.push_back({n.number, r.unit, "overdue", str(it, "code"), str(it, "enterprise"),
+                     str(it, "site"), str(it, "grade"), time(it, "deadline"),
+                     str(it, "days_overdue"), ""});
     }
     for (const auto& it : r.closed_items) {
-      out.push_back({n.number, r.unit, "closed_off", str(it, "code"), str(it, "enterprise"), str(it, "site"),
-                     str(it, "grade"), time(it, "deadline"), "", time(it, "closed_off_at")});
+      out.push_back({n.number, r.unit, "closed_off", str(it, "code"), str(it, "enterprise"),
+                     str(it, "site"), str(it, "grade"), time(it, "deadline"), "",
+                     time(it, "closed_off_at")});
     }
   }
   return out;

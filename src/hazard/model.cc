@@ -3,8 +3,9 @@
 namespace anlan::hazard {
 namespace {
 
-constexpr const char* kStateNames[] = {"registered", "assessed", "assigned", "rectifying",
-                                       "acceptance_requested", "accepted", "closed_off", "rechecked"};
+constexpr const char* kStateNames[] = {
+    "registered",           "assessed", "assigned",   "rectifying",
+    "acceptance_requested", "accepted", "closed_off", "rechecked"};
 
 }  // namespace
 
@@ -27,8 +28,8 @@ std::optional<Grade> parseGrade(std::string_view text) {
 
 const std::vector<std::string>& sources() {
   // 排查, 上级交办, 群众举报, 媒体曝光, 部门移送, 企业自报
-  static const std::vector<std::string> v = {"inspection", "assigned_from_above", "public_report",
-                                             "media", "referral", "self_report"};
+  static const std::vector<std::string> v = {
+      "inspection", "assigned_from_above", "public_report", "media", "referral", "self_report"};
   return v;
 }
 
@@ -39,8 +40,13 @@ const std::vector<std::string>& supervisionLevels() {
 
 const std::vector<std::string>& escalationKinds() {
   // 建议函 → 交办函 → 批评通报 → 约谈 → 曝光 → 黄牌警告 → 一票否决
-  static const std::vector<std::string> v = {"suggestion_letter", "assignment_letter", "criticism_notice",
-                                             "summons", "public_exposure", "yellow_card", "veto"};
+  static const std::vector<std::string> v = {"suggestion_letter",
+                                             "assignment_letter",
+                                             "criticism_notice",
+                                             "summons",
+                                             "public_exposure",
+                                             "yellow_card",
+                                             "veto"};
   return v;
 }
 

@@ -14,7 +14,8 @@
 
 namespace anlan::hazard {
 
-// Hengyang's loop 建档 → 评估 → 整改 → 验收 → 销号 → 复查, with the assignment slip (交办) of 一单四制.
+// Hengyang's loop 建档 → 评估 → 整改 → 验收 → 销号 → 复查, with the assignment slip (交办) of
+// 一单四制.
 enum class State {
   kRegistered,           // 建档
   kAssessed,             // 评估 (grade confirmed)
@@ -25,9 +26,9 @@ enum class State {
   kClosedOff,            // 销号
   kRechecked,            // 复查
 };
-inline constexpr State kAllStates[] = {State::kRegistered, State::kAssessed, State::kAssigned,
-                                       State::kRectifying, State::kAcceptanceRequested,
-                                       State::kAccepted, State::kClosedOff, State::kRechecked};
+inline constexpr State kAllStates[] = {
+    State::kRegistered,          State::kAssessed, State::kAssigned,  State::kRectifying,
+    State::kAcceptanceRequested, State::kAccepted, State::kClosedOff, State::kRechecked};
 
 enum class Grade { kGeneral, kMajor };  // 一般 / 重大事故隐患
 
@@ -37,9 +38,9 @@ const char* gradeName(Grade g);
 std::optional<Grade> parseGrade(std::string_view text);
 
 // Sources, supervision levels and escalation actions, by their identifiers.
-const std::vector<std::string>& sources();      // inspection, assigned_from_above, public_report, …
+const std::vector<std::string>& sources();  // inspection, assigned_from_above, public_report, …
 const std::vector<std::string>& supervisionLevels();  // county, city, province
-const std::vector<std::string>& escalationKinds();    // the ladder 建议函 → … → 一票否决, in order
+const std::vector<std::string>& escalationKinds();  // the ladder 建议函 → … → 一票否决, in order
 
 // 研究认定: the formal confirmation of a major hazard.
 struct Confirmation {
@@ -66,9 +67,9 @@ struct Hazard {
   std::string code;  // YH-<unit>-<year>-<serial>
   std::optional<std::int64_t> enterprise_id;
   std::string enterprise_name;  // read from the registry, not stored here
-  std::string site;             // where, in words (a site without an enterprise: a road, a river bank)
-  std::string jurisdiction;     // unit or township
-  std::string unit;             // the county-level unit (or park) the jurisdiction lies in
+  std::string site;          // where, in words (a site without an enterprise: a road, a river bank)
+  std::string jurisdiction;  // unit or township
+  std::string unit;          // the county-level unit (or park) the jurisdiction lies in
   std::string sector;
   std::optional<geo::LonLat> location;  // WGS-84
   std::string description;
@@ -98,7 +99,8 @@ struct Event {
   Millis at = 0;
   std::optional<std::int64_t> actor_id;
   std::string actor_name;
-  std::string kind;  // registered, transition, progress, supervision, escalation, attachment, overdue
+  std::string
+      kind;  // registered, transition, progress, supervision, escalation, attachment, overdue
   std::optional<State> from, to;
   boost::json::object data;  // the step's fields
 };
@@ -122,8 +124,8 @@ struct Query {
   std::optional<bool> overdue;
   std::optional<std::int64_t> enterprise_id;
   std::optional<Millis> found_from, found_to;  // found_at in [from, to)
-  bool open_only = false;                     // not closed off or rechecked
-  std::string sort = "-found_at";             // -found_at, deadline, id
+  bool open_only = false;                      // not closed off or rechecked
+  std::string sort = "-found_at";              // -found_at, deadline, id
   std::string cursor;
   int limit = 50;
 };

@@ -10,7 +10,7 @@ namespace anlan::hazard {
 
 // Registers /api/v1/hazards* (list, export, register, detail, transitions, ledger, supervision,
 // escalations, attachments, statistics) and /api/v1/notices*.
-void addRoutes(http::Router& router, access::Authenticator& auth, HazardService& service, const Clock& clock,
-               const Calendar& calendar);
+void addRoutes(http::Router& router, access::Authenticator& auth, HazardService& service,
+               const Clock& clock, const Calendar& calendar);
 
 }  // namespace anlan::hazard

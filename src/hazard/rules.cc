@@ -10,8 +10,8 @@ using access::Role;
 constexpr Millis kDay = 24LL * 3600 * 1000;
 
 constexpr std::array kGovernment = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer};
-constexpr std::array kGovernmentAndEnterprise = {Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer,
-                                                 Role::kEnterpriseOfficer};
+constexpr std::array kGovernmentAndEnterprise = {
+    Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer, Role::kEnterpriseOfficer};
 
 bool oneOf(const std::string& v, const std::vector<std::string>& options) {
   return std::find(options.begin(), options.end(), v) != options.end();
@@ -19,11 +19,14 @@ bool oneOf(const std::string& v, const std::vector<std::string>& options) {
 
 std::vector<Role> of(const auto& roles) { return {roles.begin(), roles.end()}; }
 
-bool isGovernment(Role r) { return std::find(kGovernment.begin(), kGovernment.end(), r) != kGovernment.end(); }
+bool isGovernment(Role r) {
+  return std::find(kGovernment.begin(), kGovernment.end(), r) != kGovernment.end();
+}
 
 Status text(const std::string& value, const std::string& field, std::size_t max) {
   if (value.empty()) return Error::invalid(field, field + " is required");
-  if (value.size() > max) return Error::invalid(field, field + " must be at most " + std::to_string(max) + " bytes");
+  if (value.size() > max)
+    return Error::invalid(field, field + " must be at most " + std::to_string(max) + " bytes");
   return {};
 }
 
@@ -41,13 +44,19 @@ const std::vector<Step>& steps() {
   // government's. A general hazard may be fixed on the spot, or rectified without a slip.
   static const std::vector<Step> table = {
       {State::kRegistered, State::kAssessed, "assess", std::nullopt, of(kGovernment)},
-      {State::kRegistered, State::kClosedOff, "fix_on_the_spot", Grade::kGeneral, of(kGovernmentAndEnterprise)},
+      {State::kRegistered, State::kClosedOff, "fix_on_the_spot", Grade::kGeneral,
+       of(kGovernmentAndEnterprise)},
       {State::kAssessed, State::kAssigned, "assign", std::nullopt, of(kGovernment)},
-      {State::kAssessed, State::kRectifying, "self_rectify", Grade::kGeneral, of(kGovernmentAndEnterprise)},
-      {State::kAssigned, State::kRectifying, "start_rectification", std::nullopt, of(kGovernmentAndEnterprise)},
-      {State::kRectifying, State::kAcceptanceRequested, "request_acceptance", std::nullopt, of(kGovernmentAndEnterprise)},
-      {State::kAcceptanceRequested, State::kAccepted, "accept", std::nullopt, of(kGovernment), true},
-      {State::kAcceptanceRequested, State::kRectifying, "reject", std::nullopt, of(kGovernment), true},
+      {State::kAssessed, State::kRectifying, "self_rectify", Grade::kGeneral,
+       of(kGovernmentAndEnterprise)},
+      {State::kAssigned, State::kRectifying, "start_rectification", std::nullopt,
+       of(kGovernmentAndEnterprise)},
+      {State::kRectifying, State::kAcceptanceRequested, "request_acceptance", std::nullopt,
+       of(kGovernmentAndEnterprise)},
+      {State::kAcceptanceRequested, State::kAccepted, "accept", std::nullopt, of(kGovernment),
+       true},
+      {State::kAcceptanceRequested, State::kRectifying, "reject", std::nullopt, of(kGovernment),
+       true},
       {State::kAccepted, State::kClosedOff, "close_off", std::nullopt, of(kGovernment), true},
       {State::kClosedOff, State::kRechecked, "recheck_pass", std::nullopt, of(kGovernment)},
       {State::kClosedOff, State::kRectifying, "recheck_fail", std::nullopt, of(kGovernment)},
@@ -82,9 +91,10 @@ Status checkTransition(const access::Principal& p, const Hazard& h, State to) {
   if (std::find(step->roles.begin(), step->roles.end(), p.user.role) == step->roles.end()) {
     return Error::denied(std::string("your role may not ") + step->name + " a hazard");
   }
-  if (step->city_decides_when_listed_above && (h.supervision == "city" || h.supervision == "province") &&
-      !atCityLevel(p)) {
-    return Error::denied("this hazard is under " + h.supervision + " supervision: the city decides");
+  if (step->city_decides_when_listed_above &&
+      (h.supervision == "city" || h.supervision == "province") && !atCityLevel(p)) {
+    return Error::denied("this hazard is under " + h.supervision +
+                         " supervision: the city decides");
   }
   return {};
 }
@@ -92,8 +102,7 @@ Status checkTransition(const access::Principal& p, const Hazard& h, State to) {
 std::vector<State> allowedTargets(const access::Principal& p, const Hazard& h) {
   std::vector<State> out;
   for (State to : kAllStates) {
-    if (checkTransition(p, h, to).ok() &&
-        std::find(out.begin(), out.end(), to) == out.end()) {
+    if (checkTransition(p, h, to).ok() && std::find(out.begin(), out.end(), to) == out.end()) {
       out.push_back(to);
     }
   }
@@ -110,19 +119,25 @@ Status validateNew(const Hazard& h, const org::Registry& registry, Millis now) {
   if (!j || registry.unitOf(h.jurisdiction).empty()) {
     return Error::invalid("jurisdiction", "jurisdiction must be a unit or township of the city");
   }
-  if (!registry.sector(h.sector)) return Error::invalid("sector", "unknown sector '" + h.sector + "'");
+  if (!registry.sector(h.sector))
+    return Error::invalid("sector", "unknown sector '" + h.sector + "'");
   if (!oneOf(h.source, sources())) {
-    return Error::invalid("source", "source must be one of inspection, assigned_from_above, public_report, "
-                                    "media, referral, self_report");
+    return Error::invalid("source",
+                          "source must be one of inspection, assigned_from_above, public_report, "
+                          "media, referral, self_report");
   }
   if (!oneOf(h.risk_color, {"red", "orange", "yellow", "blue"})) {
     return Error::invalid("risk_color", "risk_color must be red, orange, yellow or blue");
   }
-  if (h.found_at > now + 5 * 60 * 1000) return Error::invalid("found_at", "found_at lies in the future");
-  if (h.found_at < now - 10 * 366 * kDay) return Error::invalid("found_at", "found_at is more than ten years ago");
-  if (h.found_by.size() > 100) return Error::invalid("found_by", "found_by must be at most 100 bytes");
+  if (h.found_at > now + 5 * 60 * 1000)
+    return Error::invalid("found_at", "found_at lies in the future");
+  if (h.found_at < now - 10 * 366 * kDay)
+    return Error::invalid("found_at", "found_at is more than ten years ago");
+  if (h.found_by.size() > 100)
+    return Error::invalid("found_by", "found_by must be at most 100 bytes");
   if (h.location) {
-    if (!geo::valid(*h.location)) return Error::invalid("location", "location must be a WGS-84 lon/lat");
+    if (!geo::valid(*h.location))
+      return Error::invalid("location", "location must be a WGS-84 lon/lat");
     if (!registry.locatedIn(h.jurisdiction, *h.location)) {
       return Error::invalid("location", "the location lies outside " + j->name);
     }
@@ -130,23 +145,28 @@ Status validateNew(const Hazard& h, const org::Registry& registry, Millis now) {
   return {};
 }
 
-Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Registry& registry, Millis now) {
+Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Registry& registry,
+                    Millis now) {
   switch (t.to) {
     case State::kAssessed: {
-      if (!t.grade) return Error::invalid("grade", "assessment confirms the grade: general or major");
+      if (!t.grade)
+        return Error::invalid("grade", "assessment confirms the grade: general or major");
       if (t.risk_color && !oneOf(*t.risk_color, {"red", "orange", "yellow", "blue"})) {
         return Error::invalid("risk_color", "risk_color must be red, orange, yellow or blue");
       }
       if (*t.grade == Grade::kMajor) {
         if (!t.confirmation) {
-          return Error::invalid("confirmation", "a major hazard needs its confirmation: department, meeting, date");
+          return Error::invalid("confirmation",
+                                "a major hazard needs its confirmation: department, meeting, date");
         }
         if (!registry.department(t.confirmation->department)) {
-          return Error::invalid("confirmation.department", "unknown department '" + t.confirmation->department + "'");
+          return Error::invalid("confirmation.department",
+                                "unknown department '" + t.confirmation->department + "'");
         }
         TRY_STATUS(text(t.confirmation->meeting, "confirmation.meeting", 200));
         if (t.confirmation->date > now || t.confirmation->date < now - 366 * kDay) {
-          return Error::invalid("confirmation.date", "confirmation.date must lie within the past year");
+          return Error::invalid("confirmation.date",
+                                "confirmation.date must lie within the past year");
         }
       }
       return {};
@@ -162,12 +182,14 @@ Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Regi
     }
     case State::kRectifying: {
       if (h.state == State::kAssessed || h.state == State::kAssigned) {
-        if (!t.plan) return Error::invalid("plan", "rectification needs its plan (the five implementations)");
+        if (!t.plan)
+          return Error::invalid("plan", "rectification needs its plan (the five implementations)");
         const Plan& p = *t.plan;
         TRY_STATUS(text(p.responsible_person, "plan.responsible_person", 100));
         TRY_STATUS(text(p.measures, "plan.measures", 4000));
         TRY_STATUS(text(p.contingency_plan, "plan.contingency_plan", 4000));
-        if (p.funds_fen < 0) return Error::invalid("plan.funds_fen", "plan.funds_fen must not be negative");
+        if (p.funds_fen < 0)
+          return Error::invalid("plan.funds_fen", "plan.funds_fen must not be negative");
         TRY_STATUS(future(p.deadline, now, "plan.deadline"));
         if (h.assignment && p.deadline > h.assignment->deadline) {
           return Error::invalid("plan.deadline", "the plan's deadline lies after the slip's");
@@ -177,13 +199,16 @@ Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Regi
       // Rejected at acceptance, or reopened by a failed recheck.
       TRY_STATUS(text(t.note, "note", 4000));
       bool reopening = h.state == State::kClosedOff || h.state == State::kRechecked;
-      if (reopening && !t.deadline) return Error::invalid("deadline", "a reopened hazard needs a new deadline");
+      if (reopening && !t.deadline)
+        return Error::invalid("deadline", "a reopened hazard needs a new deadline");
       if (t.deadline) TRY_STATUS(future(*t.deadline, now, "deadline"));
       return {};
     }
     case State::kAcceptanceRequested:
       TRY_STATUS(text(t.note, "note", 4000));
-      if (t.attachments.empty()) return Error::invalid("attachments", "acceptance needs evidence: attach photos or documents");
+      if (t.attachments.empty())
+        return Error::invalid("attachments",
+                              "acceptance needs evidence: attach photos or documents");
       return {};
     case State::kAccepted:
     case State::kRechecked:
@@ -191,7 +216,8 @@ Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Regi
     case State::kClosedOff:
       if (h.state == State::kRegistered) {
         TRY_STATUS(text(t.note, "note", 4000));
-        if (t.attachments.empty()) return Error::invalid("attachments", "fixing on the spot needs evidence");
+        if (t.attachments.empty())
+          return Error::invalid("attachments", "fixing on the spot needs evidence");
       } else if (t.note.size() > 4000) {
         return Error::invalid("note", "note must be at most 4000 bytes");
       }
@@ -241,11 +267,13 @@ bool isOverdue(State s, const std::optional<Millis>& deadline, Millis now) {
 
 bool isClosed(State s) { return s == State::kClosedOff || s == State::kRechecked; }
 
-Status checkSupervision(const access::Principal& p, const Hazard& h,
-                        const std::string& level) {
-  if (!oneOf(level, supervisionLevels())) return Error::invalid("level", "level must be county, city or province");
-  if (!isGovernment(p.user.role)) return Error::denied("your role may not list hazards for supervision");
-  if (h.grade != Grade::kMajor) return Error{Code::kConflict, "only major hazards are listed for supervision", "level"};
+Status checkSupervision(const access::Principal& p, const Hazard& h, const std::string& level) {
+  if (!oneOf(level, supervisionLevels()))
+    return Error::invalid("level", "level must be county, city or province");
+  if (!isGovernment(p.user.role))
+    return Error::denied("your role may not list hazards for supervision");
+  if (h.grade != Grade::kMajor)
+    return Error{Code::kConflict, "only major hazards are listed for supervision", "level"};
   if (isClosed(h.state)) return Error{Code::kConflict, "the hazard is closed off", "level"};
   if (level != "county" && !atCityLevel(p)) {
     return Error::denied("only the city lists hazards for city or province supervision");
@@ -253,16 +281,18 @@ Status checkSupervision(const access::Principal& p, const Hazard& h,
   return {};
 }
 
-Status checkEscalation(const access::Principal& p, const Hazard& h,
-                       const std::string& kind) {
+Status checkEscalation(const access::Principal& p, const Hazard& h, const std::string& kind) {
   if (!oneOf(kind, escalationKinds())) {
-    return Error::invalid("kind", "kind must be one of suggestion_letter, assignment_letter, criticism_notice, "
-                                  "summons, public_exposure, yellow_card, veto");
+    return Error::invalid(
+        "kind",
+        "kind must be one of suggestion_letter, assignment_letter, criticism_notice, "
+        "summons, public_exposure, yellow_card, veto");
   }
   if (!isGovernment(p.user.role)) return Error::denied("your role may not escalate");
   if (isClosed(h.state)) return Error{Code::kConflict, "the hazard is closed off", "kind"};
   if ((h.supervision == "city" || h.supervision == "province") && !atCityLevel(p)) {
-    return Error::denied("this hazard is under " + h.supervision + " supervision: the city escalates");
+    return Error::denied("this hazard is under " + h.supervision +
+                         " supervision: the city escalates");
   }
   return {};
 }

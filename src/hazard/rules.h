@@ -23,9 +23,9 @@ struct TransitionRequest {
   std::optional<Confirmation> confirmation;  // assess, major
   std::optional<Assignment> assignment;      // assign
   std::optional<Plan> plan;                  // start rectification
-  std::string note;  // evidence text, opinion, rejection reason or recheck findings
-  std::optional<Millis> deadline;            // a new deadline (rejection, failed recheck)
-  std::vector<std::int64_t> attachments;     // evidence, uploaded to this hazard beforehand
+  std::string note;                // evidence text, opinion, rejection reason or recheck findings
+  std::optional<Millis> deadline;  // a new deadline (rejection, failed recheck)
+  std::vector<std::int64_t> attachments;  // evidence, uploaded to this hazard beforehand
 };
 
 // One row of the transition table.
@@ -59,7 +59,8 @@ std::vector<State> allowedTargets(const access::Principal& p, const Hazard& h);
 Status validateNew(const Hazard& h, const org::Registry& registry, Millis now);
 // The fields the step to t.to needs, for `h` in its current state, at time `now`. The deadline
 // of a slip or plan lies in the future; a plan's deadline not after the slip's.
-Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Registry& registry, Millis now);
+Status validateStep(const Hazard& h, const TransitionRequest& t, const org::Registry& registry,
+                    Millis now);
 // Applies a validated step to `h` (state, grade, records, deadline, overdue, closed_off_at).
 void applyStep(Hazard& h, const TransitionRequest& t, Millis now);
 
@@ -71,10 +72,8 @@ bool isClosed(State s);
 
 // Supervision (挂牌督办) and escalation (督办 ladder) may be recorded by the city for any major
 // hazard and by a unit for its own at county level.
-Status checkSupervision(const access::Principal& p, const Hazard& h,
-                        const std::string& level);
-Status checkEscalation(const access::Principal& p, const Hazard& h,
-                       const std::string& kind);
+Status checkSupervision(const access::Principal& p, const Hazard& h, const std::string& level);
+Status checkEscalation(const access::Principal& p, const Hazard& h, const std::string& kind);
 // Whether `p` acts for the city (or above): their scope's tree is the whole city.
 bool atCityLevel(const access::Principal& p);
 

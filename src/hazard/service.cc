@@ -29,21 +29,26 @@ struct Deltas {
   void add(const Hazard& h, int sign) {
     counts[{h.unit, h.sector, gradeName(h.grade), stateName(h.state), h.overdue ? 1 : 0}] += sign;
     months[{h.unit, h.sector, gradeName(h.grade), cal.monthKey(h.found_at)}].first += sign;
-    if (h.closed_off_at) months[{h.unit, h.sector, gradeName(h.grade), cal.monthKey(*h.closed_off_at)}].second += sign;
+    if (h.closed_off_at)
+      months[{h.unit, h.sector, gradeName(h.grade), cal.monthKey(*h.closed_off_at)}].second += sign;
   }
 
   // Applied in key order, so that concurrent writers lock the rows in the same order.
   Status apply(db::Conn& c) const {
     for (const auto& [k, d] : counts) {
       if (d == 0) continue;
-      Count cell{std::get<0>(k), std::get<1>(k), *parseGrade(std::get<2>(k)), *parseState(std::get<3>(k)),
-                 std::get<4>(k) != 0, 0};
+      Count cell{std::get<0>(k),
+                 std::get<1>(k),
+                 *parseGrade(std::get<2>(k)),
+                 *parseState(std::get<3>(k)),
+                 std::get<4>(k) != 0,
+                 0};
       TRY_STATUS(store::addCount(c, cell, d));
     }
     for (const auto& [k, d] : months) {
       if (d.first == 0 && d.second == 0) continue;
-      TRY_STATUS(store::addMonth(c, std::get<0>(k), std::get<1>(k), *parseGrade(std::get<2>(k)), std::get<3>(k),
-                                 d.first, d.second));
+      TRY_STATUS(store::addMonth(c, std::get<0>(k), std::get<1>(k), *parseGrade(std::get<2>(k)),
+                                 std::get<3>(k), d.first, d.second));
     }
     return {};
   }
@@ -56,14 +61,17 @@ Status recordChange(db::Conn& c, const Calendar& cal, const Hazard* before, cons
   return d.apply(c);
 }
 
-bj::array idsJson(const std::vector<std::int64_t>& ids) { return bj::array(ids.begin(), ids.end()); }
+bj::array idsJson(const std::vector<std::int64_t>& ids) {
+  return bj::array(ids.begin(), ids.end());
+}
 
 // The fields of a step, as its timeline entry shows them.
 bj::object stepData(const Step& step, const TransitionRequest& t) {
   bj::object d{{"step", step.name}};
   if (t.grade) d["grade"] = gradeName(*t.grade);
   if (t.risk_color) d["risk_color"] = *t.risk_color;
-  if (t.confirmation && t.to == State::kAssessed && t.grade == Grade::kMajor) d["confirmation"] = confirmationJson(t.confirmation);
+  if (t.confirmation && t.to == State::kAssessed && t.grade == Grade::kMajor)
+    d["confirmation"] = confirmationJson(t.confirmation);
   if (t.assignment && t.to == State::kAssigned) d["assignment"] = assignmentJson(t.assignment);
   if (t.plan && t.to == State::kRectifying) d["plan"] = planJson(t.plan);
   if (!t.note.empty()) d["note"] = t.note;
@@ -77,55 +85,64 @@ Result<std::string> newCode(db::Conn& c, const Calendar& cal, const Hazard& h) {
   int year = cal.year(h.found_at);
   TRY(auto serial, db::nextSerial(c, "YH-" + h.unit, year));
   char code[64];
-  std::snprintf(code, sizeof code, "YH-%s-%04d-%06lld", h.unit.c_str(), year, static_cast<long long>(serial));
+  std::snprintf(code, sizeof code, "YH-%s-%04d-%06lld", h.unit.c_str(), year,
+                static_cast<long long>(serial));
   return std::string(code);
 }
 
-Error stale() { return Error::conflict("the hazard was changed by someone else; reload and try again"); }
+Error stale() {
+  return Error::conflict("the hazard was changed by someone else; reload and try again");
+}
 
 constexpr std::int64_t kMaxAttachments = 50;  // per hazard: photos and documents of every step
 
 // The trail of a change to hazard `h`, in its transaction: the timeline entry `e` (kind, states
 // and data set by the caller; its hazard, time and actor set here), the evidence it links, and
 // the audit record `action` with the states before and after.
-Status logChange(db::Conn& c, const Clock& clock, const access::Principal* actor, const Hazard& h, Event& e,
-                 const std::string& action, std::optional<bj::value> before, std::optional<bj::value> after,
-                 const std::vector<std::int64_t>& evidence = {}) {
+Status logChange(db::Conn& c, const Clock& clock, const access::Principal* actor, const Hazard& h,
+                 Event& e, const std::string& action, std::optional<bj::value> before,
+                 std::optional<bj::value> after, const std::vector<std::int64_t>& evidence = {}) {
   e.hazard_id = h.id;
   if (e.at == 0) e.at = clock.now();
   e.actor_id = actor ? std::optional(actor->user.id) : std::nullopt;
   e.actor_name = actor ? actor->user.username : "system";
   TRY(e.id, store::addEvent(c, e));
   TRY_STATUS(store::linkAttachments(c, evidence, e.id));
-  TRY(auto aid, audit::append(c, clock, audit::actorOf(actor), "hazard", std::to_string(h.id), action, h.jurisdiction,
-                              std::move(before), std::move(after)));
+  TRY(auto aid, audit::append(c, clock, audit::actorOf(actor), "hazard", std::to_string(h.id),
+                              action, h.jurisdiction, std::move(before), std::move(after)));
   (void)aid;
   return {};
 }
 
 }  // namespace
 
-HazardService::HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
-                             enterprise::EnterpriseService& enterprises, Options options)
+HazardService::HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
+                             const Clock& clock, enterprise::EnterpriseService& enterprises,
+                             Options options)
     : db_(db),
       registry_(registry),
       bus_(bus),
       clock_(clock),
       enterprises_(enterprises),
       options_(std::move(options)),
-      files_(options_.files_dir) {
-}
+      files_(options_.files_dir) {}
 
-Result<Hazard> HazardService::visible(db::Conn& c, const access::Principal& p, std::int64_t id) const {
+Result<Hazard> HazardService::visible(db::Conn& c, const access::Principal& p,
+                                      std::int64_t id) const {
   TRY(auto h, store::find(c, id));
   if (!h || !p.scope.admits(subjectOf(*h))) return Error::notFound("no such hazard");
   return std::move(*h);
 }
 
 void HazardService::publish(const std::string& type, const Hazard& h) {
-  bj::object data{{"id", h.id},         {"code", h.code},   {"state", stateName(h.state)},
-                  {"grade", gradeName(h.grade)}, {"overdue", h.overdue}, {"unit", h.unit},
-                  {"sector", h.sector}, {"version", h.version}};
+  bj::object data{{"id", h.id},
+                  {"code", h.code},
+                  {"state", stateName(h.state)},
+                  {"grade", gradeName(h.grade)},
+                  {"overdue", h.overdue},
+                  {"unit", h.unit},
+                  {"sector", h.sector},
+                  {"version", h.version}};
   bus_.publish({type, subjectOf(h), "", "", clock_.now(), std::move(data)});
 }
 
@@ -144,7 +161,9 @@ Result<std::vector<Hazard>> HazardService::exportRows(const access::Principal& p
       TRY(auto page, store::list(c, q, scope));
       for (auto& h : page.items) all.push_back(std::move(h));
       if (static_cast<int>(all.size()) > kExportMax) {
-        return Error{Code::kResourceExhausted, "more than " + std::to_string(kExportMax) + " rows: narrow the filters", {}};
+        return Error{Code::kResourceExhausted,
+                     "more than " + std::to_string(kExportMax) + " rows: narrow the filters",
+                     {}};
       }
       if (!page.next_cursor) break;
       q.cursor = *page.next_cursor;
@@ -173,7 +192,8 @@ Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
   if (actor) {
     if (!mayRegisterAny(*actor)) return Error::denied("your role may not register hazards");
     if (actor->user.role == Role::kEnterpriseOfficer) {
-      if (!actor->user.enterprise_id) return Error::denied("your account is not bound to an enterprise");
+      if (!actor->user.enterprise_id)
+        return Error::denied("your account is not bound to an enterprise");
       if (h.enterprise_id && *h.enterprise_id != *actor->user.enterprise_id) {
         return Error::invalid("enterprise_id", "you register hazards of your own enterprise only");
       }
@@ -195,15 +215,19 @@ Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
     if (h.enterprise_id) {
       auto e = enterprises_.get(*actor, *h.enterprise_id);
       if (!e.ok()) {
-        return Error::invalid("enterprise_id", "no enterprise " + std::to_string(*h.enterprise_id) + " in your scope");
+        return Error::invalid("enterprise_id", "no enterprise " + std::to_string(*h.enterprise_id) +
+                                                   " in your scope");
       }
-      if (!e->active) return Error::invalid("enterprise_id", "the enterprise " + e->name + " is deactivated");
+      if (!e->active)
+        return Error::invalid("enterprise_id", "the enterprise " + e->name + " is deactivated");
       if (h.jurisdiction.empty()) h.jurisdiction = e->jurisdiction;
       if (h.jurisdiction != e->jurisdiction) {
-        return Error::invalid("jurisdiction", "the enterprise " + e->name + " lies in " + e->jurisdiction);
+        return Error::invalid("jurisdiction",
+                              "the enterprise " + e->name + " lies in " + e->jurisdiction);
       }
       if (std::find(e->sectors.begin(), e->sectors.end(), h.sector) == e->sectors.end()) {
-        return Error::invalid("sector", "the enterprise " + e->name + " is not in sector " + h.sector);
+        return Error::invalid("sector",
+                              "the enterprise " + e->name + " is not in sector " + h.sector);
       }
       h.enterprise_name = e->name;
       if (h.site.empty()) h.site = e->address.empty() ? e->name : e->address;
@@ -213,7 +237,8 @@ Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
   h.unit = registry_.unitOf(h.jurisdiction);
   TRY_STATUS(validateNew(h, registry_, now));
   if (actor && !actor->scope.admits(subjectOf(h))) {
-    return Error{Code::kPermissionDenied, "that hazard would lie outside your jurisdiction or sectors", "jurisdiction"};
+    return Error{Code::kPermissionDenied,
+                 "that hazard would lie outside your jurisdiction or sectors", "jurisdiction"};
   }
   h.id = 0;
   h.version = 1;
@@ -233,22 +258,27 @@ Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
   return h;
 }
 
-Status HazardService::checkEvidence(db::Conn& c, std::int64_t hazard_id, const std::vector<std::int64_t>& ids) const {
+Status HazardService::checkEvidence(db::Conn& c, std::int64_t hazard_id,
+                                    const std::vector<std::int64_t>& ids) const {
   std::set<std::int64_t> seen;
   for (auto id : ids) {
-    if (!seen.insert(id).second) return Error::invalid("attachments", "attachment " + std::to_string(id) + " is listed twice");
+    if (!seen.insert(id).second)
+      return Error::invalid("attachments", "attachment " + std::to_string(id) + " is listed twice");
     TRY(auto a, store::findAttachment(c, id));
     if (!a || a->hazard_id != hazard_id) {
-      return Error::invalid("attachments", "attachment " + std::to_string(id) + " was not uploaded to this hazard");
+      return Error::invalid(
+          "attachments", "attachment " + std::to_string(id) + " was not uploaded to this hazard");
     }
     if (a->event_id) {
-      return Error::invalid("attachments", "attachment " + std::to_string(id) + " is already the evidence of another step");
+      return Error::invalid("attachments", "attachment " + std::to_string(id) +
+                                               " is already the evidence of another step");
     }
   }
   return {};
 }
 
-Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_t id, const TransitionRequest& t) {
+Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_t id,
+                                         const TransitionRequest& t) {
   Hazard after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto before, visible(c, p, id));
@@ -271,13 +301,15 @@ Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_
     e.from = before.state;
     e.to = after.state;
     e.data = stepData(*step, t);
-    return logChange(c, clock_, &p, after, e, step->name, toJson(before), toJson(after), t.attachments);
+    return logChange(c, clock_, &p, after, e, step->name, toJson(before), toJson(after),
+                     t.attachments);
   }));
   publish("hazard.updated", after);
   return after;
 }
 
-Result<Event> HazardService::addProgress(const access::Principal& p, std::int64_t id, const std::string& note,
+Result<Event> HazardService::addProgress(const access::Principal& p, std::int64_t id,
+                                         const std::string& note,
                                          const std::vector<std::int64_t>& attachments) {
   Event e;
   Hazard h;
@@ -285,7 +317,8 @@ Result<Event> HazardService::addProgress(const access::Principal& p, std::int64_
     TRY(h, visible(c, p, id));
     if (!mayRegisterAny(p)) return Error::denied("your role may not keep the rectification ledger");
     if (h.state != State::kRectifying) {
-      return Error{Code::kConflict, "ledger entries are recorded while the hazard is rectifying", "note"};
+      return Error{Code::kConflict, "ledger entries are recorded while the hazard is rectifying",
+                   "note"};
     }
     if (note.empty()) return Error::invalid("note", "note is required");
     if (note.size() > 4000) return Error::invalid("note", "note must be at most 4000 bytes");
@@ -299,8 +332,8 @@ Result<Event> HazardService::addProgress(const access::Principal& p, std::int64_
   return e;
 }
 
-Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t id, const std::string& level,
-                                        const std::string& note) {
+Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t id,
+                                        const std::string& level, const std::string& note) {
   Hazard after;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto before, visible(c, p, id));
@@ -324,8 +357,9 @@ Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t
   return after;
 }
 
-Result<Event> HazardService::escalate(const access::Principal& p, std::int64_t id, const std::string& kind,
-                                      const std::string& note, const std::vector<std::int64_t>& attachments) {
+Result<Event> HazardService::escalate(const access::Principal& p, std::int64_t id,
+                                      const std::string& kind, const std::string& note,
+                                      const std::vector<std::int64_t>& attachments) {
   Event e;
   Hazard h;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
@@ -343,13 +377,15 @@ Result<Event> HazardService::escalate(const access::Principal& p, std::int64_t i
   return e;
 }
 
-Result<Attachment> HazardService::upload(const access::Principal& p, std::int64_t id, const std::string& name,
-                                         std::string_view bytes) {
+Result<Attachment> HazardService::upload(const access::Principal& p, std::int64_t id,
+                                         const std::string& name, std::string_view bytes) {
   TRY(auto h, db::read<Hazard>(db_, [&](db::Conn& c) { return visible(c, p, id); }));
   if (!mayRegisterAny(p)) return Error::denied("your role may not attach files to hazards");
   if (static_cast<std::int64_t>(bytes.size()) > options_.max_upload_bytes) {
     return Error{Code::kPayloadTooLarge,
-                 "the file is larger than " + std::to_string(options_.max_upload_bytes / (1024 * 1024)) + " MiB", "file"};
+                 "the file is larger than " +
+                     std::to_string(options_.max_upload_bytes / (1024 * 1024)) + " MiB",
+                 "file"};
   }
   TRY(auto actual, checkUpload(name, bytes));
   TRY(auto sha, files_.put(bytes));
@@ -364,12 +400,14 @@ Result<Attachment> HazardService::upload(const access::Principal& p, std::int64_
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto count, store::attachmentCount(c, id));
     if (count >= kMaxAttachments) {
-      return Error{Code::kFailedPrecondition,
-                   "a hazard keeps at most " + std::to_string(kMaxAttachments) + " photos and documents", "file"};
+      return Error{
+          Code::kFailedPrecondition,
+          "a hazard keeps at most " + std::to_string(kMaxAttachments) + " photos and documents",
+          "file"};
     }
     TRY(a.id, store::addAttachment(c, a));
-    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&p), "hazard", std::to_string(id), "attach", h.jurisdiction,
-                                std::nullopt, bj::value(toJson(a))));
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(&p), "hazard", std::to_string(id),
+                                "attach", h.jurisdiction, std::nullopt, bj::value(toJson(a))));
     (void)aid;
     return {};
   }));
@@ -487,7 +525,8 @@ Result<TickReport> HazardService::tick() {
         e.at = now;
         e.kind = "overdue";
         e.data = {{"deadline", *after.deadline}};
-        TRY_STATUS(logChange(c, clock_, nullptr, after, e, "overdue", toJson(before), toJson(after)));
+        TRY_STATUS(
+            logChange(c, clock_, nullptr, after, e, "overdue", toJson(before), toJson(after)));
         marked.push_back(std::move(after));
       }
       return {};
@@ -497,7 +536,8 @@ Result<TickReport> HazardService::tick() {
     if (marked.size() < 500) break;
   }
   if (registry_.city().empty()) return report;
-  TRY(auto anchor, db::read<std::optional<Millis>>(db_, [&](db::Conn& c) -> Result<std::optional<Millis>> {
+  TRY(auto anchor,
+      db::read<std::optional<Millis>>(db_, [&](db::Conn& c) -> Result<std::optional<Millis>> {
         // The cycle runs on from the city's last notice, whatever issued it.
         TRY(auto last, store::lastPeriodEnd(c, registry_.city()));
         if (last) return last;
@@ -512,7 +552,8 @@ Result<TickReport> HazardService::tick() {
   return report;
 }
 
-Result<Notice> HazardService::issueNotice(const access::Principal* actor, const std::string& jurisdiction) {
+Result<Notice> HazardService::issueNotice(const access::Principal* actor,
+                                          const std::string& jurisdiction) {
   if (actor) {
     if (!mayIssueNotice(*actor)) return Error::denied("your role may not issue notices");
     if (!registry_.contains(actor->user.jurisdiction, jurisdiction)) {
@@ -548,9 +589,14 @@ Result<Notice> HazardService::issue(const access::Principal* actor, const std::s
   n.issued_by = actor ? actor->user.username : "system";
   n.trigger = trigger;
   auto item = [&](const Hazard& h) {
-    bj::object o{{"id", h.id},       {"code", h.code},   {"enterprise", h.enterprise_name},
-                 {"site", h.site},   {"sector", h.sector}, {"grade", gradeName(h.grade)},
-                 {"state", stateName(h.state)}, {"deadline", h.deadline ? bj::value(*h.deadline) : nullptr}};
+    bj::object o{{"id", h.id},
+                 {"code", h.code},
+                 {"enterprise", h.enterprise_name},
+                 {"site", h.site},
+                 {"sector", h.sector},
+                 {"grade", gradeName(h.grade)},
+                 {"state", stateName(h.state)},
+                 {"deadline", h.deadline ? bj::value(*h.deadline) : nullptr}};
     if (h.deadline && h.overdue) o["days_overdue"] = (n.issued_at - *h.deadline) / kDay;
     if (h.closed_off_at) o["closed_off_at"] = *h.closed_off_at;
     return o;
@@ -576,11 +622,11 @@ Result<Notice> HazardService::issue(const access::Principal* actor, const std::s
     }
     int year = options_.calendar.year(to);
     TRY(auto serial, db::nextSerial(c, "TB-" + jurisdiction, year));
-    n.number = registry_.find(jurisdiction)->name + "隐患排查治理通报〔" + std::to_string(year) + "〕" +
-               std::to_string(serial) + "号";
+    n.number = registry_.find(jurisdiction)->name + "隐患排查治理通报〔" + std::to_string(year) +
+               "〕" + std::to_string(serial) + "号";
     TRY(n.id, store::insertNotice(c, n));
-    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "notice", std::to_string(n.id), "issue", jurisdiction,
-                                std::nullopt, bj::value(summaryJson(n))));
+    TRY(auto aid, audit::append(c, clock_, audit::actorOf(actor), "notice", std::to_string(n.id),
+                                "issue", jurisdiction, std::nullopt, bj::value(summaryJson(n))));
     (void)aid;
     return {};
   }));
@@ -588,7 +634,8 @@ Result<Notice> HazardService::issue(const access::Principal* actor, const std::s
   return n;
 }
 
-Result<std::vector<Notice>> HazardService::notices(const access::Principal& p, std::optional<std::int64_t> before_id,
+Result<std::vector<Notice>> HazardService::notices(const access::Principal& p,
+                                                   std::optional<std::int64_t> before_id,
                                                    int limit) {
   // A user reads the notices of their own jurisdiction, of those above it (which name it) and
   // of those below it.
@@ -680,8 +727,9 @@ Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Ev
           TRY(e.id, store::addEvent(c, e));
         }
       }
-      TRY(auto aid, audit::append(c, clock_, audit::actorOf(nullptr), "hazard", std::to_string(h.id), "seed", h.jurisdiction,
-                                  std::nullopt, toJson(h)));
+      TRY(auto aid,
+          audit::append(c, clock_, audit::actorOf(nullptr), "hazard", std::to_string(h.id), "seed",
+                        h.jurisdiction, std::nullopt, toJson(h)));
       (void)aid;
     }
     return {};

@@ -35,7 +35,9 @@ struct Detail {
 struct Figures {
   std::string key;  // a unit, a sector, or "" for the total
   std::int64_t found = 0, closed_off = 0, open = 0, overdue = 0, major = 0, major_open = 0;
-  double rate() const { return found ? static_cast<double>(closed_off) / static_cast<double>(found) : 0; }
+  double rate() const {
+    return found ? static_cast<double>(closed_off) / static_cast<double>(found) : 0;
+  }
 };
 
 struct Stats {
@@ -75,15 +77,18 @@ class HazardService {
   // Registers a hazard. With an enterprise, its jurisdiction and name come from the registry.
   // `actor` null: the system (demo seeding), which may also set state fields.
   Result<Hazard> create(const access::Principal* actor, Hazard h);
-  Result<Hazard> transition(const access::Principal& p, std::int64_t id, const TransitionRequest& t);
+  Result<Hazard> transition(const access::Principal& p, std::int64_t id,
+                            const TransitionRequest& t);
   // A dated ledger entry (台账) while rectifying.
   Result<Event> addProgress(const access::Principal& p, std::int64_t id, const std::string& note,
                             const std::vector<std::int64_t>& attachments);
-  Result<Hazard> supervise(const access::Principal& p, std::int64_t id, const std::string& level, const std::string& note);
-  Result<Event> escalate(const access::Principal& p, std::int64_t id, const std::string& kind, const std::string& note,
-                         const std::vector<std::int64_t>& attachments);
+  Result<Hazard> supervise(const access::Principal& p, std::int64_t id, const std::string& level,
+                           const std::string& note);
+  Result<Event> escalate(const access::Principal& p, std::int64_t id, const std::string& kind,
+                         const std::string& note, const std::vector<std::int64_t>& attachments);
   // Stores a photo or document for hazard `id`; its content must be what its name says.
-  Result<Attachment> upload(const access::Principal& p, std::int64_t id, const std::string& name, std::string_view bytes);
+  Result<Attachment> upload(const access::Principal& p, std::int64_t id, const std::string& name,
+                            std::string_view bytes);
   struct File {
     Attachment attachment;
     std::string bytes;
@@ -97,7 +102,8 @@ class HazardService {
   Result<TickReport> tick();
   // Issues a notice now for `jurisdiction` (the city or a unit) covering the time since its last.
   Result<Notice> issueNotice(const access::Principal* actor, const std::string& jurisdiction);
-  Result<std::vector<Notice>> notices(const access::Principal& p, std::optional<std::int64_t> before_id, int limit);
+  Result<std::vector<Notice>> notices(const access::Principal& p,
+                                      std::optional<std::int64_t> before_id, int limit);
   Result<Notice> notice(const access::Principal& p, std::int64_t id);
 
   // The kept counts and a full recount of the same scope (they must be equal).
@@ -113,9 +119,10 @@ class HazardService {
  private:
   Result<Hazard> visible(db::Conn& c, const access::Principal& p, std::int64_t id) const;
   Status itemsInScope(db::Conn& c, const access::Principal& p, Notice& n) const;
-  Status checkEvidence(db::Conn& c, std::int64_t hazard_id, const std::vector<std::int64_t>& ids) const;
-  Result<Notice> issue(const access::Principal* actor, const std::string& jurisdiction, const std::string& trigger,
-                       Millis from, Millis to);
+  Status checkEvidence(db::Conn& c, std::int64_t hazard_id,
+                       const std::vector<std::int64_t>& ids) const;
+  Result<Notice> issue(const access::Principal* actor, const std::string& jurisdiction,
+                       const std::string& trigger, Millis from, Millis to);
   void publish(const std::string& type, const Hazard& h);
 
   db::Database& db_;

@@ -17,34 +17,44 @@ namespace {
 namespace bj = boost::json;
 
 constexpr const char* kColumns =
-    "SELECT h.id, h.code, h.enterprise_id, h.enterprise_name, h.site, h.jurisdiction, h.unit, h.sector, "
-    "h.lon, h.lat, h.description, h.grade, h.source, h.found_at, h.found_by, h.risk_color, h.state, "
+    "SELECT h.id, h.code, h.enterprise_id, h.enterprise_name, h.site, h.jurisdiction, h.unit, "
+    "h.sector, "
+    "h.lon, h.lat, h.description, h.grade, h.source, h.found_at, h.found_by, h.risk_color, "
+    "h.state, "
     "h.deadline, h.overdue, h.supervision, h.confirmation, h.assignment, h.plan, h.closed_off_at, "
     "h.reporter_id, h.demo, h.version, h.created_at, h.updated_at FROM hazards h";
 
-db::Value opt(const std::optional<std::int64_t>& v) { return v ? db::Value(*v) : db::Value(nullptr); }
+db::Value opt(const std::optional<std::int64_t>& v) {
+  return v ? db::Value(*v) : db::Value(nullptr);
+}
 
-db::Value record(const bj::value& v) { return v.is_null() ? db::Value(nullptr) : db::Value(bj::serialize(v)); }
+db::Value record(const bj::value& v) {
+  return v.is_null() ? db::Value(nullptr) : db::Value(bj::serialize(v));
+}
 
 // A stored record (confirmation, assignment, plan) read back; one this server cannot read is an
 // internal error, never silently dropped.
 template <class T>
-Result<std::optional<T>> readRecord(const db::Row& r, std::size_t i, Result<T> (*from)(const bj::object&),
-                                    std::int64_t id) {
+Result<std::optional<T>> readRecord(const db::Row& r, std::size_t i,
+                                    Result<T> (*from)(const bj::object&), std::int64_t id) {
   if (r.isNull(i)) return std::optional<T>();
   boost::system::error_code ec;
   auto v = bj::parse(r.str(i), ec);
-  if (ec || !v.is_object()) return Error::internal("hazard " + std::to_string(id) + " has an unreadable record");
+  if (ec || !v.is_object())
+    return Error::internal("hazard " + std::to_string(id) + " has an unreadable record");
   auto parsed = from(v.as_object());
   if (!parsed.ok()) {
-    return Error::internal("hazard " + std::to_string(id) + " has an unreadable record: " + parsed.error().message);
+    return Error::internal("hazard " + std::to_string(id) +
+                           " has an unreadable record: " + parsed.error().message);
   }
   return std::optional<T>(std::move(parsed).value());
 }
 
 template <class T>
 Result<T> known(std::optional<T> v, const char* what, const std::string& text) {
-  if (!v) return Error::internal(std::string("a stored ") + what + " this server does not know: '" + text + "'");
+  if (!v)
+    return Error::internal(std::string("a stored ") + what + " this server does not know: '" +
+                           text + "'");
   return *v;
 }
 
@@ -53,10 +63,13 @@ std::string searchText(const Hazard& h) {
 }
 
 // The columns of a hazard's subject, for access::whereOf.
-constexpr access::Columns kScopeColumns{
-    .jurisdiction = "h.jurisdiction", .unit = "h.unit", .sector = "h.sector", .enterprise = "h.enterprise_id"};
+constexpr access::Columns kScopeColumns{.jurisdiction = "h.jurisdiction",
+                                        .unit = "h.unit",
+                                        .sector = "h.sector",
+                                        .enterprise = "h.enterprise_id"};
 // The kept counts know units and sectors only.
-constexpr access::Columns kCountScope{.jurisdiction = "", .unit = "unit", .sector = "sector", .enterprise = ""};
+constexpr access::Columns kCountScope{
+    .jurisdiction = "", .unit = "unit", .sector = "sector", .enterprise = ""};
 
 Result<Hazard> toHazard(const db::Row& r) {
   Hazard h;
@@ -146,9 +159,12 @@ std::string filtersOf(const Query& q, std::vector<db::Value>& params) {
 }
 
 constexpr const char* kInsert =
-    "INSERT INTO hazards (code, enterprise_id, enterprise_name, site, jurisdiction, unit, sector, lon, lat, "
-    "description, grade, source, found_at, found_by, risk_color, state, deadline, overdue, supervision, "
-    "confirmation, assignment, plan, closed_off_at, reporter_id, search, demo, version, created_at, updated_at) "
+    "INSERT INTO hazards (code, enterprise_id, enterprise_name, site, jurisdiction, unit, sector, "
+    "lon, lat, "
+    "description, grade, source, found_at, found_by, risk_color, state, deadline, overdue, "
+    "supervision, "
+    "confirmation, assignment, plan, closed_off_at, reporter_id, search, demo, version, "
+    "created_at, updated_at) "
     "VALUES ";
 // The values of one row of kInsert, in the order hazardValues gives them.
 constexpr const char* kInsertRow =
@@ -157,12 +173,35 @@ constexpr const char* kInsertRow =
 std::vector<db::Value> hazardValues(const Hazard& h) {
   db::Value lon = h.location ? db::Value(h.location->lon) : db::Value(nullptr);
   db::Value lat = h.location ? db::Value(h.location->lat) : db::Value(nullptr);
-  return {h.code, opt(h.enterprise_id), h.enterprise_name, h.site, h.jurisdiction, h.unit, h.sector, lon, lat,
-          h.description, std::string(gradeName(h.grade)), h.source, h.found_at, h.found_by, h.risk_color,
-          std::string(stateName(h.state)), opt(h.deadline), std::int64_t{h.overdue}, h.supervision,
-          record(confirmationJson(h.confirmation)), record(assignmentJson(h.assignment)), record(planJson(h.plan)),
-          opt(h.closed_off_at), opt(h.reporter_id), searchText(h), std::int64_t{h.demo}, h.version,
-          h.created_at, h.updated_at};
+  return {h.code,
+          opt(h.enterprise_id),
+          h.enterprise_name,
+          h.site,
+          h.jurisdiction,
+          h.unit,
+          h.sector,
+          lon,
+          lat,
+          h.description,
+          std::string(gradeName(h.grade)),
+          h.source,
+          h.found_at,
+          h.found_by,
+          h.risk_color,
+          std::string(stateName(h.state)),
+          opt(h.deadline),
+          std::int64_t{h.overdue},
+          h.supervision,
+          record(confirmationJson(h.confirmation)),
+          record(assignmentJson(h.assignment)),
+          record(planJson(h.plan)),
+          opt(h.closed_off_at),
+          opt(h.reporter_id),
+          searchText(h),
+          std::int64_t{h.demo},
+          h.version,
+          h.created_at,
+          h.updated_at};
 }
 
 }  // namespace
@@ -174,7 +213,8 @@ Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id) {
   return std::optional<Hazard>(std::move(h));
 }
 
-Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c, const std::vector<std::int64_t>& ids) {
+Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c,
+                                                   const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, Subject> out;
   for (std::size_t from = 0; from < ids.size(); from += 500) {
     std::vector<db::Value> params;
@@ -183,7 +223,10 @@ Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c, const std::vecto
       in += i == from ? "?" : ", ?";
       params.emplace_back(ids[i]);
     }
-    TRY(auto rows, c.query("SELECT id, jurisdiction, sector, enterprise_id FROM hazards WHERE id IN " + in + ")", params));
+    TRY(auto rows,
+        c.query(
+            "SELECT id, jurisdiction, sector, enterprise_id FROM hazards WHERE id IN " + in + ")",
+            params));
     for (const auto& r : rows.rows) out[r.i64(0)] = Subject{r.str(1), {r.str(2)}, r.optI64(3)};
   }
   return out;
@@ -215,7 +258,8 @@ Result<std::vector<std::int64_t>> insertMany(db::Conn& c, const std::vector<Haza
     }
     // Neither engine promises RETURNING rows in VALUES order: they are matched by their codes.
     TRY(auto rows, c.query(sql + " RETURNING id, code", params));
-    if (rows.size() != n || at.size() != n) return Error::internal("bulk insert of hazards returned unexpected rows");
+    if (rows.size() != n || at.size() != n)
+      return Error::internal("bulk insert of hazards returned unexpected rows");
     ids.resize(from + n);
     for (const auto& r : rows.rows) {
       auto it = at.find(r.str(1));
@@ -230,13 +274,16 @@ Result<bool> update(db::Conn& c, const Hazard& h) {
   auto values = hazardValues(h);
   values.emplace_back(h.id);
   values.emplace_back(h.version - 1);
-  TRY(auto n, c.exec("UPDATE hazards SET code = ?, enterprise_id = ?, enterprise_name = ?, site = ?, "
-                     "jurisdiction = ?, unit = ?, sector = ?, lon = ?, lat = ?, description = ?, grade = ?, "
-                     "source = ?, found_at = ?, found_by = ?, risk_color = ?, state = ?, deadline = ?, overdue = ?, "
-                     "supervision = ?, confirmation = ?, assignment = ?, plan = ?, closed_off_at = ?, "
-                     "reporter_id = ?, search = ?, demo = ?, version = ?, created_at = ?, updated_at = ? "
-                     "WHERE id = ? AND version = ?",
-                     values));
+  TRY(auto n,
+      c.exec(
+          "UPDATE hazards SET code = ?, enterprise_id = ?, enterprise_name = ?, site = ?, "
+          "jurisdiction = ?, unit = ?, sector = ?, lon = ?, lat = ?, description = ?, grade = ?, "
+          "source = ?, found_at = ?, found_by = ?, risk_color = ?, state = ?, deadline = ?, "
+          "overdue = ?, "
+          "supervision = ?, confirmation = ?, assignment = ?, plan = ?, closed_off_at = ?, "
+          "reporter_id = ?, search = ?, demo = ?, version = ?, created_at = ?, updated_at = ? "
+          "WHERE id = ? AND version = ?",
+          values));
   return n == 1;
 }
 
@@ -251,7 +298,10 @@ Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope) {
   sql += filtersOf(q, params);
   bool by_deadline = q.sort == "deadline", by_id = q.sort == "id";
   if (by_deadline) sql += " AND h.deadline IS NOT NULL";
-  db::Order order{by_id ? "h.id" : by_deadline ? "h.deadline" : "h.found_at", "h.id", false, !by_id && !by_deadline};
+  db::Order order{by_id         ? "h.id"
+                  : by_deadline ? "h.deadline"
+                                : "h.found_at",
+                  "h.id", false, !by_id && !by_deadline};
   if (!q.cursor.empty()) {
     TRY(auto k, db::decodeCursor(q.cursor));
     TRY(std::string after, db::after(order, k, params));
@@ -273,7 +323,8 @@ Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope) {
 Result<std::int64_t> addEvent(db::Conn& c, const Event& e) {
   db::Value from = e.from ? db::Value(std::string(stateName(*e.from))) : db::Value(nullptr);
   db::Value to = e.to ? db::Value(std::string(stateName(*e.to))) : db::Value(nullptr);
-  TRY(auto rows, c.query("INSERT INTO hazard_events (hazard_id, at, actor_id, actor_name, kind, from_state, to_state, "
+  TRY(auto rows, c.query("INSERT INTO hazard_events (hazard_id, at, actor_id, actor_name, kind, "
+                         "from_state, to_state, "
                          "data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          {e.hazard_id, e.at, opt(e.actor_id), e.actor_name, e.kind, from, to,
                           bj::serialize(e.data)}));
@@ -281,9 +332,10 @@ Result<std::int64_t> addEvent(db::Conn& c, const Event& e) {
 }
 
 Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
-  TRY(auto rows, c.query("SELECT id, hazard_id, at, actor_id, actor_name, kind, from_state, to_state, data "
-                         "FROM hazard_events WHERE hazard_id = ? ORDER BY id",
-                         {hazard_id}));
+  TRY(auto rows,
+      c.query("SELECT id, hazard_id, at, actor_id, actor_name, kind, from_state, to_state, data "
+              "FROM hazard_events WHERE hazard_id = ? ORDER BY id",
+              {hazard_id}));
   std::vector<Event> out;
   for (const auto& r : rows.rows) {
     Event e;
@@ -301,7 +353,8 @@ Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
     }
     boost::system::error_code ec;
     auto data = bj::parse(r.str(8), ec);
-    if (ec || !data.is_object()) return Error::internal("timeline entry " + std::to_string(e.id) + " is unreadable");
+    if (ec || !data.is_object())
+      return Error::internal("timeline entry " + std::to_string(e.id) + " is unreadable");
     e.data = std::move(data.as_object());
     out.push_back(std::move(e));
   }
@@ -311,7 +364,8 @@ Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
 namespace {
 
 constexpr const char* kAttachmentColumns =
-    "SELECT id, hazard_id, name, media_type, size, sha256, event_id, uploaded_by, uploaded_at FROM hazard_attachments";
+    "SELECT id, hazard_id, name, media_type, size, sha256, event_id, uploaded_by, uploaded_at FROM "
+    "hazard_attachments";
 
 Attachment toAttachment(const db::Row& r) {
   Attachment a;
@@ -330,15 +384,18 @@ Attachment toAttachment(const db::Row& r) {
 }  // namespace
 
 Result<std::int64_t> addAttachment(db::Conn& c, const Attachment& a) {
-  TRY(auto rows, c.query("INSERT INTO hazard_attachments (hazard_id, name, media_type, size, sha256, event_id, "
-                         "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         {a.hazard_id, a.name, a.media_type, a.size, a.sha256, opt(a.event_id), a.uploaded_by,
-                          a.uploaded_at}));
+  TRY(auto rows,
+      c.query(
+          "INSERT INTO hazard_attachments (hazard_id, name, media_type, size, sha256, event_id, "
+          "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {a.hazard_id, a.name, a.media_type, a.size, a.sha256, opt(a.event_id), a.uploaded_by,
+           a.uploaded_at}));
   return rows[0].i64(0);
 }
 
 Result<std::vector<Attachment>> attachments(db::Conn& c, std::int64_t hazard_id) {
-  TRY(auto rows, c.query(std::string(kAttachmentColumns) + " WHERE hazard_id = ? ORDER BY id", {hazard_id}));
+  TRY(auto rows,
+      c.query(std::string(kAttachmentColumns) + " WHERE hazard_id = ? ORDER BY id", {hazard_id}));
   std::vector<Attachment> out;
   for (const auto& r : rows.rows) out.push_back(toAttachment(r));
   return out;
@@ -351,7 +408,8 @@ Result<std::optional<Attachment>> findAttachment(db::Conn& c, std::int64_t id) {
 }
 
 Result<std::int64_t> attachmentCount(db::Conn& c, std::int64_t hazard_id) {
-  TRY(auto rows, c.query("SELECT COUNT(*) FROM hazard_attachments WHERE hazard_id = ?", {hazard_id}));
+  TRY(auto rows,
+      c.query("SELECT COUNT(*) FROM hazard_attachments WHERE hazard_id = ?", {hazard_id}));
   return rows[0].i64(0);
 }
 
@@ -364,21 +422,24 @@ Status linkAttachments(db::Conn& c, const std::vector<std::int64_t>& ids, std::i
 }
 
 Status addCount(db::Conn& c, const Count& cell, std::int64_t delta) {
-  TRY(auto n, c.exec("INSERT INTO hazard_counts (unit, sector, grade, state, overdue, n) VALUES (?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT (unit, sector, grade, state, overdue) DO UPDATE SET n = hazard_counts.n + excluded.n",
-                     {cell.unit, cell.sector, std::string(gradeName(cell.grade)), std::string(stateName(cell.state)),
-                      std::int64_t{cell.overdue}, delta}));
+  TRY(auto n, c.exec("INSERT INTO hazard_counts (unit, sector, grade, state, overdue, n) VALUES "
+                     "(?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT (unit, sector, grade, state, overdue) DO UPDATE SET n = "
+                     "hazard_counts.n + excluded.n",
+                     {cell.unit, cell.sector, std::string(gradeName(cell.grade)),
+                      std::string(stateName(cell.state)), std::int64_t{cell.overdue}, delta}));
   (void)n;
   return {};
 }
 
 Status addMonth(db::Conn& c, const std::string& unit, const std::string& sector, Grade grade,
                 const std::string& month, std::int64_t found, std::int64_t closed_off) {
-  TRY(auto n, c.exec("INSERT INTO hazard_months (unit, sector, grade, month, found, closed_off) "
-                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit, sector, grade, month) DO UPDATE SET "
-                     "found = hazard_months.found + excluded.found, "
-                     "closed_off = hazard_months.closed_off + excluded.closed_off",
-                     {unit, sector, std::string(gradeName(grade)), month, found, closed_off}));
+  TRY(auto n,
+      c.exec("INSERT INTO hazard_months (unit, sector, grade, month, found, closed_off) "
+             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit, sector, grade, month) DO UPDATE SET "
+             "found = hazard_months.found + excluded.found, "
+             "closed_off = hazard_months.closed_off + excluded.closed_off",
+             {unit, sector, std::string(gradeName(grade)), month, found, closed_off}));
   (void)n;
   return {};
 }
@@ -402,13 +463,15 @@ Result<std::vector<Count>> toCounts(const db::Rows& rows) {
     out.push_back({r.str(0), r.str(1), grade, state, r.i64(4) != 0, r.i64(5)});
   }
   auto key = [](const Count& k) { return std::tie(k.unit, k.sector, k.grade, k.state, k.overdue); };
-  std::sort(out.begin(), out.end(), [&](const Count& a, const Count& b) { return key(a) < key(b); });
+  std::sort(out.begin(), out.end(),
+            [&](const Count& a, const Count& b) { return key(a) < key(b); });
   return out;
 }
 
 void sortTallies(std::vector<Tally>& cells) {
-  std::sort(cells.begin(), cells.end(),
-            [](const Tally& a, const Tally& b) { return std::tie(a.unit, a.sector) < std::tie(b.unit, b.sector); });
+  std::sort(cells.begin(), cells.end(), [](const Tally& a, const Tally& b) {
+    return std::tie(a.unit, a.sector) < std::tie(b.unit, b.sector);
+  });
 }
 
 }  // namespace
@@ -429,8 +492,11 @@ Result<Tallies> tallies(db::Conn& c, const access::Scope& scope, const std::vect
   for (State st : closed) closed_names.emplace_back(stateName(st));
   std::string major = gradeName(Grade::kMajor);
   std::vector<db::Value> params;
-  std::string sql = "SELECT unit, sector, SUM(n), SUM(CASE WHEN state IN " + db::inList(params, closed_names);
-  sql += " THEN n ELSE 0 END), SUM(CASE WHEN overdue = 1 THEN n ELSE 0 END), SUM(CASE WHEN grade = ? THEN n ELSE 0 END), ";
+  std::string sql =
+      "SELECT unit, sector, SUM(n), SUM(CASE WHEN state IN " + db::inList(params, closed_names);
+  sql +=
+      " THEN n ELSE 0 END), SUM(CASE WHEN overdue = 1 THEN n ELSE 0 END), SUM(CASE WHEN grade = ? "
+      "THEN n ELSE 0 END), ";
   params.emplace_back(major);
   sql += "SUM(CASE WHEN grade = ? AND state NOT IN ";
   params.emplace_back(major);
@@ -479,14 +545,16 @@ Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed)
   return out;
 }
 
-Result<std::vector<UnitMonth>> months(db::Conn& c, const access::Scope& scope, const std::vector<std::string>& months) {
+Result<std::vector<UnitMonth>> months(db::Conn& c, const access::Scope& scope,
+                                      const std::vector<std::string>& months) {
   std::vector<UnitMonth> out;
   if (scope.none()) return out;
   std::vector<db::Value> params;
   // Months by equality (a range compares text in PostgreSQL's collation, row by row).
   TRY(std::string where, countFilter(scope, params));
   std::string sql = "SELECT unit, month, SUM(found), SUM(closed_off) FROM hazard_months" + where;
-  sql += " AND month IN " + db::inList(params, months) + " GROUP BY unit, month ORDER BY month, unit";
+  sql +=
+      " AND month IN " + db::inList(params, months) + " GROUP BY unit, month ORDER BY month, unit";
   TRY(auto rows, c.query(sql, params));
   for (const auto& r : rows.rows) out.push_back({r.str(0), {r.str(1), r.i64(2), r.i64(3)}});
   return out;
@@ -496,8 +564,9 @@ Result<std::vector<Count>> recount(db::Conn& c, const access::Scope& scope) {
   if (scope.none()) return std::vector<Count>();
   std::vector<db::Value> params;
   TRY(std::string visible, access::whereOf(scope, kScopeColumns, params));
-  std::string sql = "SELECT h.unit, h.sector, h.grade, h.state, h.overdue, COUNT(*) FROM hazards h WHERE 1 = 1" +
-                    visible + " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue";
+  std::string sql =
+      "SELECT h.unit, h.sector, h.grade, h.state, h.overdue, COUNT(*) FROM hazards h WHERE 1 = 1" +
+      visible + " GROUP BY h.unit, h.sector, h.grade, h.state, h.overdue";
   TRY(auto rows, c.query(sql, params));
   return toCounts(rows);
 }
@@ -511,12 +580,15 @@ Status rebuildCounts(db::Conn& c, const Calendar& cal) {
   (void)a, (void)b, (void)d;
   // Months are computed here rather than in SQL (the two engines format dates differently), a
   // slice of ids at a time so that memory stays flat however many hazards there are.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::pair<std::int64_t, std::int64_t>> cells;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>,
+           std::pair<std::int64_t, std::int64_t>>
+      cells;
   std::int64_t after = 0;
   for (;;) {
-    TRY(auto rows, c.query("SELECT id, unit, sector, grade, found_at, closed_off_at FROM hazards WHERE id > ? "
-                           "ORDER BY id LIMIT 50000",
-                           {after}));
+    TRY(auto rows,
+        c.query("SELECT id, unit, sector, grade, found_at, closed_off_at FROM hazards WHERE id > ? "
+                "ORDER BY id LIMIT 50000",
+                {after}));
     if (rows.empty()) break;
     for (const auto& r : rows.rows) {
       cells[{r.str(1), r.str(2), r.str(3), cal.monthKey(r.i64(4))}].first++;
@@ -527,21 +599,25 @@ Status rebuildCounts(db::Conn& c, const Calendar& cal) {
   for (const auto& [k, v] : cells) {
     TRY(auto n, c.exec("INSERT INTO hazard_months (unit, sector, grade, month, found, closed_off) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
-                       {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), v.first, v.second}));
+                       {std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), v.first,
+                        v.second}));
     (void)n;
   }
   return {};
 }
 
 Result<std::vector<Hazard>> newlyOverdue(db::Conn& c, Millis now, int limit) {
-  TRY(auto rows, c.query(std::string(kColumns) +
-                             " WHERE h.overdue = 0 AND h.state IN ('assigned', 'rectifying') AND h.deadline < ? "
-                             "ORDER BY h.deadline LIMIT ?",
-                         {now, std::int64_t{limit}}));
+  TRY(auto rows,
+      c.query(
+          std::string(kColumns) +
+              " WHERE h.overdue = 0 AND h.state IN ('assigned', 'rectifying') AND h.deadline < ? "
+              "ORDER BY h.deadline LIMIT ?",
+          {now, std::int64_t{limit}}));
   return toHazards(rows);
 }
 
-Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string>& units, int limit) {
+Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string>& units,
+                                      int limit) {
   std::vector<db::Value> params;
   std::string sql = std::string(kColumns) + " WHERE h.overdue = 1";
   if (!units.empty()) sql += " AND h.unit IN " + db::inList(params, units);
@@ -551,8 +627,8 @@ Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string
   return toHazards(rows);
 }
 
-Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units, Millis from, Millis to,
-                                     int limit) {
+Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units,
+                                     Millis from, Millis to, int limit) {
   std::vector<db::Value> params{from, to};
   std::string sql = std::string(kColumns) + " WHERE h.closed_off_at >= ? AND h.closed_off_at < ?";
   if (!units.empty()) sql += " AND h.unit IN " + db::inList(params, units);
@@ -581,7 +657,8 @@ Result<Notice> toNotice(const db::Row& r) {
   n.trigger = r.str(7);
   boost::system::error_code ec;
   auto body = bj::parse(r.str(8), ec);
-  if (ec || !body.is_array()) return Error::internal("notice " + n.number + " has an unreadable body");
+  if (ec || !body.is_array())
+    return Error::internal("notice " + n.number + " has an unreadable body");
   for (const auto& v : body.as_array()) {
     const bj::object& o = v.as_object();
     NoticeRow row;
@@ -590,25 +667,31 @@ Result<Notice> toNotice(const db::Row& r) {
     row.closed_off = o.at("closed_off").as_int64();
     row.open = o.at("open").as_int64();
     row.overdue = o.at("overdue").as_int64();
-    row.rate = o.at("rate").is_double() ? o.at("rate").as_double() : static_cast<double>(o.at("rate").as_int64());
-    for (const auto& it : o.at("overdue_items").as_array()) row.overdue_items.push_back(it.as_object());
-    for (const auto& it : o.at("closed_items").as_array()) row.closed_items.push_back(it.as_object());
+    row.rate = o.at("rate").is_double() ? o.at("rate").as_double()
+                                        : static_cast<double>(o.at("rate").as_int64());
+    for (const auto& it : o.at("overdue_items").as_array())
+      row.overdue_items.push_back(it.as_object());
+    for (const auto& it : o.at("closed_items").as_array())
+      row.closed_items.push_back(it.as_object());
     n.rows.push_back(std::move(row));
   }
   return n;
 }
 
 constexpr const char* kNoticeColumns =
-    "SELECT id, number, jurisdiction, period_from, period_to, issued_at, issued_by, trigger_kind, body "
+    "SELECT id, number, jurisdiction, period_from, period_to, issued_at, issued_by, trigger_kind, "
+    "body "
     "FROM hazard_notices";
 
 }  // namespace
 
 Result<std::int64_t> insertNotice(db::Conn& c, const Notice& n) {
-  TRY(auto rows, c.query("INSERT INTO hazard_notices (number, jurisdiction, period_from, period_to, issued_at, "
-                         "issued_by, trigger_kind, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         {n.number, n.jurisdiction, n.period_from, n.period_to, n.issued_at, n.issued_by, n.trigger,
-                          bj::serialize(noticeBody(n))}));
+  TRY(auto rows,
+      c.query(
+          "INSERT INTO hazard_notices (number, jurisdiction, period_from, period_to, issued_at, "
+          "issued_by, trigger_kind, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {n.number, n.jurisdiction, n.period_from, n.period_to, n.issued_at, n.issued_by,
+           n.trigger, bj::serialize(noticeBody(n))}));
   return rows[0].i64(0);
 }
 
@@ -640,7 +723,8 @@ Result<std::vector<Notice>> notices(db::Conn& c, const std::vector<std::string>&
 }
 
 Result<std::optional<Millis>> lastPeriodEnd(db::Conn& c, const std::string& jurisdiction) {
-  TRY(auto rows, c.query("SELECT MAX(period_to) FROM hazard_notices WHERE jurisdiction = ?", {jurisdiction}));
+  TRY(auto rows,
+      c.query("SELECT MAX(period_to) FROM hazard_notices WHERE jurisdiction = ?", {jurisdiction}));
   if (rows.empty() || rows[0].isNull(0)) return std::optional<Millis>();
   return std::optional<Millis>(rows[0].i64(0));
 }

@@ -17,7 +17,8 @@ namespace anlan::hazard::store {
 
 Result<std::optional<Hazard>> find(db::Conn& c, std::int64_t id);
 // Whose each of the hazards `ids` is (missing ids are absent).
-Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c, const std::vector<std::int64_t>& ids);
+Result<std::map<std::int64_t, Subject>> subjectsOf(db::Conn& c,
+                                                   const std::vector<std::int64_t>& ids);
 // Inserts `h` (its code already set) and returns the id. Does not touch the counts.
 Result<std::int64_t> insert(db::Conn& c, const Hazard& h);
 // Inserts `hs` (codes set and distinct) with multi-row statements and returns their ids in the
@@ -50,7 +51,8 @@ struct UnitMonth {
   std::string unit;
   MonthCount m;
 };
-Result<std::vector<UnitMonth>> months(db::Conn& c, const access::Scope& scope, const std::vector<std::string>& months);
+Result<std::vector<UnitMonth>> months(db::Conn& c, const access::Scope& scope,
+                                      const std::vector<std::string>& months);
 // Sums of cells for the statistics: one per unit and sector, and one per state. `closed_off`
 // counts the cells in the `closed` states given to tallies() or tally().
 struct Tally {
@@ -63,8 +65,8 @@ struct Tallies {
   std::map<State, std::int64_t> states;
   bool operator==(const Tallies&) const = default;
 };
-// The kept counts within `scope` (at or above unit level) summed by the database: a few hundred rows
-// to read rather than every cell.
+// The kept counts within `scope` (at or above unit level) summed by the database: a few hundred
+// rows to read rather than every cell.
 Result<Tallies> tallies(db::Conn& c, const access::Scope& scope, const std::vector<State>& closed);
 // The same sums of `cells` (of a recount, say).
 Tallies tally(const std::vector<Count>& cells, const std::vector<State>& closed);
@@ -77,10 +79,11 @@ Status rebuildCounts(db::Conn& c, const Calendar& cal);
 // Open hazards whose deadline passed before `now` and that are not yet marked overdue.
 Result<std::vector<Hazard>> newlyOverdue(db::Conn& c, Millis now, int limit);
 // Open overdue hazards of `units` (all units when empty), oldest deadline first.
-Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string>& units, int limit);
+Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string>& units,
+                                      int limit);
 // Hazards of `units` closed off in [from, to).
-Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units, Millis from, Millis to,
-                                     int limit);
+Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units,
+                                     Millis from, Millis to, int limit);
 
 Result<std::int64_t> insertNotice(db::Conn& c, const Notice& n);
 Result<std::optional<Notice>> findNotice(db::Conn& c, std::int64_t id);

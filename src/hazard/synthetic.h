@@ -32,7 +32,8 @@ struct Synthetic {
 class Generator {
  public:
   // Hazards found at `sites` (and at public sites of every unit) over the `years` before `now`.
-  Generator(const org::Registry& registry, std::vector<Site> sites, std::uint64_t seed, Millis now, int years);
+  Generator(const org::Registry& registry, std::vector<Site> sites, std::uint64_t seed, Millis now,
+            int years);
   Synthetic next(bool with_timeline);
   // The same, found at the `q`-th quantile (0 <= q < 1, oldest first) of the spread over the years
   // instead of at a random time: rising q give hazards in the order they were found, as ids are

@@ -39,19 +39,22 @@ std::string extValue(const std::string& name) {
 
 }  // namespace
 
-Response download(std::string body, std::string type, const std::string& filename, Disposition disposition) {
+Response download(std::string body, std::string type, const std::string& filename,
+                  Disposition disposition) {
   Response r;
   r.content_type = std::move(type);
   r.body = std::move(body);
-  r.headers.emplace_back("Content-Disposition", std::string(disposition == Disposition::kInline ? "inline" : "attachment") +
-                                                    "; filename=\"" + asciiStandIn(filename) + "\"; filename*=" +
-                                                    extValue(filename));
+  r.headers.emplace_back(
+      "Content-Disposition",
+      std::string(disposition == Disposition::kInline ? "inline" : "attachment") + "; filename=\"" +
+          asciiStandIn(filename) + "\"; filename*=" + extValue(filename));
   r.headers.emplace_back("Cache-Control", "private, no-store");
   return r;
 }
 
-Result<Response> exportResponse(const std::string& format, const std::string& name, const csv::Record& header,
-                                const std::vector<csv::Record>& rows, const std::string& day) {
+Result<Response> exportResponse(const std::string& format, const std::string& name,
+                                const csv::Record& header, const std::vector<csv::Record>& rows,
+                                const std::string& day) {
   TRY(auto file, exportTable(format, name, header, rows));
   return download(std::move(file.body), file.media_type, name + "-" + day + "." + file.extension);
 }

@@ -20,7 +20,8 @@ Response download(std::string body, std::string type, const std::string& filenam
 
 // The table in `format` (csv or xlsx) as a download named <name>-<day>.<extension>, `day` the
 // calendar's date (yyyymmdd) of the export.
-Result<Response> exportResponse(const std::string& format, const std::string& name, const csv::Record& header,
-                                const std::vector<csv::Record>& rows, const std::string& day);
+Result<Response> exportResponse(const std::string& format, const std::string& name,
+                                const csv::Record& header, const std::vector<csv::Record>& rows,
+                                const std::string& day);
 
 }  // namespace anlan::http

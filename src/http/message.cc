@@ -48,7 +48,8 @@ void parseTarget(std::string_view target, Request& req) {
 
 bool acceptableRequestId(std::string_view id) {
   return !id.empty() && id.size() <= 64 &&
-         id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
+         id.find_first_not_of(
+             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
              std::string_view::npos;
 }
 
@@ -59,21 +60,32 @@ Response jsonResponse(const boost::json::value& v, int status) {
   return r;
 }
 
-
 int statusOf(Code code) {
   switch (code) {
-    case Code::kInvalidArgument: return 400;
-    case Code::kUnauthenticated: return 401;
-    case Code::kPermissionDenied: return 403;
-    case Code::kNotFound: return 404;
-    case Code::kMethodNotAllowed: return 405;
-    case Code::kConflict: return 409;
-    case Code::kFailedPrecondition: return 409;
-    case Code::kPayloadTooLarge: return 413;
-    case Code::kUnprocessable: return 422;
-    case Code::kResourceExhausted: return 429;
-    case Code::kInternal: return 500;
-    case Code::kUnavailable: return 503;
+    case Code::kInvalidArgument:
+      return 400;
+    case Code::kUnauthenticated:
+      return 401;
+    case Code::kPermissionDenied:
+      return 403;
+    case Code::kNotFound:
+      return 404;
+    case Code::kMethodNotAllowed:
+      return 405;
+    case Code::kConflict:
+      return 409;
+    case Code::kFailedPrecondition:
+      return 409;
+    case Code::kPayloadTooLarge:
+      return 413;
+    case Code::kUnprocessable:
+      return 422;
+    case Code::kResourceExhausted:
+      return 429;
+    case Code::kInternal:
+      return 500;
+    case Code::kUnavailable:
+      return 503;
   }
   return 500;
 }

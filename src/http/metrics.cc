@@ -20,8 +20,7 @@ std::string escapeLabel(const std::string& s) {
 
 }  // namespace
 
-void Metrics::observe(std::string_view method, std::string_view route, int status,
-                      double seconds) {
+void Metrics::observe(std::string_view method, std::string_view route, int status, double seconds) {
   std::lock_guard lock(mu_);
   auto it = requests_.find(KeyView(method, route, status));  // no allocation once seen
   if (it == requests_.end()) {
@@ -58,8 +57,8 @@ std::string Metrics::render() const {
   std::uint64_t cumulative = 0;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     cumulative += bucket_counts_[i];
-    out << "anlan_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} "
-        << cumulative << "\n";
+    out << "anlan_http_request_duration_seconds_bucket{le=\"" << kBuckets[i] << "\"} " << cumulative
+        << "\n";
   }
   out << "anlan_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
       << "anlan_http_request_duration_seconds_sum " << sum_ << "\n"

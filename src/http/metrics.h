@@ -27,7 +27,7 @@ class Metrics {
   std::string render() const;
 
   static constexpr std::array<double, 12> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                     0.05,   0.1,   0.25,   0.5,   1,    5};
+                                                      0.05,   0.1,   0.25,   0.5,   1,    5};
 
  private:
   // Method, route and status; looked up by string views, so that a request seen before allocates

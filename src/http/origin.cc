@@ -16,8 +16,10 @@ std::string lower(std::string_view s) {
 // "https://host:443" and "https://host" are the same origin.
 std::string canonical(std::string_view origin) {
   std::string o = lower(origin);
-  if (o.size() > 4 && o.compare(o.size() - 4, 4, ":443") == 0 && o.rfind("https://", 0) == 0) o.resize(o.size() - 4);
-  if (o.size() > 3 && o.compare(o.size() - 3, 3, ":80") == 0 && o.rfind("http://", 0) == 0) o.resize(o.size() - 3);
+  if (o.size() > 4 && o.compare(o.size() - 4, 4, ":443") == 0 && o.rfind("https://", 0) == 0)
+    o.resize(o.size() - 4);
+  if (o.size() > 3 && o.compare(o.size() - 3, 3, ":80") == 0 && o.rfind("http://", 0) == 0)
+    o.resize(o.size() - 3);
   while (!o.empty() && o.back() == '/') o.pop_back();
   return o;
 }
@@ -42,7 +44,8 @@ Status OriginPolicy::check(const Request& req) const {
   bool ok;
   if (allowed_.empty()) {
     std::string_view host = req.header("host");
-    ok = !host.empty() && given == canonical(std::string(req.tls ? "https://" : "http://") + std::string(host));
+    ok = !host.empty() &&
+         given == canonical(std::string(req.tls ? "https://" : "http://") + std::string(host));
   } else {
     ok = std::find(allowed_.begin(), allowed_.end(), given) != allowed_.end();
   }

@@ -60,8 +60,11 @@ Handler handler(std::function<Result<Response>(Request&)> fn) {
 }
 
 void Router::add(std::string method, std::string pattern, Handler handler, std::string summary) {
-  routes_.push_back({std::move(method), std::move(pattern), atTheEdge(std::move(handler)),
-                     std::move(summary), {}});
+  routes_.push_back({std::move(method),
+                     std::move(pattern),
+                     atTheEdge(std::move(handler)),
+                     std::move(summary),
+                     {}});
 }
 
 void Router::add(std::string method, std::string pattern, Endpoint endpoint, std::string summary) {

@@ -2,6 +2,7 @@
 #include "http/server.h"
 
 #include <algorithm>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl.hpp>
@@ -11,8 +12,6 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 #include <boost/url/parse.hpp>
-
-#include <atomic>
 #include <chrono>
 #include <deque>
 #include <list>
@@ -83,15 +82,16 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
   }
 
   void send(std::shared_ptr<const std::string> text) override {
-    asio::post(ws_.get_executor(), [self = this->shared_from_this(), text = std::move(text)]() mutable {
-      if (self->closed_) return;
-      if (self->queue_.size() >= kMaxQueue) {  // a client that cannot keep up is let go
-        self->doClose();
-        return;
-      }
-      self->queue_.push_back(std::move(text));
-      self->signal_.cancel_one();
-    });
+    asio::post(ws_.get_executor(),
+               [self = this->shared_from_this(), text = std::move(text)]() mutable {
+                 if (self->closed_) return;
+                 if (self->queue_.size() >= kMaxQueue) {  // a client that cannot keep up is let go
+                   self->doClose();
+                   return;
+                 }
+                 self->queue_.push_back(std::move(text));
+                 self->signal_.cancel_one();
+               });
   }
 
   void close() override {
@@ -108,7 +108,8 @@ class WsClientOf final : public WsClient, public std::enable_shared_from_this<Ws
       if (ec) break;
       if (on_message_ && ws_.got_text()) {
         // Handled on the worker pool, one message at a time for this client.
-        asio::post(worker_, [fn = on_message_, text = beast::buffers_to_string(buf.data())] { fn(text); });
+        asio::post(worker_,
+                   [fn = on_message_, text = beast::buffers_to_string(buf.data())] { fn(text); });
       }
       buf.consume(n);  // control frames are handled by Beast
     }
@@ -325,7 +326,8 @@ class Server::Impl {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(opts_.max_header_bytes);
       parser.body_limit(opts_.max_body_bytes);
-      beast::get_lowest_layer(stream).expires_after(std::chrono::milliseconds(opts_.read_timeout_ms));
+      beast::get_lowest_layer(stream).expires_after(
+          std::chrono::milliseconds(opts_.read_timeout_ms));
       auto [ec, n] = co_await bhttp::async_read(stream, buf, parser, kTuple);
       if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
         Error too_large{Code::kPayloadTooLarge, "request too large", {}};
@@ -386,7 +388,8 @@ class Server::Impl {
     ws.read_message_max(64 * 1024);
     auto [ec] = co_await ws.async_accept(breq, kTuple);
     if (ec) co_return;
-    auto client = std::make_shared<WsClientOf<Stream>>(std::move(ws), std::move(verdict.value()), pool_);
+    auto client =
+        std::make_shared<WsClientOf<Stream>>(std::move(ws), std::move(verdict.value()), pool_);
     std::list<std::shared_ptr<WsClient>>::iterator it;
     {
       std::lock_guard lock(ws_mu_);
@@ -440,18 +443,21 @@ class Server::Impl {
 
   // Runs one request on a worker thread: the matched route, the fallback, 405 or 404. Never
   // throws.
-  Response handle(Request& req, const Router::Match& m, std::chrono::steady_clock::time_point start) {
+  Response handle(Request& req, const Router::Match& m,
+                  std::chrono::steady_clock::time_point start) {
     Response res;
     std::string_view route = "(none)";
     try {
       if (m.route) {
         route = m.route->pattern;
         res = m.route->handler(req);
-      } else if (auto page = router_.fallback() && !m.path_known ? router_.fallback()(req) : std::nullopt) {
+      } else if (auto page =
+                     router_.fallback() && !m.path_known ? router_.fallback()(req) : std::nullopt) {
         route = "(static)";
         res = std::move(*page);
       } else if (m.path_known) {
-        res = errorResponse(Error{Code::kMethodNotAllowed, "method " + req.method + " not allowed here", {}});
+        res = errorResponse(
+            Error{Code::kMethodNotAllowed, "method " + req.method + " not allowed here", {}});
         res.headers.emplace_back("Allow", m.allow);
       } else {
         res = errorResponse(Error::notFound("no such route: " + req.path));
@@ -476,8 +482,10 @@ class Server::Impl {
     metrics_.observe(req.method, route, res.status, secs);
     if (res.status >= 500 && res.status != 503) metrics_.countInternalError();
     if (opts_.access_log) {
-      log::info("access", {{"request_id", req.request_id}, {"method", req.method},
-                           {"path", req.path}, {"status", res.status},
+      log::info("access", {{"request_id", req.request_id},
+                           {"method", req.method},
+                           {"path", req.path},
+                           {"status", res.status},
                            {"micros", static_cast<std::int64_t>(secs * 1e6)},
                            {"remote", req.remote_addr}});
     }
@@ -536,13 +544,17 @@ void Server::start() {
 
 unsigned short Server::port() const { return impl_->port_; }
 void Server::stop() { impl_->stop(); }
-void Server::broadcast(const WsAudience& a, std::string text) { impl_->broadcast(a, std::move(text)); }
+void Server::broadcast(const WsAudience& a, std::string text) {
+  impl_->broadcast(a, std::move(text));
+}
 std::size_t Server::wsClients() const {
   std::lock_guard lock(impl_->ws_mu_);
   return impl_->ws_clients_.size();
 }
 int Server::connections() const { return impl_->connections_.load(); }
 std::size_t Server::closeClients(const std::string& key) { return impl_->closeClients(key); }
-std::vector<std::string> Server::clientKeys(std::string_view prefix) const { return impl_->clientKeys(prefix); }
+std::vector<std::string> Server::clientKeys(std::string_view prefix) const {
+  return impl_->clientKeys(prefix);
+}
 
 }  // namespace anlan::http

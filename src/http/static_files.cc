@@ -16,14 +16,27 @@ const char* StaticFiles::kContentSecurityPolicy =
 
 std::string mimeType(const std::string& name) {
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".geojson", "application/geo+json"},
-      {".map", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"},
-      {".webp", "image/webp"}, {".ico", "image/x-icon"}, {".woff2", "font/woff2"},
-      {".woff", "font/woff"}, {".ttf", "font/ttf"}, {".txt", "text/plain; charset=utf-8"},
-      {".wasm", "application/wasm"}, {".mp3", "audio/mpeg"}, {".wav", "audio/wav"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".geojson", "application/geo+json"},
+      {".map", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".wasm", "application/wasm"},
+      {".mp3", "audio/mpeg"},
+      {".wav", "audio/wav"}};
   auto ext = std::filesystem::path(name).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto it = kTypes.find(ext);
@@ -32,7 +45,8 @@ std::string mimeType(const std::string& name) {
 
 std::string gzip(const std::string& data) {
   z_stream z{};
-  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return {};
   std::string out(deflateBound(&z, data.size()) + 32, '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   z.avail_in = static_cast<uInt>(data.size());
@@ -51,7 +65,8 @@ Result<StaticFiles> StaticFiles::load(const std::string& root) {
     return Error::invalid("web_root", "no index.html in " + root + " (build the web app first)");
   }
   StaticFiles out;
-  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       it != fs::recursive_directory_iterator(); ++it) {
     if (!it->is_regular_file()) continue;
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream data;
@@ -76,7 +91,8 @@ Response StaticFiles::answer(const std::string& path, const File& f, const Reque
   r.content_type = f.type;
   bool hashed = path.rfind("/assets/", 0) == 0;
   r.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable"
-                                                 : path == "/index.html" ? "no-cache" : "public, max-age=3600");
+                                          : path == "/index.html" ? "no-cache"
+                                                                  : "public, max-age=3600");
   r.headers.emplace_back("Content-Security-Policy", kContentSecurityPolicy);
   r.headers.emplace_back("X-Frame-Options", "DENY");
   r.headers.emplace_back("Referrer-Policy", "same-origin");
@@ -100,7 +116,8 @@ std::optional<Response> StaticFiles::serve(const Request& req) const {
   auto it = files_.find(path == "/" ? "/index.html" : path);
   if (it != files_.end()) return answer(it->first, it->second, req);
   // A missing asset is a 404; any other path belongs to the client-side router.
-  if (path.rfind("/assets/", 0) == 0 || std::filesystem::path(path).has_extension()) return std::nullopt;
+  if (path.rfind("/assets/", 0) == 0 || std::filesystem::path(path).has_extension())
+    return std::nullopt;
   auto index = files_.find("/index.html");
   return answer(index->first, index->second, req);
 }

@@ -8,8 +8,8 @@
 namespace anlan::org {
 
 struct Jurisdiction {
-  std::string code;    // GB/T 2260 code, a statistical park code, or a 9-digit township code
-  std::string name;    // Chinese name
+  std::string code;  // GB/T 2260 code, a statistical park code, or a 9-digit township code
+  std::string name;  // Chinese name
   std::string name_en;
   std::string level;   // province, city, county, park, township
   std::string parent;  // "" at the root
@@ -27,6 +27,5 @@ struct Department {
 struct Sector {
   std::string code, name, name_en, lead_department;
 };
-
 
 }  // namespace anlan::org

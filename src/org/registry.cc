@@ -1,7 +1,6 @@
 #include "org/registry.h"
 
 #include <algorithm>
-
 #include <boost/json/parse.hpp>
 
 namespace anlan::org {
@@ -73,14 +72,17 @@ Result<Registry> Registry::load(db::Database& db) {
       reg.shapes_.emplace(r.str(0), std::move(area));
       reg.boundary_text_.emplace(r.str(0), r.str(1));
     }
-    TRY(auto centers, c.query("SELECT jurisdiction, name, name_en, duty_phone FROM command_centers"));
+    TRY(auto centers,
+        c.query("SELECT jurisdiction, name, name_en, duty_phone FROM command_centers"));
     for (const auto& r : centers.rows) {
       reg.command_centers_.emplace(r.str(0), CommandCenter{r.str(0), r.str(1), r.str(2), r.str(3)});
     }
     TRY(auto deps, c.query("SELECT code, name, name_en FROM departments ORDER BY sort"));
     for (const auto& r : deps.rows) reg.departments_.push_back({r.str(0), r.str(1), r.str(2)});
-    TRY(auto secs, c.query("SELECT code, name, name_en, lead_department FROM sectors ORDER BY sort"));
-    for (const auto& r : secs.rows) reg.sectors_.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
+    TRY(auto secs,
+        c.query("SELECT code, name, name_en, lead_department FROM sectors ORDER BY sort"));
+    for (const auto& r : secs.rows)
+      reg.sectors_.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
     return reg;
   });
 }

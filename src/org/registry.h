@@ -42,7 +42,8 @@ class Registry {
   // `code` and everything below it, for scopes (computed once at load); empty when unknown.
   access::Subtree treeOf(const std::string& code) const;
   // `scope` narrowed by a jurisdiction filter (Scope::within), or `scope` when there is none.
-  access::Scope narrowed(const access::Scope& scope, const std::optional<std::string>& jurisdiction) const {
+  access::Scope narrowed(const access::Scope& scope,
+                         const std::optional<std::string>& jurisdiction) const {
     return jurisdiction ? scope.within(treeOf(*jurisdiction)) : scope;
   }
 

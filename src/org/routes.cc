@@ -1,13 +1,12 @@
 #include "org/routes.h"
 
-#include "access/guard.h"
-#include "access/rules.h"
-#include "http/params.h"
-
+#include <boost/json/parse.hpp>
 #include <cmath>
 #include <cstdlib>
 
-#include <boost/json/parse.hpp>
+#include "access/guard.h"
+#include "access/rules.h"
+#include "http/params.h"
 
 namespace anlan::org {
 namespace {
@@ -15,8 +14,10 @@ namespace {
 namespace bj = boost::json;
 
 bj::object toJson(const Jurisdiction& j) {
-  return {{"code", j.code},       {"name", j.name},
-          {"name_en", j.name_en}, {"level", j.level},
+  return {{"code", j.code},
+          {"name", j.name},
+          {"name_en", j.name_en},
+          {"level", j.level},
           {"parent", j.parent.empty() ? bj::value(nullptr) : bj::value(j.parent)},
           {"official", j.official}};
 }
@@ -37,12 +38,15 @@ void addRoutes(http::Router& router, access::Authenticator& auth, const Registry
   // small answers come straight from the I/O thread (quickReader); the ones that parse and
   // re-serialise boundaries (large) stay on a worker.
   auto readable = [](access::GuardedFn fn) -> access::GuardedFn {
-    return [fn = std::move(fn)](http::Request& req, const access::Principal& p) -> Result<http::Response> {
+    return [fn = std::move(fn)](http::Request& req,
+                                const access::Principal& p) -> Result<http::Response> {
       TRY_STATUS(access::authorize(p, access::Action::kReadJurisdictions));
       return fn(req, p);
     };
   };
-  auto reader = [&auth, readable](access::GuardedFn fn) { return access::guarded(auth, readable(std::move(fn))); };
+  auto reader = [&auth, readable](access::GuardedFn fn) {
+    return access::guarded(auth, readable(std::move(fn)));
+  };
   auto quickReader = [&auth, readable](access::GuardedFn fn) {
     return access::guardedInMemory(auth, readable(std::move(fn)));
   };
@@ -51,87 +55,119 @@ void addRoutes(http::Router& router, access::Authenticator& auth, const Registry
     return p.scope.inTree(code) || registry.contains(code, p.user.jurisdiction);
   };
 
-  router.add("GET", "/api/v1/jurisdictions", quickReader([&registry](http::Request&, const access::Principal& p) -> Result<http::Response> {
-    const Jurisdiction* root = registry.find(p.user.jurisdiction);
-    if (!root) return Error::notFound("your jurisdiction is not in the registry");
-    bj::array path;
-    for (const Jurisdiction* j : registry.path(root->code)) path.push_back(toJson(*j));
-    bj::array flat;
-    for (const Jurisdiction* j : registry.subtree(root->code)) flat.push_back(toJson(*j));
-    return http::jsonResponse(
-        bj::object{{"root", tree(registry, *root)}, {"path", std::move(path)}, {"items", std::move(flat)}});
-  }), "The jurisdictions the caller may see, as a tree and a flat list");
+  router.add("GET", "/api/v1/jurisdictions",
+             quickReader(
+                 [&registry](http::Request&, const access::Principal& p) -> Result<http::Response> {
+                   const Jurisdiction* root = registry.find(p.user.jurisdiction);
+                   if (!root) return Error::notFound("your jurisdiction is not in the registry");
+                   bj::array path;
+                   for (const Jurisdiction* j : registry.path(root->code))
+                     path.push_back(toJson(*j));
+                   bj::array flat;
+                   for (const Jurisdiction* j : registry.subtree(root->code))
+                     flat.push_back(toJson(*j));
+                   return http::jsonResponse(bj::object{{"root", tree(registry, *root)},
+                                                        {"path", std::move(path)},
+                                                        {"items", std::move(flat)}});
+                 }),
+             "The jurisdictions the caller may see, as a tree and a flat list");
 
-  router.add("GET", "/api/v1/jurisdictions/{code}", reader([&registry, visible](http::Request& req, const access::Principal& p) -> Result<http::Response> {
-    const std::string& code = req.params["code"];
-    const Jurisdiction* j = registry.find(code);
-    // Ancestors of the caller's unit are visible (context); other branches are not.
-    if (!j || !visible(p, j->code)) return Error::notFound("no such jurisdiction");
-    bj::object o = toJson(*j);
-    bj::array kids;
-    for (const Jurisdiction* c : registry.children(code)) {
-      if (visible(p, c->code)) kids.push_back(toJson(*c));
-    }
-    o["children"] = std::move(kids);
-    const std::string& shape = registry.boundary(code);
-    o["boundary"] = shape.empty() ? bj::value(nullptr) : bj::parse(shape);
-    if (const CommandCenter* cc = registry.commandCenter(code)) {
-      o["command_center"] = bj::object{{"name", cc->name}, {"name_en", cc->name_en},
-                                       {"duty_phone", cc->duty_phone.empty() ? bj::value(nullptr) : bj::value(cc->duty_phone)}};
-    } else {
-      o["command_center"] = nullptr;
-    }
-    return http::jsonResponse(std::move(o));
-  }), "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
+  router.add("GET", "/api/v1/jurisdictions/{code}",
+             reader([&registry, visible](http::Request& req,
+                                         const access::Principal& p) -> Result<http::Response> {
+               const std::string& code = req.params["code"];
+               const Jurisdiction* j = registry.find(code);
+               // Ancestors of the caller's unit are visible (context); other branches are not.
+               if (!j || !visible(p, j->code)) return Error::notFound("no such jurisdiction");
+               bj::object o = toJson(*j);
+               bj::array kids;
+               for (const Jurisdiction* c : registry.children(code)) {
+                 if (visible(p, c->code)) kids.push_back(toJson(*c));
+               }
+               o["children"] = std::move(kids);
+               const std::string& shape = registry.boundary(code);
+               o["boundary"] = shape.empty() ? bj::value(nullptr) : bj::parse(shape);
+               if (const CommandCenter* cc = registry.commandCenter(code)) {
+                 o["command_center"] =
+                     bj::object{{"name", cc->name},
+                                {"name_en", cc->name_en},
+                                {"duty_phone", cc->duty_phone.empty() ? bj::value(nullptr)
+                                                                      : bj::value(cc->duty_phone)}};
+               } else {
+                 o["command_center"] = nullptr;
+               }
+               return http::jsonResponse(std::move(o));
+             }),
+             "One jurisdiction with its children and its boundary (GeoJSON, WGS-84)");
 
-  router.add("GET", "/api/v1/map/units", reader([&registry, visible](http::Request&, const access::Principal& p) -> Result<http::Response> {
-    // The units with a boundary that overlap the caller's scope: inside it, or containing it.
-    bj::array features;
-    for (const Jurisdiction* j : registry.children(registry.city())) {
-      const std::string& shape = registry.boundary(j->code);
-      if (shape.empty()) continue;
-      if (!visible(p, j->code)) continue;
-      features.push_back(bj::object{{"type", "Feature"},
-                                    {"id", j->code},
-                                    {"properties", bj::object{{"code", j->code}, {"name", j->name},
-                                                              {"name_en", j->name_en}, {"level", j->level}}},
-                                    {"geometry", bj::parse(shape)}});
-    }
-    http::Response r = http::jsonResponse(bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
-    r.headers.emplace_back("Cache-Control", "private, max-age=3600");
-    return r;
-  }), "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
+  router.add(
+      "GET", "/api/v1/map/units",
+      reader([&registry, visible](http::Request&,
+                                  const access::Principal& p) -> Result<http::Response> {
+        // The units with a boundary that overlap the caller's scope: inside it, or containing it.
+        bj::array features;
+        for (const Jurisdiction* j : registry.children(registry.city())) {
+          const std::string& shape = registry.boundary(j->code);
+          if (shape.empty()) continue;
+          if (!visible(p, j->code)) continue;
+          features.push_back(bj::object{{"type", "Feature"},
+                                        {"id", j->code},
+                                        {"properties", bj::object{{"code", j->code},
+                                                                  {"name", j->name},
+                                                                  {"name_en", j->name_en},
+                                                                  {"level", j->level}}},
+                                        {"geometry", bj::parse(shape)}});
+        }
+        http::Response r = http::jsonResponse(
+            bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
+        r.headers.emplace_back("Cache-Control", "private, max-age=3600");
+        return r;
+      }),
+      "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
 
-  router.add("GET", "/api/v1/map/locate", quickReader([&registry, visible](http::Request& req, const access::Principal& p) -> Result<http::Response> {
-    TRY(double lon, http::numberParam(req, "lon"));
-    TRY(double lat, http::numberParam(req, "lat"));
-    geo::LonLat at{lon, lat};
-    if (http::textParam(req, "datum").value_or("wgs84") == "gcj02") at = geo::gcjToWgs(at);
-    std::string unit = registry.unitAt(at);
-    bj::value found = nullptr;
-    if (!unit.empty() && visible(p, unit)) {
-      const Jurisdiction* j = registry.find(unit);
-      found = bj::object{{"code", j->code}, {"name", j->name}, {"name_en", j->name_en}};
-    }
-    return http::jsonResponse(bj::object{{"lon", at.lon}, {"lat", at.lat}, {"unit", std::move(found)}});
-  }), "The county-level unit containing a point (WGS-84, or datum=gcj02 to convert first)");
+  router.add(
+      "GET", "/api/v1/map/locate",
+      quickReader([&registry, visible](http::Request& req,
+                                       const access::Principal& p) -> Result<http::Response> {
+        TRY(double lon, http::numberParam(req, "lon"));
+        TRY(double lat, http::numberParam(req, "lat"));
+        geo::LonLat at{lon, lat};
+        if (http::textParam(req, "datum").value_or("wgs84") == "gcj02") at = geo::gcjToWgs(at);
+        std::string unit = registry.unitAt(at);
+        bj::value found = nullptr;
+        if (!unit.empty() && visible(p, unit)) {
+          const Jurisdiction* j = registry.find(unit);
+          found = bj::object{{"code", j->code}, {"name", j->name}, {"name_en", j->name_en}};
+        }
+        return http::jsonResponse(
+            bj::object{{"lon", at.lon}, {"lat", at.lat}, {"unit", std::move(found)}});
+      }),
+      "The county-level unit containing a point (WGS-84, or datum=gcj02 to convert first)");
 
-  router.add("GET", "/api/v1/departments", quickReader([&registry](http::Request&, const access::Principal&) -> Result<http::Response> {
-    bj::array items;
-    for (const auto& d : registry.departments()) {
-      items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
-    }
-    return http::jsonResponse(bj::object{{"items", std::move(items)}});
-  }), "Departments");
+  router.add(
+      "GET", "/api/v1/departments",
+      quickReader([&registry](http::Request&, const access::Principal&) -> Result<http::Response> {
+        bj::array items;
+        for (const auto& d : registry.departments()) {
+          items.push_back(bj::object{{"code", d.code}, {"name", d.name}, {"name_en", d.name_en}});
+        }
+        return http::jsonResponse(bj::object{{"items", std::move(items)}});
+      }),
+      "Departments");
 
-  router.add("GET", "/api/v1/sectors", quickReader([&registry](http::Request&, const access::Principal&) -> Result<http::Response> {
-    bj::array items;
-    for (const auto& s : registry.sectors()) {
-      items.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"name_en", s.name_en},
-                                 {"lead_department", s.lead_department}});
-    }
-    return http::jsonResponse(bj::object{{"items", std::move(items)}});
-  }), "Sectors, each with its lead department");
+  router.add(
+      "GET", "/api/v1/sectors",
+      quickReader([&registry](http::Request&, const access::Principal&) -> Result<http::Response> {
+        bj::array items;
+        for (const auto& s : registry.sectors()) {
+          items.push_back(bj::object{{"code", s.code},
+                                     {"name", s.name},
+                                     {"name_en", s.name_en},
+                                     {"lead_department", s.lead_department}});
+        }
+        return http::jsonResponse(bj::object{{"items", std::move(items)}});
+      }),
+      "Sectors, each with its lead department");
 }
 
 }  // namespace anlan::org

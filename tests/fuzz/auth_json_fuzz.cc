@@ -20,7 +20,9 @@ void checkError(const anlan::Result<T>& r) {
   FUZZ_CHECK(!r.error().field.empty());
 }
 
-bool text(std::string_view s, std::size_t max) { return s.size() <= max && anlan::text::checkText("x", s).ok(); }
+bool text(std::string_view s, std::size_t max) {
+  return s.size() <= max && anlan::text::checkText("x", s).ok();
+}
 
 }  // namespace
 
@@ -32,11 +34,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   auto login = anlan::auth::credentialsFromJson(*body);
   checkError(login);
-  if (login.ok()) FUZZ_CHECK(!login->username.empty() && text(login->username, 64) && text(login->password, 200));
+  if (login.ok())
+    FUZZ_CHECK(!login->username.empty() && text(login->username, 64) && text(login->password, 200));
   auto user = anlan::auth::newUserFromJson(*body);
   checkError(user);
   if (user.ok()) {
-    FUZZ_CHECK(text(user->username, 64) && text(user->display_name, 100) && text(user->password, 200));
+    FUZZ_CHECK(text(user->username, 64) && text(user->display_name, 100) &&
+               text(user->password, 200));
     FUZZ_CHECK(text(user->role, 40) && text(user->jurisdiction, 12));
     if (user->department) FUZZ_CHECK(text(*user->department, 100));
   }

@@ -1,9 +1,9 @@
 // The API end to end: a real server on a free port, real HTTP, a real database.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
-#include <unistd.h>
 
 #include "audit/audit.h"
 #include "core/csv.h"
@@ -52,7 +52,8 @@ TEST_P(Api, ConcurrentUpdatesOneWinsTheOtherGets409) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 6; ++i) {
     threads.emplace_back([&, i] {
-      auto r = t.client().patch(path, R"({"version":1,"display_name":"改名)" + std::to_string(i) + "\"}", admin);
+      auto r = t.client().patch(
+          path, R"({"version":1,"display_name":"改名)" + std::to_string(i) + "\"}", admin);
       (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
     });
   }
@@ -72,29 +73,35 @@ TEST_P(Api, ConcurrentUpdatesOneWinsTheOtherGets409) {
 
 TEST_P(Api, CreateUserValidatesAndAudits) {
   std::string admin = t.login("admin");
-  auto bad = t.client().post("/api/v1/users",
+  auto bad = t.client().post(
+      "/api/v1/users",
       R"({"username":"new-officer","display_name":"新值班员","password":"short","role":"duty_officer","jurisdiction":"430426"})",
       admin);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.errorField(), "password");
-  auto badj = t.client().post("/api/v1/users",
+  auto badj = t.client().post(
+      "/api/v1/users",
       R"({"username":"new-officer","display_name":"新值班员","password":"Long-enough-1","role":"duty_officer","jurisdiction":"999999"})",
       admin);
   EXPECT_EQ(badj.errorField(), "jurisdiction");
   auto typo = t.client().post("/api/v1/users", R"({"usernme":"x"})", admin);
   EXPECT_EQ(typo.errorField(), "usernme");
-  EXPECT_FALSE(t.app().auth().findByUsername("new-officer").value().has_value());  // nothing changed
+  EXPECT_FALSE(
+      t.app().auth().findByUsername("new-officer").value().has_value());  // nothing changed
 
-  auto good = t.client().post("/api/v1/users",
+  auto good = t.client().post(
+      "/api/v1/users",
       R"({"username":"new-officer","display_name":"新值班员","password":"Long-enough-1","role":"duty_officer","jurisdiction":"430426"})",
       admin);
   ASSERT_EQ(good.status, 201) << good.body;
-  auto dup = t.client().post("/api/v1/users",
+  auto dup = t.client().post(
+      "/api/v1/users",
       R"({"username":"new-officer","display_name":"x","password":"Long-enough-1","role":"duty_officer","jurisdiction":"430426"})",
       admin);
   EXPECT_EQ(dup.status, 409);
   EXPECT_EQ(dup.errorField(), "username");
-  EXPECT_EQ(t.client().post("/api/v1/auth/login", loginBody("new-officer", "Long-enough-1")).status, 200);
+  EXPECT_EQ(t.client().post("/api/v1/auth/login", loginBody("new-officer", "Long-enough-1")).status,
+            200);
 
   audit::Filter f;
   f.entity = "user";
@@ -111,8 +118,10 @@ TEST_P(Api, RestartKeepsEveryAcknowledgedWrite) {
   std::vector<std::string> made;
   for (int i = 0; i < 20; ++i) {
     std::string name = "kept-" + std::to_string(i);
-    auto r = t.client().post("/api/v1/users",
-        R"({"username":")" + name + R"(","display_name":"x","password":"Long-enough-1","role":"duty_officer","jurisdiction":"430421"})",
+    auto r = t.client().post(
+        "/api/v1/users",
+        R"({"username":")" + name +
+            R"(","display_name":"x","password":"Long-enough-1","role":"duty_officer","jurisdiction":"430421"})",
         admin);
     if (r.status == 201) made.push_back(name);
   }
@@ -129,7 +138,8 @@ TEST_P(Api, RestartKeepsEveryAcknowledgedWrite) {
 // An administrator binds an enterprise officer only to an enterprise that exists, lies in their
 // own jurisdiction, and only for that role.
 TEST_P(Api, EnterpriseOfficersAreBoundOnlyToEnterprisesInTheAdministratorsScope) {
-  auth::NewUser county_admin{"admin-430426", "祁东县管理员", kPassword, "admin", "430426", {}, {}, {}};
+  auth::NewUser county_admin{
+      "admin-430426", "祁东县管理员", kPassword, "admin", "430426", {}, {}, {}};
   ASSERT_TRUE(t.app().auth().createUser(nullptr, county_admin).ok());
   std::string admin = t.login("admin-430426");
   std::int64_t own = t.addEnterprise("430426", "mining", "祁东县某矿业有限公司");
@@ -138,7 +148,8 @@ TEST_P(Api, EnterpriseOfficersAreBoundOnlyToEnterprisesInTheAdministratorsScope)
   auto create = [&](const std::string& role, const std::string& enterprise) {
     std::string body = R"({"username":"ent-officer-)" + std::to_string(n++) +
                        R"(","display_name":"安全员","password":"Hengyang-safe-7","role":")" + role +
-                       R"(","jurisdiction":"430426")" + (enterprise.empty() ? "" : R"(,"enterprise_id":)" + enterprise) + "}";
+                       R"(","jurisdiction":"430426")" +
+                       (enterprise.empty() ? "" : R"(,"enterprise_id":)" + enterprise) + "}";
     return t.client().post("/api/v1/users", body, admin);
   };
   for (const std::string& bad : {std::to_string(foreign), std::string("999999")}) {
@@ -162,19 +173,22 @@ TEST_P(Api, EnterpriseOfficersAreBoundOnlyToEnterprisesInTheAdministratorsScope)
 TEST_P(Api, WeakPasswordsAreRefusedAtTheirField) {
   std::string admin = t.login("admin");
   for (const char* pw : {"Password123", "newuser-2026", "qwertyuiop1"}) {
-    auto r = t.client().post("/api/v1/users",
-                             std::string(R"({"username":"newuser","display_name":"x","password":")") + pw +
-                                 R"(","role":"duty_officer","jurisdiction":"430426"})",
-                             admin);
+    auto r =
+        t.client().post("/api/v1/users",
+                        std::string(R"({"username":"newuser","display_name":"x","password":")") +
+                            pw + R"(","role":"duty_officer","jurisdiction":"430426"})",
+                        admin);
     EXPECT_EQ(r.status, 400) << pw << ": " << r.body;
     EXPECT_EQ(r.errorField(), "password") << pw;
   }
-  auto reset = t.client().post("/api/v1/users/" + std::to_string(t.userId("duty-430407")) + "/password",
-                               R"({"password":"duty-430407-a"})", admin);
+  auto reset =
+      t.client().post("/api/v1/users/" + std::to_string(t.userId("duty-430407")) + "/password",
+                      R"({"password":"duty-430407-a"})", admin);
   EXPECT_EQ(reset.errorField(), "password");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, Api, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, Api,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
                          [](const auto& info) { return std::string(engineName(info.param)); });
 
 // The rest runs on SQLite only: it exercises the HTTP layer and the services, not the engine.
@@ -198,12 +212,14 @@ TEST_F(Http, ErrorsHaveOneShape) {
   EXPECT_EQ(missing.errorField(), "password");
   // A body over the limit is refused from its Content-Length, before it is read.
   int fd = connectTo(t.port());
-  ASSERT_TRUE(sendAll(fd, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 9000000\r\n\r\n{"));
+  ASSERT_TRUE(sendAll(
+      fd, "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 9000000\r\n\r\n{"));
   auto big = readResponse(fd);
   ::close(fd);
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(big.errorCode(), "payload_too_large");
-  auto bigHeader = t.client().request("GET", "/healthz", "", {{"X-Big", std::string(64 * 1024, 'h')}});
+  auto bigHeader =
+      t.client().request("GET", "/healthz", "", {{"X-Big", std::string(64 * 1024, 'h')}});
   EXPECT_EQ(bigHeader.status, 413);
   auto badId = t.client().get("/api/v1/users/abc", t.login("admin"));
   EXPECT_EQ(badId.status, 404);
@@ -217,8 +233,9 @@ TEST_F(Http, HealthMetricsAndOpenApi) {
   t.client().get("/api/v1/me");
   auto m = t.client().get("/metrics");
   ASSERT_EQ(m.status, 200);
-  EXPECT_NE(m.body.find("anlan_http_requests_total{method=\"GET\",route=\"/api/v1/me\",status=\"401\"}"),
-            std::string::npos);
+  EXPECT_NE(
+      m.body.find("anlan_http_requests_total{method=\"GET\",route=\"/api/v1/me\",status=\"401\"}"),
+      std::string::npos);
   EXPECT_NE(m.body.find("anlan_db_pool_connections"), std::string::npos);
   EXPECT_NE(m.body.find("anlan_websocket_clients 0"), std::string::npos);
   auto spec = t.client().get("/api/v1/openapi.json");
@@ -268,7 +285,8 @@ TEST_F(Http, ThrottlesSignInsWithRetryAfterAndSameAnswerForUnknownUsers) {
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(wrong.body, unknown.body);
-  for (int i = 0; i < 3; ++i) t.client().post("/api/v1/auth/login", loginBody("commander", "Wrong-pass-1"));
+  for (int i = 0; i < 3; ++i)
+    t.client().post("/api/v1/auth/login", loginBody("commander", "Wrong-pass-1"));
   auto fifth = t.client().post("/api/v1/auth/login", loginBody("commander", "Wrong-pass-1"));
   EXPECT_EQ(fifth.status, 401);
   auto blocked = t.client().post("/api/v1/auth/login", loginBody("commander", kPassword));
@@ -286,12 +304,15 @@ TEST_F(Http, NobodyLocksAnAccountOutFromElsewhere) {
   auto login = [&](const std::string& password, const std::string& addr) {
     return t.app().auth().login({"admin", password, addr, "test"});
   };
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(login("Wrong-pass-1", "10.0.0.9").error().code, Code::kUnauthenticated);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(login("Wrong-pass-1", "10.0.0.9").error().code, Code::kUnauthenticated);
   EXPECT_EQ(login(kPassword, "10.0.0.9").error().code, Code::kResourceExhausted);
   EXPECT_TRUE(login(kPassword, "10.0.0.1").ok());
   // Twenty failures from one address, over any usernames, hold the address back.
-  for (int i = 0; i < 20; ++i) (void)t.app().auth().login({"user-" + std::to_string(i), "Wrong-pass-1", "10.0.0.7", ""});
-  EXPECT_EQ(t.app().auth().login({"commander", kPassword, "10.0.0.7", ""}).error().code, Code::kResourceExhausted);
+  for (int i = 0; i < 20; ++i)
+    (void)t.app().auth().login({"user-" + std::to_string(i), "Wrong-pass-1", "10.0.0.7", ""});
+  EXPECT_EQ(t.app().auth().login({"commander", kPassword, "10.0.0.7", ""}).error().code,
+            Code::kResourceExhausted);
   EXPECT_TRUE(t.app().auth().login({"commander", kPassword, "10.0.0.8", ""}).ok());
 }
 
@@ -321,40 +342,54 @@ TEST_F(Http, DeactivatingOrResettingEndsSessions) {
   std::string admin = t.login("admin");
   std::string duty = t.login("duty-430423");
   std::int64_t id = t.userId("duty-430423");
-  auto r = t.client().patch("/api/v1/users/" + std::to_string(id), R"({"version":1,"active":false})", admin);
+  auto r = t.client().patch("/api/v1/users/" + std::to_string(id),
+                            R"({"version":1,"active":false})", admin);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(t.client().get("/api/v1/me", duty).status, 401);
   EXPECT_EQ(t.client().post("/api/v1/auth/login", loginBody("duty-430423", kPassword)).status, 401);
 
   std::string other = t.login("duty-430424");
   std::int64_t oid = t.userId("duty-430424");
-  ASSERT_EQ(t.client().post("/api/v1/users/" + std::to_string(oid) + "/password",
-                            R"({"password":"Brand-new-pass-9"})", admin).status, 200);
+  ASSERT_EQ(t.client()
+                .post("/api/v1/users/" + std::to_string(oid) + "/password",
+                      R"({"password":"Brand-new-pass-9"})", admin)
+                .status,
+            200);
   EXPECT_EQ(t.client().get("/api/v1/me", other).status, 401);
-  EXPECT_EQ(t.client().post("/api/v1/auth/login", loginBody("duty-430424", "Brand-new-pass-9")).status, 200);
+  EXPECT_EQ(
+      t.client().post("/api/v1/auth/login", loginBody("duty-430424", "Brand-new-pass-9")).status,
+      200);
 }
 
 TEST_F(Http, ACountyNeverSeesAnotherCounty) {
   // A county-level administrator of 祁东县, created by the city administrator.
   std::string city = t.login("admin");
-  ASSERT_EQ(t.client().post("/api/v1/users",
-      R"({"username":"admin-430426","display_name":"祁东县管理员","password":"County-admin-1","role":"admin","jurisdiction":"430426"})",
-      city).status, 201);
+  ASSERT_EQ(
+      t.client()
+          .post(
+              "/api/v1/users",
+              R"({"username":"admin-430426","display_name":"祁东县管理员","password":"County-admin-1","role":"admin","jurisdiction":"430426"})",
+              city)
+          .status,
+      201);
   auto login = t.client().post("/api/v1/auth/login", loginBody("admin-430426", "County-admin-1"));
   std::string county(login.json().at("token").as_string());
   std::int64_t shigu = t.userId("duty-430407");
   std::string path = "/api/v1/users/" + std::to_string(shigu);
   EXPECT_EQ(t.client().get(path, county).status, 404);
   EXPECT_EQ(t.client().patch(path, R"({"version":1,"display_name":"x"})", county).status, 404);
-  EXPECT_EQ(t.client().post(path + "/password", R"({"password":"Hijacked-pass-1"})", county).status, 404);
+  EXPECT_EQ(t.client().post(path + "/password", R"({"password":"Hijacked-pass-1"})", county).status,
+            404);
   EXPECT_EQ(t.client().get("/api/v1/jurisdictions/430407", county).status, 404);
-  auto create = t.client().post("/api/v1/users",
+  auto create = t.client().post(
+      "/api/v1/users",
       R"({"username":"spy","display_name":"x","password":"Long-enough-1","role":"duty_officer","jurisdiction":"430407"})",
       county);
   EXPECT_EQ(create.status, 403);
   // Moving its own user into 石鼓区 is refused too.
   std::int64_t own = t.userId("duty-430426");
-  auto move = t.client().patch("/api/v1/users/" + std::to_string(own), R"({"version":1,"jurisdiction":"430407"})", county);
+  auto move = t.client().patch("/api/v1/users/" + std::to_string(own),
+                               R"({"version":1,"jurisdiction":"430407"})", county);
   EXPECT_EQ(move.status, 403);
   auto list = t.client().get("/api/v1/users?limit=500", county);
   ASSERT_EQ(list.status, 200);
@@ -374,7 +409,8 @@ TEST_F(Http, ACountyNeverSeesAnotherCounty) {
   auto records = audit.json();
   ASSERT_FALSE(records.at("items").as_array().empty());
   for (const auto& a : records.at("items").as_array()) {
-    EXPECT_EQ(std::string(a.at("jurisdiction").as_string()).substr(0, 6), "430426");  // it or a township
+    EXPECT_EQ(std::string(a.at("jurisdiction").as_string()).substr(0, 6),
+              "430426");  // it or a township
   }
   auto tree = t.client().get("/api/v1/jurisdictions", county).json();
   EXPECT_EQ(tree.at("items").as_array().size(), 25u);  // the county and its 24 townships
@@ -389,10 +425,12 @@ TEST_F(Http, ListsPageByCursor) {
   std::string cursor;
   int pages = 0;
   for (;;) {
-    auto r = t.client().get("/api/v1/users?limit=5" + (cursor.empty() ? "" : "&cursor=" + cursor), admin);
+    auto r = t.client().get("/api/v1/users?limit=5" + (cursor.empty() ? "" : "&cursor=" + cursor),
+                            admin);
     ASSERT_EQ(r.status, 200);
     auto page = r.json();
-    for (const auto& u : page.at("items").as_array()) EXPECT_TRUE(seen.insert(u.at("id").as_int64()).second);
+    for (const auto& u : page.at("items").as_array())
+      EXPECT_TRUE(seen.insert(u.at("id").as_int64()).second);
     ++pages;
     auto next = page.at("next_cursor");
     if (next.is_null()) break;
@@ -409,7 +447,9 @@ TEST_F(Http, ListsPageByCursor) {
   auto audit = t.client().get("/api/v1/audit?format=xlsx&entity=user", admin);
   EXPECT_EQ(audit.status, 200);
   EXPECT_EQ(audit.body.substr(0, 2), "PK");
-  auto audit_csv = csv::parse(t.client().get("/api/v1/audit?format=csv&entity=user&action=create", admin).body).value();
+  auto audit_csv =
+      csv::parse(t.client().get("/api/v1/audit?format=csv&entity=user&action=create", admin).body)
+          .value();
   EXPECT_EQ(audit_csv.size(), 1u + 19u);  // one creation record per demo account
   EXPECT_EQ(t.client().get("/api/v1/users?format=pdf", admin).errorField(), "format");
   EXPECT_EQ(t.client().get("/api/v1/users?limit=0", admin).errorField(), "limit");

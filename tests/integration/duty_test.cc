@@ -17,9 +17,10 @@ class Duty : public ::testing::TestWithParam<db::Engine> {
   std::string qidong = t.login("duty-430426");
   std::string shigu = t.login("duty-430407");
 
-  HttpResult act(const std::string& id, const std::string& room, const std::string& action, const std::string& token,
-                 const std::string& body = "") {
-    return t.client().post("/api/v1/roll-calls/" + id + "/rooms/" + room + "/" + action, body, token);
+  HttpResult act(const std::string& id, const std::string& room, const std::string& action,
+                 const std::string& token, const std::string& body = "") {
+    return t.client().post("/api/v1/roll-calls/" + id + "/rooms/" + room + "/" + action, body,
+                           token);
   }
 };
 
@@ -27,8 +28,8 @@ TEST_P(Duty, ASpotCheckRingsAnswersAssessesAndTimesOutRoomsThatDoNotAnswer) {
   // 祁东县's rota says duty-430426 is on duty now.
   Millis now = t.clock.now();
   auto shift = t.client().post("/api/v1/duty/shifts",
-                               R"({"starts_at":)" + std::to_string(now - 3600000) + R"(,"ends_at":)" +
-                                   std::to_string(now + 8 * 3600000) +
+                               R"({"starts_at":)" + std::to_string(now - 3600000) +
+                                   R"(,"ends_at":)" + std::to_string(now + 8 * 3600000) +
                                    R"(,"leader":"李局长","officers":["duty-430426"]})",
                                qidong);
   ASSERT_EQ(shift.status, 201) << shift.body;
@@ -53,10 +54,11 @@ TEST_P(Duty, ASpotCheckRingsAnswersAssessesAndTimesOutRoomsThatDoNotAnswer) {
   EXPECT_TRUE(room.at("rostered").as_bool());
   auto bad = act(id, "430426", "assess", city, R"({"assessment":"excellent"})");
   EXPECT_EQ(bad.errorField(), "assessment");
-  ASSERT_EQ(act(id, "430426", "assess", city,
-                R"({"assessment":"criticised","on_post":true,"report":"汇报不完整","remarks":"当场批评"})")
-                .status,
-            200);
+  ASSERT_EQ(
+      act(id, "430426", "assess", city,
+          R"({"assessment":"criticised","on_post":true,"report":"汇报不完整","remarks":"当场批评"})")
+          .status,
+      200);
 
   // 石鼓区 never answers: after the answer time (60 s) the scheduler records no answer.
   ASSERT_EQ(act(id, "430407", "ring", city).status, 200);
@@ -79,12 +81,14 @@ TEST_P(Duty, ASpotCheckRingsAnswersAssessesAndTimesOutRoomsThatDoNotAnswer) {
   EXPECT_EQ(outcome.at("notice").at("issued_at").as_int64(), outcome.at("finished_at").as_int64());
 
   // Per-room figures: every room the caller may see, checked or not.
-  std::string period = "?from=" + std::to_string(now - 1000) + "&to=" + std::to_string(t.clock.now() + 1);
+  std::string period =
+      "?from=" + std::to_string(now - 1000) + "&to=" + std::to_string(t.clock.now() + 1);
   auto stats = t.client().get("/api/v1/duty/room-stats" + period, city);
   ASSERT_EQ(stats.status, 200) << stats.body;
   std::map<std::string, bj::object> by_room;
   auto figures = stats.json();
-  for (const auto& v : figures.at("items").as_array()) by_room[std::string(v.at("room").as_string())] = v.as_object();
+  for (const auto& v : figures.at("items").as_array())
+    by_room[std::string(v.at("room").as_string())] = v.as_object();
   EXPECT_EQ(by_room.size(), 15u);  // 12 county-level units and 3 parks
   EXPECT_EQ(by_room["430426"].at("checks").as_int64(), 1);
   EXPECT_EQ(by_room["430426"].at("answer_rate").as_double(), 1.0);
@@ -95,14 +99,17 @@ TEST_P(Duty, ASpotCheckRingsAnswersAssessesAndTimesOutRoomsThatDoNotAnswer) {
   EXPECT_TRUE(by_room["430407"].at("mean_connect_ms").is_null());
   EXPECT_EQ(by_room["430421"].at("checks").as_int64(), 0);
   EXPECT_TRUE(by_room["430421"].at("answer_rate").is_null());
-  auto own = t.client().get("/api/v1/duty/room-stats" + period, qidong).json().at("items").as_array();
+  auto own =
+      t.client().get("/api/v1/duty/room-stats" + period, qidong).json().at("items").as_array();
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0].at("room"), "430426");
   EXPECT_EQ(t.client().get("/api/v1/duty/room-stats?from=5&to=5", city).errorField(), "to");
 }
 
 TEST_P(Duty, EndingACheckEarlySkipsTheRoomsNotYetRung) {
-  auto started = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426","430407","430421"]})", city).json();
+  auto started = t.client()
+                     .post("/api/v1/roll-calls", R"({"rooms":["430426","430407","430421"]})", city)
+                     .json();
   std::string id = std::to_string(started.at("id").as_int64());
   ASSERT_EQ(act(id, "430426", "ring", city).status, 200);
   ASSERT_EQ(act(id, "430426", "answer", qidong).status, 200);
@@ -122,9 +129,13 @@ TEST_P(Duty, EndingACheckEarlySkipsTheRoomsNotYetRung) {
   EXPECT_EQ(t.client().post("/api/v1/roll-calls/" + id + "/finish", "", city).status, 409);
   // The next finished check is numbered 2; a skipped room does not count as checked.
   auto next = t.client().post("/api/v1/roll-calls", R"({"rooms":["430421"]})", city).json();
-  auto second = t.client().post("/api/v1/roll-calls/" + std::to_string(next.at("id").as_int64()) + "/finish", "", city);
+  auto second = t.client().post(
+      "/api/v1/roll-calls/" + std::to_string(next.at("id").as_int64()) + "/finish", "", city);
   EXPECT_EQ(second.json().at("notice").at("number"), "衡阳市视频抽查通报〔2026〕2号");
-  auto stats = t.client().get("/api/v1/duty/room-stats?from=0&to=" + std::to_string(t.clock.now() + 1), city).json();
+  auto stats =
+      t.client()
+          .get("/api/v1/duty/room-stats?from=0&to=" + std::to_string(t.clock.now() + 1), city)
+          .json();
   for (const auto& v : stats.at("items").as_array()) {
     if (v.at("room") == "430421") {
       EXPECT_EQ(v.at("checks").as_int64(), 0);
@@ -133,29 +144,38 @@ TEST_P(Duty, EndingACheckEarlySkipsTheRoomsNotYetRung) {
 }
 
 TEST_P(Duty, TheRandomDrawIsReproducibleFromItsSeed) {
-  auto a = t.client().post("/api/v1/roll-calls", R"({"random":3,"seed":"衡阳-2026-11-29"})", city).json();
-  auto b = t.client().post("/api/v1/roll-calls", R"({"random":3,"seed":"衡阳-2026-11-29"})", city).json();
+  auto a = t.client()
+               .post("/api/v1/roll-calls", R"({"random":3,"seed":"衡阳-2026-11-29"})", city)
+               .json();
+  auto b = t.client()
+               .post("/api/v1/roll-calls", R"({"random":3,"seed":"衡阳-2026-11-29"})", city)
+               .json();
   ASSERT_EQ(a.at("rooms").as_array().size(), 3u);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(a.at("rooms").as_array()[i].at("room"), b.at("rooms").as_array()[i].at("room"));
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(a.at("rooms").as_array()[i].at("room"), b.at("rooms").as_array()[i].at("room"));
   EXPECT_EQ(a.at("seed"), "衡阳-2026-11-29");
   // Without a seed the server draws one and records it.
   auto c = t.client().post("/api/v1/roll-calls", R"({"random":2})", city).json();
   EXPECT_EQ(c.at("seed").as_string().size(), 16u);
   EXPECT_EQ(t.client().post("/api/v1/roll-calls", R"({"random":99})", city).errorField(), "random");
-  EXPECT_EQ(t.client().post("/api/v1/roll-calls", R"({"rooms":["430400"]})", city).errorField(), "rooms");
+  EXPECT_EQ(t.client().post("/api/v1/roll-calls", R"({"rooms":["430400"]})", city).errorField(),
+            "rooms");
   EXPECT_EQ(t.client().post("/api/v1/roll-calls", R"({"random":2})", qidong).status, 403);
 }
 
 TEST_P(Duty, IntakeIsPassedUpAndSeenWithinTheCitysScopeOnly) {
-  auto bad = t.client().post("/api/v1/intake", R"({"reporter_name":"张三","reporter_phone":"abc","event_type":"火灾",)"
-                                               R"("occurred_at":1780000000000,"place":"祁东县城"})",
-                             qidong);
+  auto bad =
+      t.client().post("/api/v1/intake",
+                      R"({"reporter_name":"张三","reporter_phone":"abc","event_type":"火灾",)"
+                      R"("occurred_at":1780000000000,"place":"祁东县城"})",
+                      qidong);
   EXPECT_EQ(bad.errorField(), "reporter_phone");
-  auto made = t.client().post("/api/v1/intake",
-                              R"({"reporter_name":"张三","reporter_unit":"某化工厂","reporter_phone":"13800000000",)"
-                              R"("event_type":"火灾","occurred_at":1780000000000,"place":"祁东县洪桥街道",)"
-                              R"("casualties":{"injured":2},"handling":"已疏散","help_requested":"消防支援"})",
-                              qidong);
+  auto made = t.client().post(
+      "/api/v1/intake",
+      R"({"reporter_name":"张三","reporter_unit":"某化工厂","reporter_phone":"13800000000",)"
+      R"("event_type":"火灾","occurred_at":1780000000000,"place":"祁东县洪桥街道",)"
+      R"("casualties":{"injured":2},"handling":"已疏散","help_requested":"消防支援"})",
+      qidong);
   ASSERT_EQ(made.status, 201) << made.body;
   std::string id = std::to_string(made.json().at("id").as_int64());
   EXPECT_EQ(made.json().at("room"), "430426");
@@ -183,8 +203,9 @@ TEST_P(Duty, TheRotaShowsItsGaps) {
   const Millis day = 24LL * 3600 * 1000, from = 1'780'000'000'000;
   auto add = [&](Millis a, Millis b, const std::string& officers) {
     return t.client().post("/api/v1/duty/shifts",
-                           R"({"starts_at":)" + std::to_string(a) + R"(,"ends_at":)" + std::to_string(b) +
-                               R"(,"leader":"李局长","officers":)" + officers + "}",
+                           R"({"starts_at":)" + std::to_string(a) + R"(,"ends_at":)" +
+                               std::to_string(b) + R"(,"leader":"李局长","officers":)" + officers +
+                               "}",
                            qidong);
   };
   ASSERT_EQ(add(from, from + day / 2, R"(["王五"])").status, 201);
@@ -192,15 +213,18 @@ TEST_P(Duty, TheRotaShowsItsGaps) {
   EXPECT_EQ(add(from, from - 1, R"(["王五"])").errorField(), "ends_at");
   EXPECT_EQ(add(from, from + 1000, R"([])").errorField(), "officers");
   auto problems = t.client()
-                      .get("/api/v1/duty/rota-problems?from=" + std::to_string(from) + "&to=" + std::to_string(from + day),
+                      .get("/api/v1/duty/rota-problems?from=" + std::to_string(from) +
+                               "&to=" + std::to_string(from + day),
                            qidong)
                       .json();
   ASSERT_EQ(problems.at("items").as_array().size(), 1u);
   EXPECT_EQ(problems.at("items").as_array()[0].at("kind"), "gap");
   EXPECT_EQ(problems.at("items").as_array()[0].at("from").as_int64(), from + day / 2);
   // Another unit's duty officer keeps neither this rota nor this log.
-  EXPECT_EQ(t.client().post("/api/v1/duty/log", R"({"room":"430426","text":"x"})", shigu).status, 403);
-  EXPECT_EQ(t.client().post("/api/v1/duty/log", R"({"text":"交接班：设备正常"})", qidong).status, 201);
+  EXPECT_EQ(t.client().post("/api/v1/duty/log", R"({"room":"430426","text":"x"})", shigu).status,
+            403);
+  EXPECT_EQ(t.client().post("/api/v1/duty/log", R"({"text":"交接班：设备正常"})", qidong).status,
+            201);
 }
 
 // Reads messages until `timeout_ms` passes without one; returns those of `type`.
@@ -216,10 +240,12 @@ std::vector<bj::value> messagesOf(WsClient& ws, const std::string& type, int tim
 TEST_P(Duty, OnlyTheTwoPartiesOfACallExchangeItsSignalling) {
   auto started = t.client().post("/api/v1/roll-calls", R"({"rooms":["430426"]})", city).json();
   std::string id = std::to_string(started.at("id").as_int64());
-  auto auth = [](const std::string& token) { return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}}; };
+  auto auth = [](const std::string& token) {
+    return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}};
+  };
   WsClient commander_ws(t.port(), "/api/v1/events", auth(city));
   WsClient officer_ws(t.port(), "/api/v1/events", auth(qidong));
-  WsClient other_ws(t.port(), "/api/v1/events", auth(shigu));             // another unit's duty officer
+  WsClient other_ws(t.port(), "/api/v1/events", auth(shigu));  // another unit's duty officer
   WsClient admin_ws(t.port(), "/api/v1/events", auth(t.login("admin")));  // city level, not a party
   for (auto* ws : {&commander_ws, &officer_ws, &other_ws, &admin_ws}) ASSERT_TRUE(ws->ok());
   std::string offer = R"({"type":"signal","roll_call_id":)" + id +
@@ -238,8 +264,9 @@ TEST_P(Duty, OnlyTheTwoPartiesOfACallExchangeItsSignalling) {
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].at("data").at("from"), "commander");
   EXPECT_EQ(got[0].at("data").at("data").at("sdp").at("sdp"), "v=0 offer");
-  ASSERT_TRUE(officer_ws.send(R"({"type":"signal","roll_call_id":)" + id +
-                              R"(,"room":"430426","data":{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host"}})"));
+  ASSERT_TRUE(officer_ws.send(
+      R"({"type":"signal","roll_call_id":)" + id +
+      R"(,"room":"430426","data":{"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host"}})"));
   auto back = messagesOf(commander_ws, "call.signal");
   ASSERT_EQ(back.size(), 1u);
   EXPECT_EQ(back[0].at("data").at("from"), "duty-430426");
@@ -247,7 +274,8 @@ TEST_P(Duty, OnlyTheTwoPartiesOfACallExchangeItsSignalling) {
   EXPECT_TRUE(messagesOf(admin_ws, "call.signal").empty());
 
   // A third user can neither send into the call nor hear it.
-  ASSERT_TRUE(other_ws.send(R"({"type":"signal","roll_call_id":)" + id + R"(,"room":"430426","data":{"x":1}})"));
+  ASSERT_TRUE(other_ws.send(R"({"type":"signal","roll_call_id":)" + id +
+                            R"(,"room":"430426","data":{"x":1}})"));
   ASSERT_TRUE(admin_ws.send(offer));
   EXPECT_EQ(messagesOf(other_ws, "call.signal_refused").size(), 1u);
   EXPECT_EQ(messagesOf(admin_ws, "call.signal_refused").size(), 1u);
@@ -259,7 +287,9 @@ TEST_P(Duty, OnlyTheTwoPartiesOfACallExchangeItsSignalling) {
 }
 
 TEST_P(Duty, PresenceFollowsTheOpenConsoles) {
-  auto auth = [](const std::string& token) { return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}}; };
+  auto auth = [](const std::string& token) {
+    return std::map<std::string, std::string>{{"Authorization", "Bearer " + token}};
+  };
   auto eventsOf = [&](WsClient& ws, const char* room) {
     auto all = messagesOf(ws, "duty.presence");
     std::erase_if(all, [&](const bj::value& v) { return v.at("data").at("room") != room; });
@@ -307,11 +337,15 @@ TEST_P(Duty, CallsUseTheConfiguredIceServers) {
   EXPECT_TRUE(rtc.json().at("ice_servers").as_array().empty());  // a LAN needs none
   EXPECT_EQ(rtc.json().at("answer_timeout_seconds").as_int64(), 60);
   TestApp natted{TestAppOptions{GetParam(), [](Config& c) {
-    c.ice_servers = "stun:10.43.0.5:3478 turn:10.43.0.5:3478?transport=udp";
-    c.turn_username = "anlan";
-    c.turn_password = "s3cret";
-  }}};
-  auto servers = natted.client().get("/api/v1/duty/rtc-config", natted.login("duty-430426")).json().at("ice_servers");
+                                  c.ice_servers =
+                                      "stun:10.43.0.5:3478 turn:10.43.0.5:3478?transport=udp";
+                                  c.turn_username = "anlan";
+                                  c.turn_password = "s3cret";
+                                }}};
+  auto servers = natted.client()
+                     .get("/api/v1/duty/rtc-config", natted.login("duty-430426"))
+                     .json()
+                     .at("ice_servers");
   ASSERT_EQ(servers.as_array().size(), 2u);
   EXPECT_EQ(servers.at(0).at("urls").at(0), "stun:10.43.0.5:3478");
   EXPECT_FALSE(servers.at(0).as_object().contains("credential"));
@@ -327,14 +361,18 @@ TEST(DutyDemo, RoomsWithAHistory) {
   TestApp t{options};
   std::string city = t.login("commander");
   Millis now = t.clock.now();
-  std::string week = "from=" + std::to_string(now) + "&to=" + std::to_string(now + 6 * 86'400'000LL);
+  std::string week =
+      "from=" + std::to_string(now) + "&to=" + std::to_string(now + 6 * 86'400'000LL);
   for (const char* room : {"430400", "430426", "430405", "430471"}) {
-    auto shifts = t.client().get("/api/v1/duty/shifts?room=" + std::string(room) + "&from=" + std::to_string(now) +
-                                     "&to=" + std::to_string(now + 1),
+    auto shifts = t.client().get("/api/v1/duty/shifts?room=" + std::string(room) + "&from=" +
+                                     std::to_string(now) + "&to=" + std::to_string(now + 1),
                                  city);
     EXPECT_EQ(shifts.json().at("items").as_array().size(), 1u) << room;
-    auto problems = t.client().get("/api/v1/duty/rota-problems?room=" + std::string(room) + "&" + week, city);
-    EXPECT_EQ(problems.json().at("items").as_array().size(), std::string(room) == "430405" ? 1u : 0u) << room;
+    auto problems =
+        t.client().get("/api/v1/duty/rota-problems?room=" + std::string(room) + "&" + week, city);
+    EXPECT_EQ(problems.json().at("items").as_array().size(),
+              std::string(room) == "430405" ? 1u : 0u)
+        << room;
   }
   auto calls = t.client().get("/api/v1/roll-calls", city).json().at("items").as_array();
   ASSERT_EQ(calls.size(), 7u);
@@ -342,7 +380,8 @@ TEST(DutyDemo, RoomsWithAHistory) {
     EXPECT_EQ(c.at("state"), "finished");
     EXPECT_FALSE(c.at("notice").is_null());
   }
-  auto stats = t.client().get("/api/v1/duty/room-stats?from=0&to=" + std::to_string(now), city).json();
+  auto stats =
+      t.client().get("/api/v1/duty/room-stats?from=0&to=" + std::to_string(now), city).json();
   std::int64_t rung = 0, answered = 0;
   for (const auto& r : stats.at("items").as_array()) {
     rung += r.at("checks").as_int64();
@@ -354,7 +393,8 @@ TEST(DutyDemo, RoomsWithAHistory) {
   // A room's log reads newest first.
   auto log = t.client().get("/api/v1/duty/log?room=430426", city).json().at("items").as_array();
   ASSERT_EQ(log.size(), 6u);
-  for (std::size_t i = 1; i < log.size(); ++i) EXPECT_GT(log[i - 1].at("at").as_int64(), log[i].at("at").as_int64());
+  for (std::size_t i = 1; i < log.size(); ++i)
+    EXPECT_GT(log[i - 1].at("at").as_int64(), log[i].at("at").as_int64());
   // The city sees the reports passed up to it.
   EXPECT_EQ(t.client().get("/api/v1/intake", city).json().at("items").as_array().size(), 4u);
 }
@@ -367,7 +407,10 @@ TEST_P(Duty, ACountySeesItsOwnRoomsOutcomeOnly) {
   std::string id = std::to_string(started.json().at("id").as_int64());
   ASSERT_EQ(act(id, "430407", "ring", city).status, 200);
   ASSERT_EQ(act(id, "430407", "answer", shigu).status, 200);
-  ASSERT_EQ(act(id, "430407", "assess", city, R"({"assessment":"criticised","remarks":"石鼓区脱岗"})").status, 200);
+  ASSERT_EQ(
+      act(id, "430407", "assess", city, R"({"assessment":"criticised","remarks":"石鼓区脱岗"})")
+          .status,
+      200);
   ASSERT_EQ(act(id, "430426", "ring", city).status, 200);
   auto answered = act(id, "430426", "answer", qidong);
   ASSERT_EQ(answered.status, 200) << answered.body;
@@ -380,7 +423,8 @@ TEST_P(Duty, ACountySeesItsOwnRoomsOutcomeOnly) {
     EXPECT_EQ(seen.body.find("430407"), std::string::npos) << path;
     EXPECT_EQ(seen.body.find("石鼓区脱岗"), std::string::npos) << path;
   }
-  EXPECT_NE(t.client().get("/api/v1/roll-calls/" + id, city).body.find("石鼓区脱岗"), std::string::npos);
+  EXPECT_NE(t.client().get("/api/v1/roll-calls/" + id, city).body.find("石鼓区脱岗"),
+            std::string::npos);
 
   // 衡阳县 (430421) is not in this check: the same answer as for a check that does not exist.
   std::string hengyang = t.login("duty-430421");
@@ -393,7 +437,8 @@ TEST_P(Duty, ACountySeesItsOwnRoomsOutcomeOnly) {
   EXPECT_EQ(t.client().get("/api/v1/roll-calls/" + id, hengyang).body,
             t.client().get("/api/v1/roll-calls/999999", hengyang).body);
   // Another room's call is refused for its role alone, whether or not the check exists.
-  EXPECT_EQ(act(id, "430407", "answer", qidong).body, act("999999", "430407", "answer", qidong).body);
+  EXPECT_EQ(act(id, "430407", "answer", qidong).body,
+            act("999999", "430407", "answer", qidong).body);
 }
 
 // Spot-check notices are numbered per year in China time.
@@ -410,8 +455,11 @@ TEST_P(Duty, NoticesAreNumberedInTheBeijingYear) {
   EXPECT_EQ(done.json().at("notice").at("number"), "衡阳市视频抽查通报〔2027〕1号");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, Duty, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
-                         [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
+INSTANTIATE_TEST_SUITE_P(Engines, Duty,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+                         [](const auto& info) {
+                           return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 }  // namespace
 }  // namespace anlan::test

@@ -45,26 +45,37 @@ TEST_F(Enterprises, AWrongCreditCodeIsRefusedAtItsFieldAndChangesNothing) {
 
 TEST_F(Enterprises, FieldErrorsNameTheField) {
   auto code = creditCode("430426", 2);
-  EXPECT_EQ(t.client().post("/api/v1/enterprises", firmJson(code, "430407", R"(,"location":{"lon":112.09,"lat":26.80})"), admin)
-                .errorField(), "location");  // a point in 祁东县 for a 石鼓区 firm
-  EXPECT_EQ(t.client().post("/api/v1/enterprises", firmJson(code, "999999"), admin).errorField(), "jurisdiction");
-  EXPECT_EQ(t.client().post("/api/v1/enterprises", firmJson(code, "430426", R"(,"risk_color":"purple")"), admin)
-                .errorField(), "risk_color");
-  auto noSector = R"({"name":"x","credit_code":")" + code + R"(","sectors":[],"jurisdiction":"430426"})";
+  EXPECT_EQ(t.client()
+                .post("/api/v1/enterprises",
+                      firmJson(code, "430407", R"(,"location":{"lon":112.09,"lat":26.80})"), admin)
+                .errorField(),
+            "location");  // a point in 祁东县 for a 石鼓区 firm
+  EXPECT_EQ(t.client().post("/api/v1/enterprises", firmJson(code, "999999"), admin).errorField(),
+            "jurisdiction");
+  EXPECT_EQ(
+      t.client()
+          .post("/api/v1/enterprises", firmJson(code, "430426", R"(,"risk_color":"purple")"), admin)
+          .errorField(),
+      "risk_color");
+  auto noSector =
+      R"({"name":"x","credit_code":")" + code + R"(","sectors":[],"jurisdiction":"430426"})";
   EXPECT_EQ(t.client().post("/api/v1/enterprises", noSector, admin).errorField(), "sectors");
-  auto inside = t.client().post("/api/v1/enterprises",
-                                firmJson(code, "430426200", R"(,"location":{"lon":112.09,"lat":26.80})"), admin);
+  auto inside = t.client().post(
+      "/api/v1/enterprises",
+      firmJson(code, "430426200", R"(,"location":{"lon":112.09,"lat":26.80})"), admin);
   EXPECT_EQ(inside.status, 201) << inside.body;  // a township of 祁东县, located inside it
 }
 
 TEST_F(Enterprises, VersionsDeactivationAndAudit) {
-  auto made = t.client().post("/api/v1/enterprises", firmJson(creditCode("430426", 3)), admin).json();
+  auto made =
+      t.client().post("/api/v1/enterprises", firmJson(creditCode("430426", 3)), admin).json();
   std::string path = "/api/v1/enterprises/" + std::to_string(made.at("id").as_int64());
   auto r = t.client().patch(path, R"({"version":1,"risk_color":"red"})", admin);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json().at("version").as_int64(), 2);
   EXPECT_EQ(t.client().patch(path, R"({"version":1,"risk_color":"blue"})", admin).status, 409);
-  EXPECT_EQ(t.client().patch(path, R"({"version":2,"colour":"blue"})", admin).errorField(), "colour");
+  EXPECT_EQ(t.client().patch(path, R"({"version":2,"colour":"blue"})", admin).errorField(),
+            "colour");
   ASSERT_EQ(t.client().patch(path, R"({"version":2,"active":false})", admin).status, 200);
   auto now = t.client().get(path, admin).json();
   EXPECT_EQ(now.at("risk_color").as_string(), "red");
@@ -73,7 +84,11 @@ TEST_F(Enterprises, VersionsDeactivationAndAudit) {
   std::set<std::int64_t> ids;
   for (const auto& e : inactive.at("items").as_array()) ids.insert(e.at("id").as_int64());
   EXPECT_TRUE(ids.count(made.at("id").as_int64()));
-  auto audit = t.client().get("/api/v1/audit?entity=enterprise&entity_id=" + std::to_string(made.at("id").as_int64()), admin).json();
+  auto audit = t.client()
+                   .get("/api/v1/audit?entity=enterprise&entity_id=" +
+                            std::to_string(made.at("id").as_int64()),
+                        admin)
+                   .json();
   ASSERT_EQ(audit.at("items").as_array().size(), 3u);
   EXPECT_EQ(audit.at("items").as_array()[0].at("action").as_string(), "deactivate");
 }
@@ -95,7 +110,8 @@ TEST_F(Enterprises, EachRoleSeesItsOwn) {
   // A county duty officer reads their county only and changes nothing.
   std::string duty = t.login("duty-430426");
   EXPECT_EQ(t.client().get("/api/v1/enterprises/" + std::to_string(chem), duty).status, 404);
-  EXPECT_EQ(t.client().post("/api/v1/enterprises", firmJson(creditCode("430426", 4)), duty).status, 403);
+  EXPECT_EQ(t.client().post("/api/v1/enterprises", firmJson(creditCode("430426", 4)), duty).status,
+            403);
 }
 
 TEST_F(Enterprises, KeysetPagingVisitsEveryRowOnceInEachSort) {
@@ -106,7 +122,9 @@ TEST_F(Enterprises, KeysetPagingVisitsEveryRowOnceInEachSort) {
     std::set<std::int64_t> seen;
     std::string cursor, last_name;
     for (int pages = 0; pages < 100; ++pages) {
-      auto r = t.client().get("/api/v1/enterprises?limit=37&sort=" + sort + (cursor.empty() ? "" : "&cursor=" + cursor), admin);
+      auto r = t.client().get(
+          "/api/v1/enterprises?limit=37&sort=" + sort + (cursor.empty() ? "" : "&cursor=" + cursor),
+          admin);
       ASSERT_EQ(r.status, 200) << r.body;
       auto page = r.json();
       for (const auto& e : page.at("items").as_array()) {
@@ -128,10 +146,13 @@ TEST_F(Enterprises, KeysetPagingVisitsEveryRowOnceInEachSort) {
 
 TEST_F(Enterprises, TextSearchFindsChineseNames) {
   t.addEnterprise("430426", "gas", "祁东县独一无二燃气有限公司");
-  auto r = t.client().get("/api/v1/enterprises?q=%E7%8B%AC%E4%B8%80%E6%97%A0%E4%BA%8C", admin).json();  // 独一无二
+  auto r = t.client()
+               .get("/api/v1/enterprises?q=%E7%8B%AC%E4%B8%80%E6%97%A0%E4%BA%8C", admin)
+               .json();  // 独一无二
   ASSERT_EQ(r.at("items").as_array().size(), 1u);
   EXPECT_EQ(r.at("items").as_array()[0].at("name").as_string(), "祁东县独一无二燃气有限公司");
-  auto none = t.client().get("/api/v1/enterprises?q=%25", admin).json();  // "%" is literal, not a wildcard
+  auto none =
+      t.client().get("/api/v1/enterprises?q=%25", admin).json();  // "%" is literal, not a wildcard
   EXPECT_TRUE(none.at("items").as_array().empty());
 }
 
@@ -140,8 +161,13 @@ TEST_F(Enterprises, ExportReturnsExactlyTheFilteredRows) {
   std::set<std::string> listed;
   std::string cursor;
   for (;;) {
-    auto page = t.client().get("/api/v1/enterprises?limit=10&" + filter + (cursor.empty() ? "" : "&cursor=" + cursor), admin).json();
-    for (const auto& e : page.at("items").as_array()) listed.insert(std::string(e.at("credit_code").as_string()));
+    auto page = t.client()
+                    .get("/api/v1/enterprises?limit=10&" + filter +
+                             (cursor.empty() ? "" : "&cursor=" + cursor),
+                         admin)
+                    .json();
+    for (const auto& e : page.at("items").as_array())
+      listed.insert(std::string(e.at("credit_code").as_string()));
     if (page.at("next_cursor").is_null()) break;
     cursor = std::string(page.at("next_cursor").as_string());
   }
@@ -166,19 +192,27 @@ TEST_F(Enterprises, ExportReturnsExactlyTheFilteredRows) {
 }
 
 std::string importFile(int rows, int bad_at) {
-  std::string out = "name,credit_code,sectors,jurisdiction,address,lon,lat,risk_color,size,contact_name,contact_phone,major_hazard_installations\n";
+  std::string out =
+      "name,credit_code,sectors,jurisdiction,address,lon,lat,risk_color,size,contact_name,contact_"
+      "phone,major_hazard_installations\n";
   for (int i = 1; i <= rows; ++i) {
     std::string code = creditCode("430424", 100000 + i);
     if (i == bad_at) code[17] = code[17] == 'A' ? 'B' : 'A';
-    out += "衡东县导入企业" + std::to_string(i) + "," + code + ",industry_trade|fire,430424,衡东县城关镇" +
-           std::to_string(i) + "号,,,yellow,small,张三,0734-5550000,0\n";
+    out += "衡东县导入企业" + std::to_string(i) + "," + code +
+           ",industry_trade|fire,430424,衡东县城关镇" + std::to_string(i) +
+           "号,,,yellow,small,张三,0734-5550000,0\n";
   }
   return out;
 }
 
 TEST_F(Enterprises, ImportIsAllOrNothingAndNamesTheBadRow) {
   auto count = [&] {
-    return t.client().get("/api/v1/enterprises?limit=500&jurisdiction=430424", admin).json().at("items").as_array().size();
+    return t.client()
+        .get("/api/v1/enterprises?limit=500&jurisdiction=430424", admin)
+        .json()
+        .at("items")
+        .as_array()
+        .size();
   };
   std::size_t before = count();
   auto r = t.client().post("/api/v1/enterprises/import", importFile(1000, 617), admin);
@@ -187,11 +221,13 @@ TEST_F(Enterprises, ImportIsAllOrNothingAndNamesTheBadRow) {
   EXPECT_EQ(report.at("total").as_int64(), 1000);
   EXPECT_EQ(report.at("imported").as_int64(), 0);
   ASSERT_EQ(report.at("errors").as_array().size(), 1u);
-  EXPECT_EQ(report.at("errors").as_array()[0].at("row").as_int64(), 618);  // line 618: the header is line 1
+  EXPECT_EQ(report.at("errors").as_array()[0].at("row").as_int64(),
+            618);  // line 618: the header is line 1
   EXPECT_EQ(report.at("errors").as_array()[0].at("field").as_string(), "credit_code");
   EXPECT_EQ(count(), before);
 
-  auto dry = t.client().post("/api/v1/enterprises/import?dry_run=1", importFile(1000, 0), admin).json();
+  auto dry =
+      t.client().post("/api/v1/enterprises/import?dry_run=1", importFile(1000, 0), admin).json();
   EXPECT_EQ(dry.at("imported").as_int64(), 0);
   EXPECT_TRUE(dry.at("errors").as_array().empty());
   EXPECT_EQ(count(), before);
@@ -201,8 +237,10 @@ TEST_F(Enterprises, ImportIsAllOrNothingAndNamesTheBadRow) {
   EXPECT_EQ(ok.json().at("imported").as_int64(), 1000);
   auto again = t.client().post("/api/v1/enterprises/import", importFile(3, 0), admin).json();
   EXPECT_EQ(again.at("errors").as_array().size(), 3u);  // already registered
-  EXPECT_NE(std::string(again.at("errors").as_array()[0].at("problem").as_string()).find("already"), std::string::npos);
-  EXPECT_EQ(t.client().post("/api/v1/enterprises/import", "nme,credit_code\n", admin).errorField(), "file");
+  EXPECT_NE(std::string(again.at("errors").as_array()[0].at("problem").as_string()).find("already"),
+            std::string::npos);
+  EXPECT_EQ(t.client().post("/api/v1/enterprises/import", "nme,credit_code\n", admin).errorField(),
+            "file");
 }
 
 TEST_F(Enterprises, FiguresRollTownshipsUpToTheirUnit) {
@@ -232,18 +270,27 @@ TEST_F(Enterprises, MapUnitsAndReferenceLists) {
   auto one = t.client().get("/api/v1/jurisdictions/430426", duty).json();
   EXPECT_EQ(one.at("boundary").at("type").as_string(), "Polygon");
   EXPECT_EQ(one.at("command_center").at("name").as_string(), "祁东县应急指挥中心");
-  EXPECT_TRUE(t.client().get("/api/v1/jurisdictions/430426200", duty).json().at("command_center").is_null());
+  EXPECT_TRUE(t.client()
+                  .get("/api/v1/jurisdictions/430426200", duty)
+                  .json()
+                  .at("command_center")
+                  .is_null());
   // Point-in-polygon lookup, also from GCJ-02 (a map app's coordinates).
   auto at = t.client().get("/api/v1/map/locate?lon=112.09&lat=26.80", admin).json();
   EXPECT_EQ(at.at("unit").at("code").as_string(), "430426");
   auto gcj = geo::wgsToGcj({112.09, 26.80});
-  auto conv = t.client().get("/api/v1/map/locate?datum=gcj02&lon=" + std::to_string(gcj.lon) + "&lat=" +
-                             std::to_string(gcj.lat), admin).json();
+  auto conv = t.client()
+                  .get("/api/v1/map/locate?datum=gcj02&lon=" + std::to_string(gcj.lon) +
+                           "&lat=" + std::to_string(gcj.lat),
+                       admin)
+                  .json();
   EXPECT_NEAR(conv.at("lon").as_double(), 112.09, 1e-5);
   EXPECT_EQ(conv.at("unit").at("code").as_string(), "430426");
-  EXPECT_TRUE(t.client().get("/api/v1/map/locate?lon=113.5&lat=28.2", admin).json().at("unit").is_null());
+  EXPECT_TRUE(
+      t.client().get("/api/v1/map/locate?lon=113.5&lat=28.2", admin).json().at("unit").is_null());
   std::string shigu = t.login("duty-430407");
-  EXPECT_TRUE(t.client().get("/api/v1/map/locate?lon=112.09&lat=26.80", shigu).json().at("unit").is_null());
+  EXPECT_TRUE(
+      t.client().get("/api/v1/map/locate?lon=112.09&lat=26.80", shigu).json().at("unit").is_null());
   EXPECT_EQ(t.client().get("/api/v1/map/locate?lon=abc&lat=1", admin).errorField(), "lon");
   auto sectors = t.client().get("/api/v1/sectors", duty).json();
   EXPECT_GE(sectors.at("items").as_array().size(), 9u);

@@ -4,8 +4,8 @@
 // hazards in the order they were found; kept counts rebuilt after a bulk load equal a recount.
 #include <gtest/gtest.h>
 
-#include "hazard/codec.h"
 #include "db/serial.h"
+#include "hazard/codec.h"
 #include "hazard/store.h"
 #include "hazard/synthetic.h"
 #include "support/test_app.h"
@@ -23,7 +23,8 @@ class HazardBulk : public ::testing::TestWithParam<db::Engine> {
   // n hazards found in order over five years, one in ten at an enterprise, coded "<prefix>-<i>".
   std::vector<hazard::Hazard> make(int n, const std::string& prefix, std::uint64_t seed = 7) {
     std::int64_t firm = t.addEnterprise("430426", "construction", "测试建设有限公司" + prefix);
-    std::vector<hazard::Site> sites = {{firm, "测试建设有限公司" + prefix, "测试路1号", "430426", {"construction"}, {}}};
+    std::vector<hazard::Site> sites = {
+        {firm, "测试建设有限公司" + prefix, "测试路1号", "430426", {"construction"}, {}}};
     hazard::Generator gen(t.app().registry(), sites, seed, t.clock.now(), 5);
     std::vector<hazard::Hazard> out;
     for (int i = 0; i < n; ++i) {
@@ -35,13 +36,13 @@ class HazardBulk : public ::testing::TestWithParam<db::Engine> {
   }
 
   Result<std::vector<std::int64_t>> insertMany(const std::vector<hazard::Hazard>& hs) {
-    return db::write<std::vector<std::int64_t>>(t.app().db(),
-                                                [&](db::Conn& c) { return hazard::store::insertMany(c, hs); });
+    return db::write<std::vector<std::int64_t>>(
+        t.app().db(), [&](db::Conn& c) { return hazard::store::insertMany(c, hs); });
   }
 
   std::optional<hazard::Hazard> find(std::int64_t id) {
-    auto h = db::read<std::optional<hazard::Hazard>>(t.app().db(),
-                                                     [&](db::Conn& c) { return hazard::store::find(c, id); });
+    auto h = db::read<std::optional<hazard::Hazard>>(
+        t.app().db(), [&](db::Conn& c) { return hazard::store::find(c, id); });
     EXPECT_TRUE(h.ok());
     return h.ok() ? *h : std::nullopt;
   }
@@ -62,7 +63,8 @@ TEST_P(HazardBulk, ManyRowsAtOnceAreStoredAsOneAtATimeWithIdsInInputOrder) {
   // The same hazard inserted alone reads back exactly as the bulk one (but for id and code).
   hazard::Hazard one = hs[1234];
   one.code = "ALONE-1";
-  auto id = db::write<std::int64_t>(t.app().db(), [&](db::Conn& c) { return hazard::store::insert(c, one); });
+  auto id = db::write<std::int64_t>(t.app().db(),
+                                    [&](db::Conn& c) { return hazard::store::insert(c, one); });
   ASSERT_TRUE(id.ok()) << id.error().message;
   auto alone = find(*id), bulk = find((*ids)[1234]);
   ASSERT_TRUE(alone && bulk);
@@ -85,8 +87,8 @@ TEST_P(HazardBulk, ABatchWithADuplicateCodeStoresNothing) {
 
 TEST_P(HazardBulk, SerialsAreReservedInBlocks) {
   auto serial = [&](std::int64_t year, std::int64_t n) {
-    auto r = db::write<std::int64_t>(t.app().db(),
-                                     [&](db::Conn& c) { return db::nextSerial(c, "YH-430426", year, n); });
+    auto r = db::write<std::int64_t>(
+        t.app().db(), [&](db::Conn& c) { return db::nextSerial(c, "YH-430426", year, n); });
     EXPECT_TRUE(r.ok());
     return r.ok() ? *r : -1;
   };
@@ -112,7 +114,8 @@ TEST_P(HazardBulk, KeptCountsRebuiltAfterABulkLoadEqualARecount) {
   for (const char* root : {"430400", "430426"}) {
     access::Scope v = access::Scope::of(t.app().registry().treeOf(root));
     auto sums = db::read<std::pair<hazard::store::Tallies, hazard::store::Tallies>>(
-        t.app().db(), [&](db::Conn& c) -> Result<std::pair<hazard::store::Tallies, hazard::store::Tallies>> {
+        t.app().db(),
+        [&](db::Conn& c) -> Result<std::pair<hazard::store::Tallies, hazard::store::Tallies>> {
           TRY(auto kept, hazard::store::tallies(c, v, closed));
           TRY(auto cells, hazard::store::recount(c, v));
           return std::pair{kept, hazard::store::tally(cells, closed)};
@@ -130,8 +133,11 @@ TEST_P(HazardBulk, KeptCountsRebuiltAfterABulkLoadEqualARecount) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, HazardBulk, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
-                         [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
+INSTANTIATE_TEST_SUITE_P(Engines, HazardBulk,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+                         [](const auto& info) {
+                           return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 // Rising quantiles give hazards in the order they were found, spread over the years asked for, and
 // the same seed gives the same hazards.
@@ -151,7 +157,8 @@ TEST(HazardGenerator, RisingQuantilesGiveHazardsInFoundOrder) {
   EXPECT_GT(hs.back().found_at, now - 2 * kDay);
   EXPECT_LT(hs.back().found_at, now);
   // More are found in recent years (work has grown): the newer half of the span holds most.
-  auto newer = std::count_if(hs.begin(), hs.end(), [&](const auto& h) { return h.found_at > now - 912 * kDay; });
+  auto newer = std::count_if(hs.begin(), hs.end(),
+                             [&](const auto& h) { return h.found_at > now - 912 * kDay; });
   EXPECT_GT(newer, 1300);
   auto again = stream();
   for (std::size_t i = 0; i < hs.size(); i += 111) {

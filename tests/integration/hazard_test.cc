@@ -50,42 +50,63 @@ class Hazards : public ::testing::TestWithParam<db::Engine> {
     return std::string(r.json().at("sectors").as_array()[0].as_string());
   }
 
-  std::int64_t registerAt(std::int64_t enterprise_id, const std::string& token, const std::string& grade = "general") {
-    bj::object body{{"enterprise_id", enterprise_id}, {"sector", sectorOf(enterprise_id)},
-                    {"description", "储罐区可燃气体报警器未定期检定"}, {"grade", grade}, {"found_by", "王建国"}};
+  std::int64_t registerAt(std::int64_t enterprise_id, const std::string& token,
+                          const std::string& grade = "general") {
+    bj::object body{{"enterprise_id", enterprise_id},
+                    {"sector", sectorOf(enterprise_id)},
+                    {"description", "储罐区可燃气体报警器未定期检定"},
+                    {"grade", grade},
+                    {"found_by", "王建国"}};
     auto r = t.client().post("/api/v1/hazards", bj::serialize(body), token);
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? r.json().at("id").as_int64() : 0;
   }
 
   HttpResult step(std::int64_t id, bj::object body, const std::string& token) {
-    return t.client().post("/api/v1/hazards/" + std::to_string(id) + "/transitions", bj::serialize(body), token);
+    return t.client().post("/api/v1/hazards/" + std::to_string(id) + "/transitions",
+                           bj::serialize(body), token);
   }
 
-  std::int64_t upload(std::int64_t id, const std::string& token, const std::string& name = "photo.png",
-                      const std::string& bytes = kPng) {
-    auto r = t.client().request("POST", "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name, bytes,
-                                {{"Authorization", "Bearer " + token}, {"Content-Type", "application/octet-stream"}});
+  std::int64_t upload(std::int64_t id, const std::string& token,
+                      const std::string& name = "photo.png", const std::string& bytes = kPng) {
+    auto r = t.client().request(
+        "POST", "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name, bytes,
+        {{"Authorization", "Bearer " + token}, {"Content-Type", "application/octet-stream"}});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? r.json().at("id").as_int64() : 0;
   }
 
   bj::object plan(Millis deadline) {
-    return {{"responsible_person", "张三"}, {"measures", "停产整改，更换报警器"}, {"funds_fen", 1200000},
-            {"deadline", deadline}, {"contingency_plan", "整改期间设置警戒区，专人值守"}};
+    return {{"responsible_person", "张三"},
+            {"measures", "停产整改，更换报警器"},
+            {"funds_fen", 1200000},
+            {"deadline", deadline},
+            {"contingency_plan", "整改期间设置警戒区，专人值守"}};
   }
 
   // Walks a major hazard to rectifying under a slip with deadline `deadline`.
   std::int64_t majorRectifying(Millis deadline) {
     std::int64_t id = registerAt(firm, duty, "major");
-    EXPECT_EQ(step(id, {{"to", "assessed"}, {"grade", "major"},
-                        {"confirmation", {{"department", "yjgl"}, {"meeting", "县安委会第3次会议"}, {"date", now() - kDay}}}},
-                   duty).status, 200);
-    EXPECT_EQ(step(id, {{"to", "assigned"},
-                        {"assignment", {{"slip_no", "祁安交〔2026〕7号"}, {"responsible_unit", "示范企业"},
-                                        {"assigning_unit", "祁东县安委办"}, {"supervising_unit", "祁东县应急管理局"},
-                                        {"deadline", deadline}}}},
-                   duty).status, 200);
+    EXPECT_EQ(
+        step(id,
+             {{"to", "assessed"},
+              {"grade", "major"},
+              {"confirmation",
+               {{"department", "yjgl"}, {"meeting", "县安委会第3次会议"}, {"date", now() - kDay}}}},
+             duty)
+            .status,
+        200);
+    EXPECT_EQ(step(id,
+                   {{"to", "assigned"},
+                    {"assignment",
+                     {{"slip_no", "祁安交〔2026〕7号"},
+                      {"responsible_unit", "示范企业"},
+                      {"assigning_unit", "祁东县安委办"},
+                      {"supervising_unit", "祁东县应急管理局"},
+                      {"deadline", deadline}}}},
+                   duty)
+                  .status,
+              200);
     EXPECT_EQ(step(id, {{"to", "rectifying"}, {"plan", plan(deadline)}}, enterprise).status, 200);
     return id;
   }
@@ -109,22 +130,34 @@ TEST_P(Hazards, AMajorHazardWalksTheWholeLoopEachStepByItsRole) {
                                R"({"note":"已拆除旧报警器，新设备到货"})", enterprise);
   EXPECT_EQ(entry.status, 201) << entry.body;
   // Acceptance needs evidence; the county rejects; the enterprise asks again; the county accepts.
-  EXPECT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "整改完成"}}, enterprise).status, 400);
+  EXPECT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "整改完成"}}, enterprise).status,
+            400);
   std::int64_t photo = upload(id, enterprise);
-  EXPECT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "整改完成"}, {"attachments", {photo}}}, enterprise).status, 200);
+  EXPECT_EQ(
+      step(id, {{"to", "acceptance_requested"}, {"note", "整改完成"}, {"attachments", {photo}}},
+           enterprise)
+          .status,
+      200);
   EXPECT_EQ(step(id, {{"to", "accepted"}, {"note", "同意"}}, enterprise).status, 403);
   EXPECT_EQ(step(id, {{"to", "rectifying"}, {"note", "报警器未标定"}}, duty).status, 200);
   // Evidence is used once.
-  EXPECT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "已标定"}, {"attachments", {photo}}}, enterprise).errorField(),
+  EXPECT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "已标定"}, {"attachments", {photo}}},
+                 enterprise)
+                .errorField(),
             "attachments");
   std::int64_t report = upload(id, enterprise, "calibration.pdf", kPdf);
-  EXPECT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "已标定"}, {"attachments", {report}}}, enterprise).status, 200);
+  EXPECT_EQ(
+      step(id, {{"to", "acceptance_requested"}, {"note", "已标定"}, {"attachments", {report}}},
+           enterprise)
+          .status,
+      200);
   EXPECT_EQ(step(id, {{"to", "accepted"}, {"note", "现场核查整改到位"}}, duty).status, 200);
   EXPECT_EQ(step(id, {{"to", "closed_off"}}, duty).status, 200);
   h = get(id, commander);
   EXPECT_EQ(h.at("state"), "closed_off");
   EXPECT_EQ(h.at("closed_off_at").as_int64(), now());
-  // registered, assessed, assigned, rectifying, progress, requested, rejected, requested, accepted, closed off.
+  // registered, assessed, assigned, rectifying, progress, requested, rejected, requested, accepted,
+  // closed off.
   const auto& timeline = h.at("timeline").as_array();
   ASSERT_EQ(timeline.size(), 10u);
   EXPECT_EQ(timeline[4].at("kind"), "progress");
@@ -133,7 +166,8 @@ TEST_P(Hazards, AMajorHazardWalksTheWholeLoopEachStepByItsRole) {
   EXPECT_EQ(timeline[9].at("to"), "closed_off");
   EXPECT_EQ(h.at("attachments").as_array().size(), 2u);
   // The evidence downloads as uploaded.
-  auto file = t.client().get("/api/v1/hazards/" + std::to_string(id) + "/attachments/" + std::to_string(report), duty);
+  auto file = t.client().get(
+      "/api/v1/hazards/" + std::to_string(id) + "/attachments/" + std::to_string(report), duty);
   EXPECT_EQ(file.status, 200);
   EXPECT_EQ(file.body, kPdf);
   EXPECT_EQ(file.headers["content-type"], "application/pdf");
@@ -142,11 +176,17 @@ TEST_P(Hazards, AMajorHazardWalksTheWholeLoopEachStepByItsRole) {
   f.entity = "hazard";
   f.entity_id = std::to_string(id);
   f.limit = 100;
-  EXPECT_EQ(audit::list(t.app().db(), f).value().size(), 12u);  // create, 8 steps, progress, 2 uploads
+  EXPECT_EQ(audit::list(t.app().db(), f).value().size(),
+            12u);  // create, 8 steps, progress, 2 uploads
   // The recheck: passed, later failed (reopened with a new deadline).
   EXPECT_EQ(step(id, {{"to", "rechecked"}, {"note", "复查合格"}}, duty).status, 200);
-  EXPECT_EQ(step(id, {{"to", "rectifying"}, {"note", "复查发现反弹"}}, duty).errorField(), "deadline");
-  EXPECT_EQ(step(id, {{"to", "rectifying"}, {"note", "复查发现反弹"}, {"deadline", now() + 10 * kDay}}, duty).status, 200);
+  EXPECT_EQ(step(id, {{"to", "rectifying"}, {"note", "复查发现反弹"}}, duty).errorField(),
+            "deadline");
+  EXPECT_EQ(
+      step(id, {{"to", "rectifying"}, {"note", "复查发现反弹"}, {"deadline", now() + 10 * kDay}},
+           duty)
+          .status,
+      200);
   EXPECT_EQ(get(id, duty).at("closed_off_at"), nullptr);
   expectCountsExact();
 }
@@ -157,13 +197,15 @@ TEST_P(Hazards, AGeneralHazardFixedOnTheSpotByTheEnterprise) {
   EXPECT_EQ(h.at("source"), "self_report");
   EXPECT_EQ(h.at("allowed"), (bj::array{"closed_off"}));
   std::int64_t photo = upload(id, enterprise);
-  auto r = step(id, {{"to", "closed_off"}, {"note", "现场更换灭火器"}, {"attachments", {photo}}}, enterprise);
+  auto r = step(id, {{"to", "closed_off"}, {"note", "现场更换灭火器"}, {"attachments", {photo}}},
+                enterprise);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json().at("state"), "closed_off");
   // A major one cannot be fixed on the spot.
   std::int64_t major = registerAt(firm, duty, "major");
   std::int64_t p2 = upload(major, duty);
-  EXPECT_EQ(step(major, {{"to", "closed_off"}, {"note", "x"}, {"attachments", {p2}}}, duty).status, 409);
+  EXPECT_EQ(step(major, {{"to", "closed_off"}, {"note", "x"}, {"attachments", {p2}}}, duty).status,
+            409);
   expectCountsExact();
 }
 
@@ -180,37 +222,57 @@ TEST_P(Hazards, BadInputIsRefusedAtItsFieldAndChangesNothing) {
   r = step(id, {{"to", "rectifying"}, {"plan", plan(now() - kDay)}}, enterprise);
   EXPECT_EQ(r.errorField(), "plan.deadline");
   EXPECT_EQ(step(id, {{"to", "accepted"}, {"note", "x"}}, duty).status, 409);
-  EXPECT_EQ(step(id, {{"to", "assigned"}, {"assignment", {{"slip_no", "1"}, {"responsible_unit", "a"},
-                                                            {"assigning_unit", "b"}, {"supervising_unit", "c"},
-                                                            {"deadline", now() + kDay}}}},
-                 enterprise).status, 403);
+  EXPECT_EQ(step(id,
+                 {{"to", "assigned"},
+                  {"assignment",
+                   {{"slip_no", "1"},
+                    {"responsible_unit", "a"},
+                    {"assigning_unit", "b"},
+                    {"supervising_unit", "c"},
+                    {"deadline", now() + kDay}}}},
+                 enterprise)
+                .status,
+            403);
   EXPECT_EQ(step(id, {{"to", "nowhere"}}, duty).errorField(), "to");
-  EXPECT_EQ(step(id, {{"to", "rectifying"}, {"plan", plan(now() + kDay)}, {"version", 1}}, duty).status, 409);
+  EXPECT_EQ(
+      step(id, {{"to", "rectifying"}, {"plan", plan(now() + kDay)}, {"version", 1}}, duty).status,
+      409);
   auto after = get(id, duty);
   EXPECT_EQ(before.at("version"), after.at("version"));
   EXPECT_EQ(before.at("timeline").as_array().size(), after.at("timeline").as_array().size());
 
   // Registration: an unknown enterprise, one outside the county, a sector the enterprise is not in.
-  auto reg = t.client().post("/api/v1/hazards", R"({"enterprise_id":999999,"sector":"fire","description":"x"})", duty);
+  auto reg = t.client().post("/api/v1/hazards",
+                             R"({"enterprise_id":999999,"sector":"fire","description":"x"})", duty);
   EXPECT_EQ(reg.errorField(), "enterprise_id");
   std::int64_t shigu = t.addEnterprise("430407", "construction", "石鼓区测试建筑有限公司");
   reg = t.client().post("/api/v1/hazards",
-                        R"({"enterprise_id":)" + std::to_string(shigu) + R"(,"sector":"construction","description":"x"})", duty);
+                        R"({"enterprise_id":)" + std::to_string(shigu) +
+                            R"(,"sector":"construction","description":"x"})",
+                        duty);
   EXPECT_EQ(reg.errorField(), "enterprise_id");
-  reg = t.client().post("/api/v1/hazards",
-                        R"({"enterprise_id":)" + std::to_string(firm) + R"(,"sector":"campus","description":"x"})", duty);
+  reg = t.client().post(
+      "/api/v1/hazards",
+      R"({"enterprise_id":)" + std::to_string(firm) + R"(,"sector":"campus","description":"x"})",
+      duty);
   EXPECT_EQ(reg.errorField(), "sector");
-  EXPECT_EQ(t.client().post("/api/v1/hazards", R"({"sector":"road_traffic","description":"x","jurisdiction":"430426"})", duty)
-                .errorField(),
-            "site");
-  EXPECT_EQ(t.client().post("/api/v1/hazards", R"({"enterprise_id":1,"sector":"fire","description":"x"})", t.login("admin"))
+  EXPECT_EQ(
+      t.client()
+          .post("/api/v1/hazards",
+                R"({"sector":"road_traffic","description":"x","jurisdiction":"430426"})", duty)
+          .errorField(),
+      "site");
+  EXPECT_EQ(t.client()
+                .post("/api/v1/hazards", R"({"enterprise_id":1,"sector":"fire","description":"x"})",
+                      t.login("admin"))
                 .status,
             403);
 
   // Files: content that is not what the name says, a type we do not take, and one too large.
   auto upload_as = [&](const std::string& name, const std::string& bytes) {
-    return t.client().request("POST", "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name, bytes,
-                              {{"Authorization", "Bearer " + duty}});
+    return t.client().request("POST",
+                              "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name,
+                              bytes, {{"Authorization", "Bearer " + duty}});
   };
   auto fake = upload_as("photo.jpg", kPng);
   EXPECT_EQ(fake.status, 400);
@@ -246,7 +308,8 @@ TEST_P(Hazards, OfConcurrentTransitionsExactlyOneWins) {
 
 TEST_P(Hazards, KeptCountsEqualAFullRecountAfterAConcurrentRun) {
   std::vector<std::int64_t> ids;
-  for (int i = 0; i < 12; ++i) ids.push_back(registerAt(firm, duty, i % 4 == 0 ? "major" : "general"));
+  for (int i = 0; i < 12; ++i)
+    ids.push_back(registerAt(firm, duty, i % 4 == 0 ? "major" : "general"));
   auto g = t.client().get("/api/v1/hazards/stats?jurisdiction=430426", duty).json();
   std::int64_t found_before = g.at("total").at("found").as_int64();
   std::vector<std::thread> threads;
@@ -257,7 +320,9 @@ TEST_P(Hazards, KeptCountsEqualAFullRecountAfterAConcurrentRun) {
         std::int64_t id = ids[(i + w) % ids.size()];
         bool major = ((i + w) % ids.size()) % 4 == 0;
         bj::object assess{{"to", "assessed"}, {"grade", major ? "major" : "general"}};
-        if (major) assess["confirmation"] = bj::object{{"department", "yjgl"}, {"meeting", "会议"}, {"date", now() - kDay}};
+        if (major)
+          assess["confirmation"] =
+              bj::object{{"department", "yjgl"}, {"meeting", "会议"}, {"date", now() - kDay}};
         (void)step(id, assess, duty);
         (void)step(id, {{"to", "rectifying"}, {"plan", plan(now() + 3 * kDay)}}, duty);
       }
@@ -274,7 +339,13 @@ TEST_P(Hazards, KeptCountsEqualAFullRecountAfterAConcurrentRun) {
   auto tick = t.app().hazards().tick();
   ASSERT_TRUE(tick.ok());
   EXPECT_EQ(tick->marked_overdue, 9);
-  EXPECT_EQ(t.client().get("/api/v1/hazards/stats?jurisdiction=430426", duty).json().at("total").at("overdue").as_int64(), 9);
+  EXPECT_EQ(t.client()
+                .get("/api/v1/hazards/stats?jurisdiction=430426", duty)
+                .json()
+                .at("total")
+                .at("overdue")
+                .as_int64(),
+            9);
   expectCountsExact();
 }
 
@@ -312,12 +383,16 @@ TEST_P(Hazards, TheSchedulerCatchesUpAndNoticesNameOverdueThenClosedHazards) {
 
   // Fixed late: requested, accepted, closed off; the next notice names it among the closed.
   std::int64_t photo = upload(id, enterprise);
-  ASSERT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "完成"}, {"attachments", {photo}}}, enterprise).status, 200);
+  ASSERT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "完成"}, {"attachments", {photo}}},
+                 enterprise)
+                .status,
+            200);
   EXPECT_FALSE(get(id, duty).at("overdue").as_bool());
   ASSERT_EQ(step(id, {{"to", "accepted"}, {"note", "合格"}}, duty).status, 200);
   ASSERT_EQ(step(id, {{"to", "closed_off"}}, duty).status, 200);
   advance(kDay);
-  auto next = t.client().post("/api/v1/notices", R"({"jurisdiction":"430426"})", duty).json().as_object();
+  auto next =
+      t.client().post("/api/v1/notices", R"({"jurisdiction":"430426"})", duty).json().as_object();
   const auto& row2 = next.at("rows").as_array()[0];
   EXPECT_TRUE(row2.at("overdue_items").as_array().empty());
   ASSERT_EQ(row2.at("closed_items").as_array().size(), 1u);
@@ -326,12 +401,15 @@ TEST_P(Hazards, TheSchedulerCatchesUpAndNoticesNameOverdueThenClosedHazards) {
   // Issued notices are listed newest first, and export as a table.
   auto notices = t.client().get("/api/v1/notices", duty).json();
   EXPECT_EQ(notices.at("items").as_array()[0].at("id"), next.at("id"));
-  auto csv = t.client().get("/api/v1/notices/" + std::to_string(notice.at("id").as_int64()) + "?format=csv", duty);
+  auto csv = t.client().get(
+      "/api/v1/notices/" + std::to_string(notice.at("id").as_int64()) + "?format=csv", duty);
   EXPECT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find(std::string(h.at("code").as_string())), std::string::npos);
   // A 石鼓区 duty officer reads the city's notices but not 祁东县's.
   std::string shigu = t.login("duty-430407");
-  EXPECT_EQ(t.client().get("/api/v1/notices/" + std::to_string(next.at("id").as_int64()), shigu).status, 404);
+  EXPECT_EQ(
+      t.client().get("/api/v1/notices/" + std::to_string(next.at("id").as_int64()), shigu).status,
+      404);
   expectCountsExact();
 }
 
@@ -339,17 +417,20 @@ TEST_P(Hazards, EachRoleSeesItsOwnScope) {
   std::int64_t mine = registerAt(firm, duty);
   std::int64_t construction = t.addEnterprise("430426", "construction", "祁东县测试建筑有限公司");
   std::int64_t other = registerAt(construction, duty);
-  std::string dept = t.login("dept-yjj");  // 应急管理局 leads chemicals, mining, industry and trade, fireworks
+  std::string dept =
+      t.login("dept-yjj");  // 应急管理局 leads chemicals, mining, industry and trade, fireworks
   std::string shigu = t.login("duty-430407");
   bool chem = sectorOf(firm) == "hazardous_chemicals" || sectorOf(firm) == "mining" ||
               sectorOf(firm) == "industry_trade" || sectorOf(firm) == "fireworks";
-  EXPECT_EQ(t.client().get("/api/v1/hazards/" + std::to_string(mine), dept).status, chem ? 200 : 404);
+  EXPECT_EQ(t.client().get("/api/v1/hazards/" + std::to_string(mine), dept).status,
+            chem ? 200 : 404);
   EXPECT_EQ(t.client().get("/api/v1/hazards/" + std::to_string(other), dept).status, 404);
   EXPECT_EQ(t.client().get("/api/v1/hazards/" + std::to_string(mine), shigu).status, 404);
   EXPECT_EQ(t.client().get("/api/v1/hazards/" + std::to_string(other), enterprise).status, 404);
   EXPECT_EQ(t.client().get("/api/v1/hazards/" + std::to_string(mine), enterprise).status, 200);
   auto theirs = t.client().get("/api/v1/hazards", enterprise).json();
-  for (const auto& h : theirs.at("items").as_array()) EXPECT_EQ(h.at("enterprise_id").as_int64(), firm);
+  for (const auto& h : theirs.at("items").as_array())
+    EXPECT_EQ(h.at("enterprise_id").as_int64(), firm);
   EXPECT_TRUE(t.client().get("/api/v1/hazards", shigu).json().at("items").as_array().empty());
   // Export is exactly the filtered rows.
   auto csv = t.client().get("/api/v1/hazards?format=csv&jurisdiction=430426", duty);
@@ -363,15 +444,28 @@ TEST_P(Hazards, NoticesShowAnEnterpriseOnlyItsOwnItems) {
   std::int64_t own = majorRectifying(now() + 2 * kDay);
   std::int64_t neighbour = t.addEnterprise("430426", "hazardous_chemicals", "邻家化工有限公司");
   std::int64_t theirs = registerAt(neighbour, duty, "major");
-  ASSERT_EQ(step(theirs, {{"to", "assessed"}, {"grade", "major"},
-                          {"confirmation", {{"department", "yjgl"}, {"meeting", "县安委会第4次会议"}, {"date", now() - kDay}}}},
-                 duty).status, 200);
-  ASSERT_EQ(step(theirs, {{"to", "assigned"},
-                          {"assignment", {{"slip_no", "祁安交〔2026〕8号"}, {"responsible_unit", "邻家化工"},
-                                          {"assigning_unit", "祁东县安委办"}, {"supervising_unit", "祁东县应急管理局"},
-                                          {"deadline", now() + 2 * kDay}}}},
-                 duty).status, 200);
-  std::string own_code(get(own, duty).at("code").as_string()), their_code(get(theirs, duty).at("code").as_string());
+  ASSERT_EQ(
+      step(theirs,
+           {{"to", "assessed"},
+            {"grade", "major"},
+            {"confirmation",
+             {{"department", "yjgl"}, {"meeting", "县安委会第4次会议"}, {"date", now() - kDay}}}},
+           duty)
+          .status,
+      200);
+  ASSERT_EQ(step(theirs,
+                 {{"to", "assigned"},
+                  {"assignment",
+                   {{"slip_no", "祁安交〔2026〕8号"},
+                    {"responsible_unit", "邻家化工"},
+                    {"assigning_unit", "祁东县安委办"},
+                    {"supervising_unit", "祁东县应急管理局"},
+                    {"deadline", now() + 2 * kDay}}}},
+                 duty)
+                .status,
+            200);
+  std::string own_code(get(own, duty).at("code").as_string()),
+      their_code(get(theirs, duty).at("code").as_string());
   advance(3 * kDay);
   ASSERT_EQ(t.app().hazards().tick()->marked_overdue, 2);
   auto issued = t.client().post("/api/v1/notices", "{}", duty);
@@ -392,7 +486,14 @@ TEST_P(Hazards, NoticesShowAnEnterpriseOnlyItsOwnItems) {
   EXPECT_EQ(csv.body.find(their_code), std::string::npos);
   auto list = t.client().get("/api/v1/notices", enterprise).json();
   EXPECT_EQ(list.at("items").as_array()[0].at("overdue_named").as_int64(), 1);
-  EXPECT_EQ(t.client().get("/api/v1/notices", duty).json().at("items").as_array()[0].at("overdue_named").as_int64(), 2);
+  EXPECT_EQ(t.client()
+                .get("/api/v1/notices", duty)
+                .json()
+                .at("items")
+                .as_array()[0]
+                .at("overdue_named")
+                .as_int64(),
+            2);
 }
 
 // Attachment names are plain file names; a hazard keeps at most 50 files; they are sent with a
@@ -400,10 +501,12 @@ TEST_P(Hazards, NoticesShowAnEnterpriseOnlyItsOwnItems) {
 TEST_P(Hazards, AttachmentsHaveSafeNamesAndABound) {
   std::int64_t id = registerAt(firm, duty);
   auto post = [&](const std::string& name) {
-    return t.client().request("POST", "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name, kPng,
-                              {{"Authorization", "Bearer " + duty}, {"Content-Type", "application/octet-stream"}});
+    return t.client().request(
+        "POST", "/api/v1/hazards/" + std::to_string(id) + "/attachments?name=" + name, kPng,
+        {{"Authorization", "Bearer " + duty}, {"Content-Type", "application/octet-stream"}});
   };
-  for (const char* bad : {"a%00b.png", "a%0D%0Ab.png", "a%22b.png", "%FF%FE.png", "a%5Cb.png", "..", "a%09b.png"}) {
+  for (const char* bad :
+       {"a%00b.png", "a%0D%0Ab.png", "a%22b.png", "%FF%FE.png", "a%5Cb.png", "..", "a%09b.png"}) {
     auto r = post(bad);
     EXPECT_EQ(r.status, 400) << bad << ": " << r.body;
     EXPECT_EQ(r.errorField(), "name") << bad;
@@ -416,8 +519,9 @@ TEST_P(Hazards, AttachmentsHaveSafeNamesAndABound) {
                                  std::to_string(ok.json().at("id").as_int64()),
                              duty);
   ASSERT_EQ(file.status, 200);
-  EXPECT_EQ(file.headers["content-disposition"],
-            "inline; filename=\"____.png\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png");
+  EXPECT_EQ(
+      file.headers["content-disposition"],
+      "inline; filename=\"____.png\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png");
   EXPECT_EQ(file.headers["cache-control"], "private, no-store");
   EXPECT_EQ(file.body, kPng);
   for (int i = 1; i < 50; ++i) ASSERT_EQ(post("p" + std::to_string(i) + ".png").status, 201);
@@ -448,8 +552,11 @@ TEST_P(Hazards, NewYearInBeijingIsTheNewYearInEveryNumber) {
   EXPECT_NE(csv.headers["content-disposition"].find("hazards-20270101.csv"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, Hazards, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
-                         [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
+INSTANTIATE_TEST_SUITE_P(Engines, Hazards,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+                         [](const auto& info) {
+                           return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 // Demo data: thousands of hazards in every state, consistent counts, two notices.
 TEST(HazardDemo, ALivingRegister) {
@@ -475,7 +582,9 @@ TEST(HazardDemo, ALivingRegister) {
   // Every demo hazard's timeline ends in its state.
   auto page = t.client().get("/api/v1/hazards?limit=40", commander).json();
   for (const auto& item : page.at("items").as_array()) {
-    auto d = t.client().get("/api/v1/hazards/" + std::to_string(item.at("id").as_int64()), commander).json();
+    auto d = t.client()
+                 .get("/api/v1/hazards/" + std::to_string(item.at("id").as_int64()), commander)
+                 .json();
     std::string last_to;
     for (const auto& e : d.at("timeline").as_array()) {
       if (!e.at("to").is_null()) last_to = std::string(e.at("to").as_string());

@@ -17,8 +17,9 @@ TEST(Protection, HalfSentRequestsDoNotHoldUpOthers) {
     int fd = connectTo(t.port());
     ASSERT_GE(fd, 0);
     // Headers never finished, or a body promised and never sent.
-    std::string part = i % 2 ? "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " :
-                               "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"user";
+    std::string part =
+        i % 2 ? "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: "
+              : "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"user";
     ASSERT_TRUE(sendAll(fd, part));
     stalled.push_back(fd);
   }

@@ -29,9 +29,9 @@ TEST(QuickRoutes, AnswerOnTheIoThreadOrHandOverToAWorker) {
                    }};
   router.add("GET", "/hello/{name}", e);
   http::Metrics metrics;
-  http::Server server({.host = "127.0.0.1", .port = 0, .io_threads = 1, .worker_threads = 1,
-                       .access_log = false},
-                      router, metrics);
+  http::Server server(
+      {.host = "127.0.0.1", .port = 0, .io_threads = 1, .worker_threads = 1, .access_log = false},
+      router, metrics);
   server.start();
   HttpClient client(server.port());
 
@@ -56,8 +56,9 @@ TEST(QuickRoutes, AnswerOnTheIoThreadOrHandOverToAWorker) {
   EXPECT_EQ(head.body, "");
 
   std::string text = metrics.render();
-  EXPECT_NE(text.find(R"(anlan_http_requests_total{method="GET",route="/hello/{name}",status="200"} 2)"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(R"(anlan_http_requests_total{method="GET",route="/hello/{name}",status="200"} 2)"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find(R"(route="/hello/{name}",status="500"} 1)"), std::string::npos) << text;
   EXPECT_NE(text.find("anlan_http_internal_errors_total 1"), std::string::npos) << text;

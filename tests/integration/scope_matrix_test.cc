@@ -1,7 +1,7 @@
-// Every route, as every role of 祁东县 (430426), against records of a foreign county (石鼓区, 430407)
-// and of a foreign enterprise and sector within 祁东县: a write is refused, and a read either is
-// refused or carries none of the foreign records. Then the same for the event socket. Both
-// engines. A route added without probes here fails the test.
+// Every route, as every role of 祁东县 (430426), against records of a foreign county (石鼓区,
+// 430407) and of a foreign enterprise and sector within 祁东县: a write is refused, and a read
+// either is refused or carries none of the foreign records. Then the same for the event socket.
+// Both engines. A route added without probes here fails the test.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -17,15 +17,17 @@ constexpr Millis kDay = 24LL * 3600 * 1000;
 const std::string kPng = std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + std::string(64, '\0');
 
 // Markers written into the foreign records; none may reach a viewer who may not see the record.
-const std::vector<std::string> kForeignCounty = {"外县企业XQ1", "外县隐患XQ3", "外县照片XQ3", "外县接报XQ6",
-                                                 "外县日志XQ7", "外县带班XQ8", "外县点评XQ10", "duty-430407"};
+const std::vector<std::string> kForeignCounty = {"外县企业XQ1",  "外县隐患XQ3", "外县照片XQ3",
+                                                 "外县接报XQ6",  "外县日志XQ7", "外县带班XQ8",
+                                                 "外县点评XQ10", "duty-430407"};
 const std::vector<std::string> kForeignEnterprise = {"邻家企业XQ2", "邻企隐患XQ4", "邻企照片XQ4"};
 const std::vector<std::string> kOwnCountyRooms = {"本县接报XQ9"};
 
 struct Viewer {
   std::string username;
   std::vector<std::string> foreign;  // the markers this viewer may not see
-  bool foreign_enterprise = false;   // 邻家企业 (construction, another enterprise) is foreign to them
+  bool foreign_enterprise =
+      false;  // 邻家企业 (construction, another enterprise) is foreign to them
 };
 
 // What a probe aims at: a record of 石鼓区, of 邻家企业 in 祁东县, or nothing in particular.
@@ -42,7 +44,8 @@ class ScopeMatrix : public ::testing::TestWithParam<db::Engine> {
   TestApp t{TestAppOptions{GetParam()}};
   std::map<std::string, std::string> ids;
 
-  std::string post(const std::string& path, const std::string& body, const std::string& token, int expect = 201) {
+  std::string post(const std::string& path, const std::string& body, const std::string& token,
+                   int expect = 201) {
     auto r = t.client().post(path, body, token);
     EXPECT_EQ(r.status, expect) << path << ": " << r.body;
     return r.status == expect && r.json().is_object() && r.json().as_object().contains("id")
@@ -50,11 +53,11 @@ class ScopeMatrix : public ::testing::TestWithParam<db::Engine> {
                : "";
   }
 
-  std::string hazardAt(const std::string& enterprise, const std::string& sector, const std::string& text,
-                       const std::string& token) {
+  std::string hazardAt(const std::string& enterprise, const std::string& sector,
+                       const std::string& text, const std::string& token) {
     return post("/api/v1/hazards",
-                R"({"enterprise_id":)" + enterprise + R"(,"sector":")" + sector + R"(","description":")" + text +
-                    R"(","grade":"major"})",
+                R"({"enterprise_id":)" + enterprise + R"(,"sector":")" + sector +
+                    R"(","description":")" + text + R"(","grade":"major"})",
                 token);
   }
 
@@ -64,61 +67,70 @@ class ScopeMatrix : public ::testing::TestWithParam<db::Engine> {
       auto r = t.client().post("/api/v1/hazards/" + id + "/transitions", body, token);
       EXPECT_EQ(r.status, 200) << r.body;
     };
-    step(R"({"to":"assessed","grade":"major","confirmation":{"department":"yjgl","meeting":"安委会","date":)" +
-         std::to_string(t.clock.now() - kDay) + "}}");
-    step(R"({"to":"assigned","assignment":{"slip_no":"交〔2026〕1号","responsible_unit":"企业","assigning_unit":"安委办",)"
-         R"("supervising_unit":"应急管理局","deadline":)" +
-         std::to_string(deadline) + "}}");
+    step(
+        R"({"to":"assessed","grade":"major","confirmation":{"department":"yjgl","meeting":"安委会","date":)" +
+        std::to_string(t.clock.now() - kDay) + "}}");
+    step(
+        R"({"to":"assigned","assignment":{"slip_no":"交〔2026〕1号","responsible_unit":"企业","assigning_unit":"安委办",)"
+        R"("supervising_unit":"应急管理局","deadline":)" +
+        std::to_string(deadline) + "}}");
   }
 
   std::string upload(const std::string& hazard, const std::string& name, const std::string& token) {
-    auto r = t.client().request("POST", "/api/v1/hazards/" + hazard + "/attachments?name=" + name, kPng,
-                                {{"Authorization", "Bearer " + token}});
+    auto r = t.client().request("POST", "/api/v1/hazards/" + hazard + "/attachments?name=" + name,
+                                kPng, {{"Authorization", "Bearer " + token}});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? std::to_string(r.json().at("id").as_int64()) : "";
   }
 
   void SetUp() override {
     // The viewers: every role, all of 祁东县.
-    for (auto [name, role, department] :
-         {std::tuple{"admin-430426", "admin", ""}, {"commander-430426", "commander", ""},
-          {"dept-430426", "department_officer", "yjgl"}}) {
+    for (auto [name, role, department] : {std::tuple{"admin-430426", "admin", ""},
+                                          {"commander-430426", "commander", ""},
+                                          {"dept-430426", "department_officer", "yjgl"}}) {
       auth::NewUser u{name, name, kPassword, role, "430426", {}, {}, {}};
       if (*department) u.department = department;
       auto made = t.app().auth().createUser(nullptr, u);
       ASSERT_TRUE(made.ok()) << made.error().message;
     }
-    std::string shigu = t.login("duty-430407"), qidong = t.login("duty-430426"), city = t.login("commander");
+    std::string shigu = t.login("duty-430407"), qidong = t.login("duty-430426"),
+                city = t.login("commander");
     // Records of 石鼓区: an enterprise, a hazard with a photo, an intake report, a log entry, a
     // shift, a spot check with its outcome, a notice; of 祁东县: a construction enterprise
     // (not 应急管理局's sector, not the enterprise officer's own) with a hazard and a photo, and
     // an intake report (a room's record, not an enterprise's).
     ids["E1"] = std::to_string(t.addEnterprise("430407", "hazardous_chemicals", "外县企业XQ1"));
     ids["E2"] = std::to_string(t.addEnterprise("430426", "construction", "邻家企业XQ2"));
-    ids["OWN"] = std::to_string(*t.app().auth().findByUsername("ent-430426").value()->enterprise_id);
+    ids["OWN"] =
+        std::to_string(*t.app().auth().findByUsername("ent-430426").value()->enterprise_id);
     ids["H1"] = hazardAt(ids["E1"], "hazardous_chemicals", "外县隐患XQ3", shigu);
     ids["H2"] = hazardAt(ids["E2"], "construction", "邻企隐患XQ4", qidong);
-    ids["A1"] = upload(ids["H1"], "%E5%A4%96%E5%8E%BF%E7%85%A7%E7%89%87XQ3.png", shigu);  // 外县照片XQ3.png
-    ids["A2"] = upload(ids["H2"], "%E9%82%BB%E4%BC%81%E7%85%A7%E7%89%87XQ4.png", qidong);  // 邻企照片XQ4.png
+    ids["A1"] =
+        upload(ids["H1"], "%E5%A4%96%E5%8E%BF%E7%85%A7%E7%89%87XQ3.png", shigu);  // 外县照片XQ3.png
+    ids["A2"] = upload(ids["H2"], "%E9%82%BB%E4%BC%81%E7%85%A7%E7%89%87XQ4.png",
+                       qidong);  // 邻企照片XQ4.png
     assign(ids["H1"], shigu, t.clock.now() + kDay);
     assign(ids["H2"], qidong, t.clock.now() + kDay);
     ids["U1"] = std::to_string(t.userId("duty-430407"));
-    const std::string intake = R"(,"reporter_name":"李四","reporter_phone":"13800000000","event_type":"火灾",)"
-                               R"("occurred_at":1780000000000})";
+    const std::string intake =
+        R"(,"reporter_name":"李四","reporter_phone":"13800000000","event_type":"火灾",)"
+        R"("occurred_at":1780000000000})";
     ids["I1"] = post("/api/v1/intake", R"({"room":"430407","place":"外县接报XQ6")" + intake, shigu);
-    ids["I2"] = post("/api/v1/intake", R"({"room":"430426","place":"本县接报XQ9")" + intake, qidong);
+    ids["I2"] =
+        post("/api/v1/intake", R"({"room":"430426","place":"本县接报XQ9")" + intake, qidong);
     post("/api/v1/duty/log", R"({"room":"430407","text":"外县日志XQ7"})", shigu);
     Millis now = t.clock.now();
     post("/api/v1/duty/shifts",
-         R"({"room":"430407","starts_at":)" + std::to_string(now) + R"(,"ends_at":)" + std::to_string(now + kDay) +
-             R"(,"leader":"外县带班XQ8","officers":["duty-430407"]})",
+         R"({"room":"430407","starts_at":)" + std::to_string(now) + R"(,"ends_at":)" +
+             std::to_string(now + kDay) + R"(,"leader":"外县带班XQ8","officers":["duty-430407"]})",
          shigu);
     ids["RC"] = post("/api/v1/roll-calls", R"({"rooms":["430407","430426"]})", city);
     for (const char* action : {"ring", "answer"}) {
-      post("/api/v1/roll-calls/" + ids["RC"] + "/rooms/430407/" + action, "", action[0] == 'r' ? city : shigu, 200);
+      post("/api/v1/roll-calls/" + ids["RC"] + "/rooms/430407/" + action, "",
+           action[0] == 'r' ? city : shigu, 200);
     }
-    post("/api/v1/roll-calls/" + ids["RC"] + "/rooms/430407/assess", R"({"assessment":"good","remarks":"外县点评XQ10"})",
-         city, 200);
+    post("/api/v1/roll-calls/" + ids["RC"] + "/rooms/430407/assess",
+         R"({"assessment":"good","remarks":"外县点评XQ10"})", city, 200);
     ids["RC2"] = post("/api/v1/roll-calls", R"({"rooms":["430407"]})", city);
     // Both hazards fall overdue; 石鼓区 and the city issue notices naming them.
     t.clock.advance(2 * kDay);
@@ -166,7 +178,8 @@ std::vector<Probe> probes() {
       {"GET", "/api/v1/duty/log", "/api/v1/duty/log", "", false},
       {"GET", "/api/v1/duty/presence", "/api/v1/duty/presence", "", false},
       {"GET", "/api/v1/duty/room-stats", "/api/v1/duty/room-stats?" + period, "", false},
-      {"GET", "/api/v1/duty/rota-problems", "/api/v1/duty/rota-problems?room=430407&" + period, "", false},
+      {"GET", "/api/v1/duty/rota-problems", "/api/v1/duty/rota-problems?room=430407&" + period, "",
+       false},
       {"GET", "/api/v1/duty/rtc-config", "/api/v1/duty/rtc-config", "", false},
       {"GET", "/api/v1/duty/shifts", "/api/v1/duty/shifts?room=430407&" + period, "", false},
       {"GET", "/api/v1/enterprises", "/api/v1/enterprises", "", false},
@@ -180,11 +193,14 @@ std::vector<Probe> probes() {
       {"GET", "/api/v1/hazards", "/api/v1/hazards?q=XQ&format=csv", "", false},
       {"GET", "/api/v1/hazards", "/api/v1/hazards?enterprise_id={E2}&sort=deadline", "", false},
       {"GET", "/api/v1/hazards/stats", "/api/v1/hazards/stats", "", false},
-      {"GET", "/api/v1/hazards/stats", "/api/v1/hazards/stats?jurisdiction=430407&sector=construction", "", false},
+      {"GET", "/api/v1/hazards/stats",
+       "/api/v1/hazards/stats?jurisdiction=430407&sector=construction", "", false},
       {"GET", "/api/v1/hazards/{id}", "/api/v1/hazards/{H1}", "", false},
       {"GET", "/api/v1/hazards/{id}", "/api/v1/hazards/{H2}", "", false},
-      {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}", "/api/v1/hazards/{H1}/attachments/{A1}", "", false},
-      {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}", "/api/v1/hazards/{H2}/attachments/{A2}", "", false},
+      {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}",
+       "/api/v1/hazards/{H1}/attachments/{A1}", "", false},
+      {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}",
+       "/api/v1/hazards/{H2}/attachments/{A2}", "", false},
       {"GET", "/api/v1/intake", "/api/v1/intake", "", false},
       {"GET", "/api/v1/intake/{id}", "/api/v1/intake/{I1}", "", false},
       {"GET", "/api/v1/intake/{id}", "/api/v1/intake/{I2}", "", false},
@@ -207,11 +223,13 @@ std::vector<Probe> probes() {
       {"GET", "/api/v1/users/{id}", "/api/v1/users/{U1}", "", false},
       {"GET", "/healthz", "/healthz", "", false},
       {"GET", "/metrics", "/metrics", "", false},
-      {"PATCH", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{E1}", R"({"version":1,"address":"越权"})"},
-      {"PATCH", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{E2}", R"({"version":1,"address":"越权"})", true,
-       Target::kForeignEnterprise},
+      {"PATCH", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{E1}",
+       R"({"version":1,"address":"越权"})"},
+      {"PATCH", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{E2}",
+       R"({"version":1,"address":"越权"})", true, Target::kForeignEnterprise},
       {"PATCH", "/api/v1/users/{id}", "/api/v1/users/{U1}", R"({"version":1,"phone":"0734-1"})"},
-      {"POST", "/api/v1/auth/login", "/api/v1/auth/login", R"({"username":"duty-430407","password":"Wrong-pass-1"})"},
+      {"POST", "/api/v1/auth/login", "/api/v1/auth/login",
+       R"({"username":"duty-430407","password":"Wrong-pass-1"})"},
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", false},
       {"POST", "/api/v1/duty/log", "/api/v1/duty/log", R"({"room":"430407","text":"越权"})"},
       {"POST", "/api/v1/duty/shifts", "/api/v1/duty/shifts",
@@ -220,9 +238,12 @@ std::vector<Probe> probes() {
        R"({"name":"越权企业","credit_code":")" + creditCode("430407", 990001) +
            R"(","sectors":["hazardous_chemicals"],"jurisdiction":"430407"})"},
       {"POST", "/api/v1/enterprises/import", "/api/v1/enterprises/import",
-       "name,credit_code,sectors,jurisdiction\n越权导入," + creditCode("430407", 990002) + ",hazardous_chemicals,430407\n"},
-      {"POST", "/api/v1/hazards", "/api/v1/hazards", R"({"enterprise_id":{E1},"sector":"hazardous_chemicals")" + hazard},
-      {"POST", "/api/v1/hazards", "/api/v1/hazards", R"({"enterprise_id":{E2},"sector":"construction")" + hazard, true,
+       "name,credit_code,sectors,jurisdiction\n越权导入," + creditCode("430407", 990002) +
+           ",hazardous_chemicals,430407\n"},
+      {"POST", "/api/v1/hazards", "/api/v1/hazards",
+       R"({"enterprise_id":{E1},"sector":"hazardous_chemicals")" + hazard},
+      {"POST", "/api/v1/hazards", "/api/v1/hazards",
+       R"({"enterprise_id":{E2},"sector":"construction")" + hazard, true,
        Target::kForeignEnterprise},
       {"POST", "/api/v1/hazards", "/api/v1/hazards",
        R"({"site":"石鼓区某地","jurisdiction":"430407","sector":"hazardous_chemicals")" + hazard},
@@ -234,16 +255,22 @@ std::vector<Probe> probes() {
       {"POST", "/api/v1/roll-calls/{id}/finish", "/api/v1/roll-calls/{RC2}/finish", ""},
       {"POST", "/api/v1/users", "/api/v1/users",
        R"({"username":"overreach","display_name":"x","password":"Hengyang-safe-7","role":"duty_officer","jurisdiction":"430407"})"},
-      {"POST", "/api/v1/users/{id}/password", "/api/v1/users/{U1}/password", R"({"password":"Hengyang-safe-7"})"},
+      {"POST", "/api/v1/users/{id}/password", "/api/v1/users/{U1}/password",
+       R"({"password":"Hengyang-safe-7"})"},
   };
-  for (auto [h, target] : {std::pair{"{H1}", Target::kForeignCounty}, {"{H2}", Target::kForeignEnterprise}}) {
+  for (auto [h, target] :
+       {std::pair{"{H1}", Target::kForeignCounty}, {"{H2}", Target::kForeignEnterprise}}) {
     std::string base = std::string("/api/v1/hazards/") + h;
-    p.push_back({"POST", "/api/v1/hazards/{id}/attachments", base + "/attachments?name=p.png", kPng, true, target});
-    p.push_back({"POST", "/api/v1/hazards/{id}/progress", base + "/progress", R"({"note":"越权"})", true, target});
-    p.push_back({"POST", "/api/v1/hazards/{id}/supervision", base + "/supervision", R"({"level":"county"})", true, target});
-    p.push_back({"POST", "/api/v1/hazards/{id}/transitions", base + "/transitions",
-                 R"({"to":"rectifying","plan":{"responsible_person":"x","measures":"x","funds_fen":1,"deadline":1790000000000,"contingency_plan":"x"}})",
+    p.push_back({"POST", "/api/v1/hazards/{id}/attachments", base + "/attachments?name=p.png", kPng,
                  true, target});
+    p.push_back({"POST", "/api/v1/hazards/{id}/progress", base + "/progress", R"({"note":"越权"})",
+                 true, target});
+    p.push_back({"POST", "/api/v1/hazards/{id}/supervision", base + "/supervision",
+                 R"({"level":"county"})", true, target});
+    p.push_back(
+        {"POST", "/api/v1/hazards/{id}/transitions", base + "/transitions",
+         R"({"to":"rectifying","plan":{"responsible_person":"x","measures":"x","funds_fen":1,"deadline":1790000000000,"contingency_plan":"x"}})",
+         true, target});
     p.push_back({"POST", "/api/v1/hazards/{id}/escalations", base + "/escalations",
                  R"({"kind":"suggestion_letter","note":"越权"})", true, target});
   }
@@ -268,7 +295,8 @@ TEST_P(ScopeMatrix, NoRouteGivesAnyRoleAForeignRecord) {
   for (const auto& v : viewers()) {
     for (const auto& p : table) {
       // A write at 邻家企业 is allowed to the county's own government: not a probe for them.
-      if (p.target == Target::kForeignEnterprise && p.must_refuse && !v.foreign_enterprise) continue;
+      if (p.target == Target::kForeignEnterprise && p.must_refuse && !v.foreign_enterprise)
+        continue;
       std::string token = t.login(v.username);  // a fresh session: logout is among the probes
       std::string path = fill(p.path), body = fill(p.body);
       std::map<std::string, std::string> headers{{"Authorization", "Bearer " + token}};
@@ -290,7 +318,9 @@ TEST_P(ScopeMatrix, NoRouteGivesAnyRoleAForeignRecord) {
   // Nothing foreign was changed by any of it.
   std::string admin = t.login("admin");
   for (const char* e : {"E1", "E2"}) {
-    EXPECT_EQ(t.client().get("/api/v1/enterprises/" + ids[e], admin).json().at("version").as_int64(), 1) << e;
+    EXPECT_EQ(
+        t.client().get("/api/v1/enterprises/" + ids[e], admin).json().at("version").as_int64(), 1)
+        << e;
   }
   EXPECT_EQ(t.app().auth().findByUsername("duty-430407").value()->version, 1);
   for (const char* h : {"H1", "H2"}) {
@@ -306,17 +336,32 @@ TEST_P(ScopeMatrix, NoEventOfAForeignRecordReachesAnyRole) {
   std::vector<std::unique_ptr<WsClient>> sockets;
   for (const auto& v : viewers()) {
     sockets.push_back(std::make_unique<WsClient>(
-        t.port(), "/api/v1/events", std::map<std::string, std::string>{{"Authorization", "Bearer " + t.login(v.username)}}));
+        t.port(), "/api/v1/events",
+        std::map<std::string, std::string>{{"Authorization", "Bearer " + t.login(v.username)}}));
     ASSERT_TRUE(sockets.back()->ok()) << v.username;
   }
-  WsClient control(t.port(), "/api/v1/events", {{"Authorization", "Bearer " + t.login("commander")}});
+  WsClient control(t.port(), "/api/v1/events",
+                   {{"Authorization", "Bearer " + t.login("commander")}});
   ASSERT_TRUE(control.ok());
   for (int i = 0; i < 100 && t.app().server().wsClients() < sockets.size() + 1; ++i) usleep(10'000);
   // Foreign writes of every kind that publishes an event.
-  std::string admin = t.login("admin"), shigu = t.login("duty-430407"), qidong = t.login("duty-430426");
-  ASSERT_EQ(t.client().patch("/api/v1/enterprises/" + ids["E1"], R"({"version":1,"address":"外县企业XQ1新址"})", admin).status, 200);
-  ASSERT_EQ(t.client().patch("/api/v1/enterprises/" + ids["E2"], R"({"version":1,"address":"邻家企业XQ2新址"})", admin).status, 200);
-  ASSERT_EQ(t.client().patch("/api/v1/users/" + ids["U1"], R"({"version":1,"display_name":"duty-430407 值班"})", admin).status, 200);
+  std::string admin = t.login("admin"), shigu = t.login("duty-430407"),
+              qidong = t.login("duty-430426");
+  ASSERT_EQ(t.client()
+                .patch("/api/v1/enterprises/" + ids["E1"],
+                       R"({"version":1,"address":"外县企业XQ1新址"})", admin)
+                .status,
+            200);
+  ASSERT_EQ(t.client()
+                .patch("/api/v1/enterprises/" + ids["E2"],
+                       R"({"version":1,"address":"邻家企业XQ2新址"})", admin)
+                .status,
+            200);
+  ASSERT_EQ(t.client()
+                .patch("/api/v1/users/" + ids["U1"],
+                       R"({"version":1,"display_name":"duty-430407 值班"})", admin)
+                .status,
+            200);
   hazardAt(ids["E1"], "hazardous_chemicals", "外县隐患XQ3又一", shigu);
   hazardAt(ids["E2"], "construction", "邻企隐患XQ4又一", qidong);
   post("/api/v1/intake/" + ids["I1"] + "/pass-up", "", shigu, 200);
@@ -342,15 +387,22 @@ TEST_P(ScopeMatrix, NoEventOfAForeignRecordReachesAnyRole) {
       // 应急管理局 leads no construction: nothing of 邻家企业 or its hazards.
       if (v.username == "dept-430426") {
         const auto& data = msg.at("data");
-        EXPECT_FALSE(data.is_object() && data.as_object().contains("sector") && data.at("sector") == "construction") << m;
-        EXPECT_FALSE(type.rfind("enterprise.", 0) == 0 && std::to_string(data.at("id").as_int64()) == ids["E2"]) << m;
+        EXPECT_FALSE(data.is_object() && data.as_object().contains("sector") &&
+                     data.at("sector") == "construction")
+            << m;
+        EXPECT_FALSE(type.rfind("enterprise.", 0) == 0 &&
+                     std::to_string(data.at("id").as_int64()) == ids["E2"])
+            << m;
       }
     }
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ScopeMatrix, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
-                         [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
+INSTANTIATE_TEST_SUITE_P(Engines, ScopeMatrix,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+                         [](const auto& info) {
+                           return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 }  // namespace
 }  // namespace anlan::test

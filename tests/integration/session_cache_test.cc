@@ -46,15 +46,18 @@ TEST(SessionCache, ChangesMadeHereTakeEffectAtOnce) {
 
   std::string deactivated = cachedLogin(t, "duty-430422");
   std::int64_t id = t.userId("duty-430422");
-  ASSERT_EQ(t.client().patch("/api/v1/users/" + std::to_string(id),
-                             R"({"version":)" + versionOf(t, admin, id) + R"(,"active":false})", admin)
+  ASSERT_EQ(t.client()
+                .patch("/api/v1/users/" + std::to_string(id),
+                       R"({"version":)" + versionOf(t, admin, id) + R"(,"active":false})", admin)
                 .status,
             200);
   EXPECT_EQ(t.client().get("/api/v1/me", deactivated).status, 401);
 
   std::string reset = cachedLogin(t, "duty-430423");
-  ASSERT_EQ(t.client().post("/api/v1/users/" + std::to_string(t.userId("duty-430423")) + "/password",
-                            R"({"password":"Brand-new-pass-9"})", admin).status,
+  ASSERT_EQ(t.client()
+                .post("/api/v1/users/" + std::to_string(t.userId("duty-430423")) + "/password",
+                      R"({"password":"Brand-new-pass-9"})", admin)
+                .status,
             200);
   EXPECT_EQ(t.client().get("/api/v1/me", reset).status, 401);
 
@@ -62,10 +65,12 @@ TEST(SessionCache, ChangesMadeHereTakeEffectAtOnce) {
   std::string demoted = cachedLogin(t, "commander");
   ASSERT_EQ(t.client().get("/api/v1/users", demoted).status, 200);
   std::int64_t cid = t.userId("commander");
-  ASSERT_EQ(t.client().patch("/api/v1/users/" + std::to_string(cid),
-                             R"({"version":)" + versionOf(t, admin, cid) + R"(,"role":"duty_officer"})", admin)
-                .status,
-            200);
+  ASSERT_EQ(
+      t.client()
+          .patch("/api/v1/users/" + std::to_string(cid),
+                 R"({"version":)" + versionOf(t, admin, cid) + R"(,"role":"duty_officer"})", admin)
+          .status,
+      200);
   auto me = t.client().get("/api/v1/me", demoted);
   ASSERT_EQ(me.status, 200);
   EXPECT_EQ(me.json().at("role").as_string(), "duty_officer");

@@ -2,8 +2,8 @@
 // the SPA fallback, without shadowing the API.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 
 #include "http/static_files.h"
 #include "support/test_app.h"
@@ -15,8 +15,9 @@ TEST(StaticFiles, ServesTheWebApplication) {
   TempDir web;
   std::filesystem::create_directories(web.path() + "/assets");
   std::string big_js = "export const x = 1;\n" + std::string(5000, ' ') + "console.log(x);\n";
-  std::ofstream(web.path() + "/index.html") << "<!doctype html><html><body><div id=app></div>"
-                                               "<script type=module src=/assets/app-1a2b3c.js></script></body></html>";
+  std::ofstream(web.path() + "/index.html")
+      << "<!doctype html><html><body><div id=app></div>"
+         "<script type=module src=/assets/app-1a2b3c.js></script></body></html>";
   std::ofstream(web.path() + "/assets/app-1a2b3c.js") << big_js;
   std::ofstream(web.path() + "/assets/worker-9f.mjs") << "self.onmessage = () => {};";
   std::ofstream(web.path() + "/favicon.svg") << "<svg xmlns='http://www.w3.org/2000/svg'/>";
@@ -33,7 +34,8 @@ TEST(StaticFiles, ServesTheWebApplication) {
   EXPECT_EQ(deep.status, 200);
   EXPECT_EQ(deep.body, index.body);
 
-  auto js = t.client().request("GET", "/assets/app-1a2b3c.js", "", {{"Accept-Encoding", "gzip, br"}});
+  auto js =
+      t.client().request("GET", "/assets/app-1a2b3c.js", "", {{"Accept-Encoding", "gzip, br"}});
   ASSERT_EQ(js.status, 200);
   EXPECT_EQ(js.headers["content-type"], "text/javascript; charset=utf-8");
   EXPECT_EQ(js.headers["content-encoding"], "gzip");
@@ -43,7 +45,8 @@ TEST(StaticFiles, ServesTheWebApplication) {
   EXPECT_EQ(plain.body, big_js);
   EXPECT_EQ(plain.headers.count("content-encoding"), 0u);
 
-  EXPECT_EQ(t.client().get("/assets/worker-9f.mjs").headers["content-type"], "text/javascript; charset=utf-8");
+  EXPECT_EQ(t.client().get("/assets/worker-9f.mjs").headers["content-type"],
+            "text/javascript; charset=utf-8");
   EXPECT_EQ(t.client().get("/favicon.svg").headers["content-type"], "image/svg+xml");
   EXPECT_EQ(t.client().get("/assets/missing-000.js").status, 404);
   EXPECT_EQ(t.client().get("/../etc/passwd").status, 404);

@@ -47,7 +47,8 @@ TEST(Events, ScopedToTheSubscribersJurisdictionAndRights) {
 
   // Account changes go to those who may read accounts only.
   std::int64_t id = t.userId("duty-430426");
-  auto r = t.client().patch("/api/v1/users/" + std::to_string(id), R"({"version":1,"phone":"0734-1"})", admin);
+  auto r = t.client().patch("/api/v1/users/" + std::to_string(id),
+                            R"({"version":1,"phone":"0734-1"})", admin);
   ASSERT_EQ(r.status, 200);
   auto got = first(city);
   EXPECT_EQ(got.at("type").as_string(), "user.updated");
@@ -81,7 +82,8 @@ TEST(Events, ASocketClosesWhenItsSessionEnds) {
   ASSERT_TRUE(deactivated.ok());
   ASSERT_TRUE(other.ok());
   std::int64_t id = t.userId("duty-430426");
-  auto off = t.client().patch("/api/v1/users/" + std::to_string(id), R"({"version":1,"active":false})", admin);
+  auto off = t.client().patch("/api/v1/users/" + std::to_string(id),
+                              R"({"version":1,"active":false})", admin);
   ASSERT_EQ(off.status, 200) << off.body;
   EXPECT_TRUE(deactivated.waitClosed(2000));
   EXPECT_FALSE(other.waitClosed(300));  // someone else's socket stays
@@ -133,8 +135,11 @@ TEST_P(EventNodes, TheWatcherClosesWithinItsInterval) {
   b->stop();
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, EventNodes, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
-                         [](const auto& info) { return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres"; });
+INSTANTIATE_TEST_SUITE_P(Engines, EventNodes,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+                         [](const auto& info) {
+                           return info.param == db::Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 // A page of another site cannot open the socket (or sign in) with a signed-in browser's cookie.
 TEST(Events, ForeignOriginsAreRefused) {
@@ -148,20 +153,24 @@ TEST(Events, ForeignOriginsAreRefused) {
   WsClient same(t.port(), "/api/v1/events", headers);
   EXPECT_TRUE(same.ok());
   const std::string body = R"({"username":"admin","password":")" + std::string(kPassword) + R"("})";
-  auto refused = t.client().request("POST", "/api/v1/auth/login", body, {{"Origin", "http://evil.example"}});
+  auto refused =
+      t.client().request("POST", "/api/v1/auth/login", body, {{"Origin", "http://evil.example"}});
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(refused.errorField(), "origin");
   auto ok = t.client().request("POST", "/api/v1/auth/login", body,
                                {{"Origin", "http://127.0.0.1:" + std::to_string(t.port())}});
   EXPECT_EQ(ok.status, 200);
-  EXPECT_EQ(t.client().request("POST", "/api/v1/auth/login", body).status, 200);  // no Origin: not a browser page
+  EXPECT_EQ(t.client().request("POST", "/api/v1/auth/login", body).status,
+            200);  // no Origin: not a browser page
 
-  TestApp configured({.tweak = [](Config& c) { c.public_origins = "https://yjj.hengyang.example"; }});
+  TestApp configured(
+      {.tweak = [](Config& c) { c.public_origins = "https://yjj.hengyang.example"; }});
   auto named = configured.client().request("POST", "/api/v1/auth/login", body,
                                            {{"Origin", "https://yjj.hengyang.example"}});
   EXPECT_EQ(named.status, 200);
-  auto own = configured.client().request("POST", "/api/v1/auth/login", body,
-                                         {{"Origin", "http://127.0.0.1:" + std::to_string(configured.port())}});
+  auto own = configured.client().request(
+      "POST", "/api/v1/auth/login", body,
+      {{"Origin", "http://127.0.0.1:" + std::to_string(configured.port())}});
   EXPECT_EQ(own.status, 403);  // once origins are named, only they
 }
 

@@ -1,7 +1,5 @@
 #include "support/http_client.h"
 
-#include <chrono>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -9,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 
 namespace anlan::test {
@@ -78,7 +77,8 @@ HttpResult parseHead(const std::string& head) {
   if (status_line.size() >= 12) r.status = std::stoi(status_line.substr(9, 3));
   while (pos != std::string::npos && pos + 2 < head.size()) {
     std::size_t next = head.find("\r\n", pos + 2);
-    std::string line = head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
+    std::string line =
+        head.substr(pos + 2, next == std::string::npos ? std::string::npos : next - pos - 2);
     auto colon = line.find(':');
     if (colon != std::string::npos) {
       std::string name = line.substr(0, colon);
@@ -127,7 +127,8 @@ HttpResult parseResponse(const std::string& raw) {
   return r;
 }
 
-HttpResult HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
+HttpResult HttpClient::request(const std::string& method, const std::string& path,
+                               const std::string& body,
                                const std::map<std::string, std::string>& headers) const {
   int fd = connectTo(port_);
   if (fd < 0) return {};
@@ -135,7 +136,8 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
                     "\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT") {
-    req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    req +=
+        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   }
   req += "\r\n" + body;
   HttpResult r;
@@ -154,10 +156,12 @@ std::map<std::string, std::string> bearer(const std::string& token) {
 HttpResult HttpClient::get(const std::string& path, const std::string& token) const {
   return request("GET", path, "", bearer(token));
 }
-HttpResult HttpClient::post(const std::string& path, const std::string& body, const std::string& token) const {
+HttpResult HttpClient::post(const std::string& path, const std::string& body,
+                            const std::string& token) const {
   return request("POST", path, body, bearer(token));
 }
-HttpResult HttpClient::patch(const std::string& path, const std::string& body, const std::string& token) const {
+HttpResult HttpClient::patch(const std::string& path, const std::string& body,
+                             const std::string& token) const {
   return request("PATCH", path, body, bearer(token));
 }
 
@@ -165,7 +169,8 @@ WsClient::WsClient(unsigned short port, const std::string& path,
                    const std::map<std::string, std::string>& headers) {
   fd_ = connectTo(port);
   if (fd_ < 0) return;
-  std::string req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\nUpgrade: websocket\r\n"
+  std::string req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                    "\r\nUpgrade: websocket\r\n"
                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     "Sec-WebSocket-Version: 13\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
@@ -215,7 +220,8 @@ std::string WsClient::next(int timeout_ms) {
 bool WsClient::waitClosed(int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;

@@ -23,11 +23,14 @@ class HttpClient {
  public:
   explicit HttpClient(unsigned short port) : port_(port) {}
   // Sends one request on a new connection ("Connection: close") and reads the whole answer.
-  HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
+  HttpResult request(const std::string& method, const std::string& path,
+                     const std::string& body = "",
                      const std::map<std::string, std::string>& headers = {}) const;
   HttpResult get(const std::string& path, const std::string& token = "") const;
-  HttpResult post(const std::string& path, const std::string& body, const std::string& token = "") const;
-  HttpResult patch(const std::string& path, const std::string& body, const std::string& token = "") const;
+  HttpResult post(const std::string& path, const std::string& body,
+                  const std::string& token = "") const;
+  HttpResult patch(const std::string& path, const std::string& body,
+                   const std::string& token = "") const;
 
  private:
   unsigned short port_;
@@ -46,7 +49,8 @@ HttpResult parseResponse(const std::string& raw);
 class WsClient {
  public:
   // Connects to `path` with the given headers; check ok() and status().
-  WsClient(unsigned short port, const std::string& path, const std::map<std::string, std::string>& headers);
+  WsClient(unsigned short port, const std::string& path,
+           const std::map<std::string, std::string>& headers);
   ~WsClient();
   bool ok() const { return fd_ >= 0 && status_ == 101; }
   int status() const { return status_; }

@@ -20,8 +20,8 @@ inline constexpr const char* kPassword = "Test-pass-2026";
 struct TestAppOptions {
   db::Engine engine = db::Engine::kSqlite;
   std::function<void(Config&)> tweak;  // adjust the configuration before start
-  int demo_hazards = 0;                 // demo hazards to seed (the demo set has thousands)
-  bool demo_duty = false;               // the demo rotas, logs, intake and past spot checks
+  int demo_hazards = 0;                // demo hazards to seed (the demo set has thousands)
+  bool demo_duty = false;              // the demo rotas, logs, intake and past spot checks
 };
 
 class TestApp {

@@ -83,14 +83,21 @@ class PgConn final : public Conn {
         }
         const char* v = PQgetvalue(res, r, i);
         switch (types[i]) {
-          case kInt8: case kInt2: case kInt4:
+          case kInt8:
+          case kInt2:
+          case kInt4:
             vals.emplace_back(std::int64_t{std::strtoll(v, nullptr, 10)});
             break;
-          case kBool: vals.emplace_back(std::int64_t{v[0] == 't' ? 1 : 0}); break;
-          case kFloat4: case kFloat8: case kNumeric:
+          case kBool:
+            vals.emplace_back(std::int64_t{v[0] == 't' ? 1 : 0});
+            break;
+          case kFloat4:
+          case kFloat8:
+          case kNumeric:
             vals.emplace_back(std::strtod(v, nullptr));
             break;
-          default: vals.emplace_back(std::string(v, PQgetlength(res, r, i)));
+          default:
+            vals.emplace_back(std::string(v, PQgetlength(res, r, i)));
         }
       }
       out.rows.emplace_back(std::move(vals));
@@ -200,7 +207,8 @@ class PostgresDatabase final : public Database {
     // pg_dump takes one consistent snapshot while the server keeps working.
     std::string cmd = "pg_dump --format=custom --no-owner --file='" + path + "' '" + url_ + "'";
     std::error_code ec;
-    if (std::filesystem::exists(path, ec)) return Error::invalid("to", "backup target exists: " + path);
+    if (std::filesystem::exists(path, ec))
+      return Error::invalid("to", "backup target exists: " + path);
     if (path.find('\'') != std::string::npos || url_.find('\'') != std::string::npos) {
       return Error::invalid("to", "path and URL must not contain quotes");
     }

@@ -35,9 +35,15 @@ class SqliteConn final : public Conn {
       vals.reserve(ncol);
       for (int i = 0; i < ncol; ++i) {
         switch (sqlite3_column_type(st, i)) {
-          case SQLITE_NULL: vals.emplace_back(nullptr); break;
-          case SQLITE_INTEGER: vals.emplace_back(std::int64_t{sqlite3_column_int64(st, i)}); break;
-          case SQLITE_FLOAT: vals.emplace_back(sqlite3_column_double(st, i)); break;
+          case SQLITE_NULL:
+            vals.emplace_back(nullptr);
+            break;
+          case SQLITE_INTEGER:
+            vals.emplace_back(std::int64_t{sqlite3_column_int64(st, i)});
+            break;
+          case SQLITE_FLOAT:
+            vals.emplace_back(sqlite3_column_double(st, i));
+            break;
           default: {
             auto p = reinterpret_cast<const char*>(sqlite3_column_blob(st, i));
             vals.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(st, i)));

@@ -19,8 +19,8 @@ const org::Registry& registry() {
   return reg;
 }
 
-Scope scopeOf(Role role, const std::string& jurisdiction, std::optional<std::int64_t> enterprise = {},
-              std::vector<std::string> led = {}) {
+Scope scopeOf(Role role, const std::string& jurisdiction,
+              std::optional<std::int64_t> enterprise = {}, std::vector<std::string> led = {}) {
   User u{.role = role, .jurisdiction = jurisdiction, .enterprise_id = enterprise};
   return scopeFor(u, registry().treeOf(jurisdiction), std::move(led));
 }
@@ -69,8 +69,10 @@ TEST(Access, ADepartmentSeesTheSectorsItLeads) {
   EXPECT_FALSE(dept.admits({"430426", {"construction"}, 3}));
   EXPECT_TRUE(dept.admits({"430426", {"construction", "mining"}, 3}));  // an enterprise in several
   EXPECT_TRUE(dept.admits({"430426", {}, {}}));                         // records without a sector
-  EXPECT_FALSE(scopeOf(Role::kDepartmentOfficer, "430400").admits({"430426", {}, {}}));  // leads none
-  EXPECT_TRUE(scopeOf(Role::kDepartmentOfficer, "430400").inTree("430426"));  // still browses the map
+  EXPECT_FALSE(
+      scopeOf(Role::kDepartmentOfficer, "430400").admits({"430426", {}, {}}));  // leads none
+  EXPECT_TRUE(
+      scopeOf(Role::kDepartmentOfficer, "430400").inTree("430426"));  // still browses the map
 }
 
 TEST(Access, AnEnterpriseOfficerSeesTheirEnterpriseOnly) {
@@ -103,7 +105,10 @@ TEST(Access, FiltersNarrowAndNeverWiden) {
 }
 
 TEST(Access, SqlSaysWhatAdmitsSays) {
-  Columns cols{.jurisdiction = "h.jurisdiction", .unit = "h.unit", .sector = "h.sector", .enterprise = "h.enterprise_id"};
+  Columns cols{.jurisdiction = "h.jurisdiction",
+               .unit = "h.unit",
+               .sector = "h.sector",
+               .enterprise = "h.enterprise_id"};
   std::vector<db::Value> params;
   EXPECT_EQ(*whereOf(scopeOf(Role::kCommander, "430400"), cols, params), "");
   EXPECT_EQ(*whereOf(scopeOf(Role::kDutyOfficer, "430426"), cols, params), " AND h.unit = ?");
@@ -112,18 +117,23 @@ TEST(Access, SqlSaysWhatAdmitsSays) {
             " AND h.unit = ? AND h.jurisdiction IN (?)");
   EXPECT_EQ(params.size(), 2u);
   params.clear();
-  EXPECT_EQ(*whereOf(scopeOf(Role::kDepartmentOfficer, "430400", {}, {"mining", "construction"}), cols, params),
+  EXPECT_EQ(*whereOf(scopeOf(Role::kDepartmentOfficer, "430400", {}, {"mining", "construction"}),
+                     cols, params),
             " AND h.sector IN (?, ?)");
   params.clear();
-  EXPECT_EQ(*whereOf(scopeOf(Role::kEnterpriseOfficer, "430426", 42), cols, params), " AND h.enterprise_id = ?");
+  EXPECT_EQ(*whereOf(scopeOf(Role::kEnterpriseOfficer, "430426", 42), cols, params),
+            " AND h.enterprise_id = ?");
   EXPECT_EQ(*whereOf(Scope(), cols, params), " AND 1 = 0");
   // A table without an enterprise column shows an enterprise officer nothing.
-  EXPECT_EQ(*whereOf(scopeOf(Role::kEnterpriseOfficer, "430426", 42), {.jurisdiction = "room"}, params), " AND 1 = 0");
+  EXPECT_EQ(
+      *whereOf(scopeOf(Role::kEnterpriseOfficer, "430426", 42), {.jurisdiction = "room"}, params),
+      " AND 1 = 0");
   // Below a unit on a table keyed by unit only is a programming error, not a silent widening.
   EXPECT_FALSE(whereOf(scopeOf(Role::kDutyOfficer, "430426101"), {.unit = "unit"}, params).ok());
   params.clear();
   EXPECT_EQ(*whereOf(scopeOf(Role::kDepartmentOfficer, "430426", {}, {"mining"}),
-                     {.jurisdiction = "e.jurisdiction", .sector = "EXISTS (SELECT 1 FROM s WHERE s.sector IN {})"},
+                     {.jurisdiction = "e.jurisdiction",
+                      .sector = "EXISTS (SELECT 1 FROM s WHERE s.sector IN {})"},
                      params),
             " AND e.jurisdiction IN (?, ?, ?) AND EXISTS (SELECT 1 FROM s WHERE s.sector IN (?))");
 }

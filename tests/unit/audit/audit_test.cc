@@ -20,11 +20,13 @@ class Audit : public ::testing::TestWithParam<db::Engine> {
   void appendN(int n, const std::string& jurisdiction = "430426") {
     for (int i = 0; i < n; ++i) {
       ASSERT_TRUE(db_->write([&](db::Conn& c) -> Status {
-        TRY(auto id, append(c, clock_, {7, "alice"}, "user", std::to_string(i), "update", jurisdiction,
-                            boost::json::object{{"n", i}}, boost::json::object{{"n", i + 1}}));
-        (void)id;
-        return {};
-      }).ok());
+                       TRY(auto id, append(c, clock_, {7, "alice"}, "user", std::to_string(i),
+                                           "update", jurisdiction, boost::json::object{{"n", i}},
+                                           boost::json::object{{"n", i + 1}}));
+                       (void)id;
+                       return {};
+                     })
+                      .ok());
       clock_.advance(1000);
     }
   }
@@ -101,8 +103,9 @@ TEST_P(Audit, ListFiltersAndPagesNewestFirst) {
   appendN(3, "430426");
   appendN(2, "430407");
   Filter f;
-  f.scope = access::Scope::of({"430426", std::make_shared<std::vector<std::string>>(std::vector<std::string>{"430426"}),
-                                "430426", false});
+  f.scope = access::Scope::of(
+      {"430426", std::make_shared<std::vector<std::string>>(std::vector<std::string>{"430426"}),
+       "430426", false});
   f.limit = 2;
   auto page1 = list(*db_, f).value();
   ASSERT_EQ(page1.size(), 2u);
@@ -117,8 +120,11 @@ TEST_P(Audit, ListFiltersAndPagesNewestFirst) {
   EXPECT_EQ(page2[0].after->at("n").as_int64(), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, Audit, ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
-                         [](const auto& info) { return std::string(test::engineName(info.param)); });
+INSTANTIATE_TEST_SUITE_P(Engines, Audit,
+                         ::testing::Values(db::Engine::kSqlite, db::Engine::kPostgres),
+                         [](const auto& info) {
+                           return std::string(test::engineName(info.param));
+                         });
 
 }  // namespace
 }  // namespace anlan::audit

@@ -1,13 +1,17 @@
-#include <gtest/gtest.h>
-
 #include "auth/session_cache.h"
+
+#include <gtest/gtest.h>
 
 namespace anlan::auth {
 namespace {
 
 SessionCache::Entry entry(std::int64_t user_id, Millis read_at) {
-  return {access::User{.id = user_id, .username = "u" + std::to_string(user_id)}, access::Scope(), "csrf",
-          read_at + 3'600'000, read_at, read_at};
+  return {access::User{.id = user_id, .username = "u" + std::to_string(user_id)},
+          access::Scope(),
+          "csrf",
+          read_at + 3'600'000,
+          read_at,
+          read_at};
 }
 
 TEST(SessionCache, AnswersOnlyWithinItsLifetime) {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "core/clock.h"
+
+#include <gtest/gtest.h>
 
 namespace anlan {
 namespace {

@@ -43,7 +43,8 @@ TEST(Config, UnknownKeyAndBadNumberNameTheField) {
 
 TEST(Config, TextAndCommandLineSettings) {
   Config cfg;
-  ASSERT_TRUE(loadConfigText("listen = \"0.0.0.0:9000\"\ntesting_clock = true\n", "x.toml", cfg).ok());
+  ASSERT_TRUE(
+      loadConfigText("listen = \"0.0.0.0:9000\"\ntesting_clock = true\n", "x.toml", cfg).ok());
   EXPECT_EQ(cfg.listen, "0.0.0.0:9000");
   EXPECT_TRUE(cfg.testing_clock);
   auto nested = loadConfigText("[server]\nlisten = \"x\"\n", "x.toml", cfg);
@@ -63,7 +64,9 @@ TEST(Config, NonAsciiOutsideStringsAndCommentsIsRefusedBeforeTomlSeesIt) {
   Config cfg;
   for (std::string text : {"a = 1 ĺ\n", "ĺ = 1\n", "listen = \"x\"\n、\n",
                            "s = \"\"\"\\\n\xC2\xA7\"\"\"\n", "s = \"\"\"\n\\\xC2\xA7\n\"\"\"\n",
-                           "ie = 2\".071.0.0:EEE\x05" "E\xC4\xBA\n", "ie = 2.\"0:\xC4\xBA\"\n"}) {
+                           "ie = 2\".071.0.0:EEE\x05"
+                           "E\xC4\xBA\n",
+                           "ie = 2.\"0:\xC4\xBA\"\n"}) {
     auto s = loadConfigText(text, "anlan.toml", cfg);
     ASSERT_FALSE(s.ok()) << text;
     EXPECT_EQ(s.error().field, "config");
@@ -71,10 +74,11 @@ TEST(Config, NonAsciiOutsideStringsAndCommentsIsRefusedBeforeTomlSeesIt) {
   auto line = loadConfigText("# 配置\nlisten = \"x\"\nĺ = 1\n", "anlan.toml", cfg);
   EXPECT_NE(line.error().message.find("line 3"), std::string::npos) << line.error().message;
   // Chinese text where TOML allows it: comments and every kind of string.
-  ASSERT_TRUE(loadConfigText("# 安澜：衡阳、应急。\nturn_username = \"值班、§\"\nturn_password = '密码ĺ'\n"
-                             "ice_servers = \"\"\"\n、。\"\"\"\nweb_root = '''ĺ§'''\n",
-                             "anlan.toml", cfg)
-                  .ok());
+  ASSERT_TRUE(
+      loadConfigText("# 安澜：衡阳、应急。\nturn_username = \"值班、§\"\nturn_password = '密码ĺ'\n"
+                     "ice_servers = \"\"\"\n、。\"\"\"\nweb_root = '''ĺ§'''\n",
+                     "anlan.toml", cfg)
+          .ok());
   EXPECT_EQ(cfg.turn_username, "值班、§");
   EXPECT_EQ(cfg.web_root, "ĺ§");
 }

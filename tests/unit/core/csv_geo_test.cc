@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <zlib.h>
 
 #include <boost/json/parse.hpp>
@@ -12,7 +11,8 @@ namespace anlan {
 namespace {
 
 TEST(Csv, ParsesQuotesNewlinesBomAndCrlf) {
-  auto r = csv::parse("\xEF\xBB\xBFname,note\r\n\"衡阳, 湖南\",\"say \"\"hi\"\"\nthere\"\r\nplain,\r\n\r\n");
+  auto r = csv::parse(
+      "\xEF\xBB\xBFname,note\r\n\"衡阳, 湖南\",\"say \"\"hi\"\"\nthere\"\r\nplain,\r\n\r\n");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 3u);
   EXPECT_EQ((*r)[0][0], "name");
@@ -53,7 +53,8 @@ TEST(Csv, TextThatIsNotUtf8OrHoldsControlCharactersIsRefusedNamingTheLine) {
 TEST(Geo, GcjRoundTripIsWithinACentimetre) {
   geo::LonLat wgs{112.5719, 26.8934};  // central Hengyang
   geo::LonLat gcj = geo::wgsToGcj(wgs);
-  EXPECT_GT(std::abs(gcj.lon - wgs.lon) + std::abs(gcj.lat - wgs.lat), 0.002);  // hundreds of metres
+  EXPECT_GT(std::abs(gcj.lon - wgs.lon) + std::abs(gcj.lat - wgs.lat),
+            0.002);  // hundreds of metres
   geo::LonLat back = geo::gcjToWgs(gcj);
   EXPECT_NEAR(back.lon, wgs.lon, 1e-7);
   EXPECT_NEAR(back.lat, wgs.lat, 1e-7);
@@ -67,10 +68,15 @@ TEST(Geo, PointInPolygonWithHole) {
   EXPECT_TRUE(geo::contains(*area, {1, 1}));
   EXPECT_FALSE(geo::contains(*area, {5, 5}));  // in the hole
   EXPECT_FALSE(geo::contains(*area, {11, 5}));
-  EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"Point","coordinates":[1,2]})")).ok());
-  EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"Polygon","coordinates":[[[0,0],[1,1]]]})")).ok());
-  EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"MultiPolygon","coordinates":[]})")).ok());
-  EXPECT_FALSE(geo::parseGeometry(boost::json::parse(R"({"type":"Polygon","coordinates":[]})")).ok());
+  EXPECT_FALSE(
+      geo::parseGeometry(boost::json::parse(R"({"type":"Point","coordinates":[1,2]})")).ok());
+  EXPECT_FALSE(
+      geo::parseGeometry(boost::json::parse(R"({"type":"Polygon","coordinates":[[[0,0],[1,1]]]})"))
+          .ok());
+  EXPECT_FALSE(
+      geo::parseGeometry(boost::json::parse(R"({"type":"MultiPolygon","coordinates":[]})")).ok());
+  EXPECT_FALSE(
+      geo::parseGeometry(boost::json::parse(R"({"type":"Polygon","coordinates":[]})")).ok());
 }
 
 TEST(TableExport, CsvHasBomAndXlsxIsAZip) {
@@ -88,14 +94,17 @@ TEST(TableExport, FormulaLikeTextIsDefusedAndNumbersStayNumbers) {
                         "-", "+", "=", "-5x", "--5", "-.5", "-5.", "+86 0734 8888888"}) {
     EXPECT_TRUE(looksLikeFormula(f)) << f;
   }
-  for (std::string f : {"", "-5", "+3", "-3.25", "0734-8888888", "42", "a=1", " =1", "衡阳", "'=1"}) {
+  for (std::string f :
+       {"", "-5", "+3", "-3.25", "0734-8888888", "42", "a=1", " =1", "衡阳", "'=1"}) {
     EXPECT_FALSE(looksLikeFormula(f)) << f;
   }
   std::string c = tableCsv({"名称", "备注"}, {{"-2+3+cmd|' /C calc'!A0", "-5"},
-                                           {"=HYPERLINK(\"http://x\",\"点击\")", "@A1"},
-                                           {"\tTAB", "\rCR"}});
+                                              {"=HYPERLINK(\"http://x\",\"点击\")", "@A1"},
+                                              {"\tTAB", "\rCR"}});
   EXPECT_NE(c.find("\"'-2+3+cmd|' /C calc'!A0\",-5\r\n"), std::string::npos) << c;
-  EXPECT_NE(c.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",\"'@A1\"\r\n"), std::string::npos) << c;
+  EXPECT_NE(c.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",\"'@A1\"\r\n"),
+            std::string::npos)
+      << c;
   EXPECT_NE(c.find("\"'\tTAB\",\"'\rCR\"\r\n"), std::string::npos) << c;
   // Read back, every defused cell is the text with one leading quote: nothing lost.
   auto rows = csv::parse(c).value();
@@ -138,7 +147,8 @@ std::string zipEntry(const std::string& zip, const std::string& name) {
 }
 
 TEST(TableExport, XlsxWritesFormulaLikeTextAsTextCells) {
-  auto x = tableXlsx("hazards", {"名称", "备注"}, {{"=1+1", "-5"}, {"-2+3+cmd|' /C calc'!A0", "@A1"}});
+  auto x =
+      tableXlsx("hazards", {"名称", "备注"}, {{"=1+1", "-5"}, {"-2+3+cmd|' /C calc'!A0", "@A1"}});
   ASSERT_TRUE(x.ok());
   std::string sheet = zipEntry(*x, "xl/worksheets/sheet1.xml");
   ASSERT_FALSE(sheet.empty());

@@ -21,7 +21,8 @@ TEST(Json, ParseErrorsNameTheBody) {
 }
 
 TEST(Json, FieldGettersCheckTypesAndPresence) {
-  auto o = json::parseObject(R"({"name":"x","n":3,"flag":true,"empty":"","long":"abcdef"})").value();
+  auto o =
+      json::parseObject(R"({"name":"x","n":3,"flag":true,"empty":"","long":"abcdef"})").value();
   EXPECT_EQ(json::requireString(o, "name").value(), "x");
   EXPECT_EQ(json::requireString(o, "missing").error().field, "missing");
   EXPECT_EQ(json::requireString(o, "empty").error().field, "empty");
@@ -38,9 +39,10 @@ TEST(Json, FieldGettersCheckTypesAndPresence) {
 
 TEST(Json, InvalidUtf8AndUnpairedSurrogatesAreRefusedByTheParser) {
   // Boost.JSON checks UTF-8 itself; these must never reach a database.
-  for (std::string text : {std::string("{\"q\":\"\xFF\xFE\"}"), std::string("{\"q\":\"\xC0\xAF\"}"),
-                           std::string("{\"q\":\"\xED\xA0\x80\"}"), std::string("{\"\xFF\":1}"),
-                           std::string("{\"q\":\"\\ud800\"}"), std::string("{\"q\":\"\\udc00x\"}")}) {
+  for (std::string text :
+       {std::string("{\"q\":\"\xFF\xFE\"}"), std::string("{\"q\":\"\xC0\xAF\"}"),
+        std::string("{\"q\":\"\xED\xA0\x80\"}"), std::string("{\"\xFF\":1}"),
+        std::string("{\"q\":\"\\ud800\"}"), std::string("{\"q\":\"\\udc00x\"}")}) {
     auto r = json::parseObject(text);
     ASSERT_FALSE(r.ok()) << text;
     EXPECT_EQ(r.error().field, "body");
@@ -50,9 +52,10 @@ TEST(Json, InvalidUtf8AndUnpairedSurrogatesAreRefusedByTheParser) {
 }
 
 TEST(Json, NulAndControlCharactersInStringsAreRefusedNamingTheField) {
-  auto o = json::parseObject(
-               R"({"name":"衡阳\u0000化工","note":"一\n二\r\n\t三","esc":"\u001b[2J","del":"\u007f"})")
-               .value();
+  auto o =
+      json::parseObject(
+          R"({"name":"衡阳\u0000化工","note":"一\n二\r\n\t三","esc":"\u001b[2J","del":"\u007f"})")
+          .value();
   auto nul = json::requireString(o, "name");
   ASSERT_FALSE(nul.ok());
   EXPECT_EQ(nul.error().code, Code::kInvalidArgument);

@@ -20,10 +20,12 @@ class Storage : public ::testing::TestWithParam<Engine> {
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     db_ = std::move(opened).value();
     ASSERT_TRUE(db_->write([](Conn& c) {
-      return c.execScript(dialect(c.engine(),
-          "CREATE TABLE things (id {{id}}, name TEXT NOT NULL UNIQUE, n BIGINT, x DOUBLE PRECISION, "
-          "note TEXT, version BIGINT NOT NULL DEFAULT 1)"));
-    }).ok());
+                     return c.execScript(dialect(c.engine(),
+                                                 "CREATE TABLE things (id {{id}}, name TEXT NOT "
+                                                 "NULL UNIQUE, n BIGINT, x DOUBLE PRECISION, "
+                                                 "note TEXT, version BIGINT NOT NULL DEFAULT 1)"));
+                   })
+                    .ok());
   }
   test::TestDb tdb_{GetParam()};
   std::unique_ptr<Database> db_;
@@ -33,8 +35,9 @@ class Storage : public ::testing::TestWithParam<Engine> {
 TEST_P(Storage, RoundTripsEveryValueType) {
   std::string text = "衡阳 'quoted' ? \"dq\" \n";
   auto id = write<std::int64_t>(*db_, [&](Conn& c) -> Result<std::int64_t> {
-    TRY(auto rows, c.query("INSERT INTO things (name, n, x, note) VALUES (?, ?, ?, ?) RETURNING id",
-                           {Value(text), Value(std::int64_t{1} << 40), Value(2.5), Value(nullptr)}));
+    TRY(auto rows,
+        c.query("INSERT INTO things (name, n, x, note) VALUES (?, ?, ?, ?) RETURNING id",
+                {Value(text), Value(std::int64_t{1} << 40), Value(2.5), Value(nullptr)}));
     return rows[0].i64(0);
   });
   ASSERT_TRUE(id.ok()) << id.error().message;
@@ -52,10 +55,11 @@ TEST_P(Storage, RoundTripsEveryValueType) {
 
 TEST_P(Storage, UniqueViolationIsConflictAndRollsBackTheWholeTransaction) {
   ASSERT_TRUE(db_->write([](Conn& c) -> Status {
-    TRY(auto n, c.exec("INSERT INTO things (name) VALUES (?)", {Value("a")}));
-    (void)n;
-    return {};
-  }).ok());
+                   TRY(auto n, c.exec("INSERT INTO things (name) VALUES (?)", {Value("a")}));
+                   (void)n;
+                   return {};
+                 })
+                  .ok());
   Status s = db_->write([](Conn& c) -> Status {
     TRY(auto n, c.exec("INSERT INTO things (name) VALUES (?)", {Value("b")}));
     TRY(auto m, c.exec("INSERT INTO things (name) VALUES (?)", {Value("a")}));
@@ -85,10 +89,11 @@ TEST_P(Storage, ErrorReturnedByTheFunctionRollsBack) {
 
 TEST_P(Storage, OfTwoConcurrentVersionedUpdatesExactlyOneWins) {
   ASSERT_TRUE(db_->write([](Conn& c) -> Status {
-    TRY(auto n, c.exec("INSERT INTO things (name, n) VALUES ('v', 0)"));
-    (void)n;
-    return {};
-  }).ok());
+                   TRY(auto n, c.exec("INSERT INTO things (name, n) VALUES ('v', 0)"));
+                   (void)n;
+                   return {};
+                 })
+                  .ok());
   constexpr int kThreads = 8;
   std::atomic<int> wins{0}, losses{0};
   std::vector<std::thread> threads;
@@ -141,7 +146,9 @@ TEST_P(Storage, PingAndPoolStats) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Storage, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const auto& info) { return std::string(test::engineName(info.param)); });
+                         [](const auto& info) {
+                           return std::string(test::engineName(info.param));
+                         });
 
 TEST(SqliteStorage, BackupIsAConsistentCopy) {
   test::TestDb tdb(Engine::kSqlite);
@@ -152,7 +159,8 @@ TEST(SqliteStorage, BackupIsAConsistentCopy) {
   std::string path = out.path() + "/copy.db";
   ASSERT_TRUE(db->backupTo(path).ok());
   auto copy = open("sqlite:" + path, 1).value();
-  auto rows = read<Rows>(*copy, [](Conn& c) { return c.query("SELECT COUNT(*) FROM jurisdictions"); });
+  auto rows =
+      read<Rows>(*copy, [](Conn& c) { return c.query("SELECT COUNT(*) FROM jurisdictions"); });
   EXPECT_EQ((*rows)[0].i64(0), 210);  // province, city, 12 units, 3 parks, 193 townships
   EXPECT_EQ(db->backupTo(path).error().field, "to");  // never overwrites
 }

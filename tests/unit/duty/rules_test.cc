@@ -12,9 +12,9 @@ namespace {
 
 constexpr Millis kHour = 3600 * 1000;
 
-const std::vector<std::string> kRooms = {"430405", "430406", "430407", "430408", "430412", "430421", "430422",
-                                         "430423", "430424", "430426", "430471", "430472", "430473", "430481",
-                                         "430482"};
+const std::vector<std::string> kRooms = {"430405", "430406", "430407", "430408", "430412",
+                                         "430421", "430422", "430423", "430424", "430426",
+                                         "430471", "430472", "430473", "430481", "430482"};
 
 TEST(DutyDraw, TheSameSeedOverTheSameRoomsDrawsTheSameRooms) {
   auto a = draw(kRooms, 3, "2026-11-29-a");
@@ -22,7 +22,8 @@ TEST(DutyDraw, TheSameSeedOverTheSameRoomsDrawsTheSameRooms) {
   EXPECT_EQ(draw(kRooms, 3, "2026-11-29-a"), a);
   EXPECT_EQ(std::set<std::string>(a.begin(), a.end()).size(), 3u);
   for (const auto& r : a) EXPECT_NE(std::find(kRooms.begin(), kRooms.end(), r), kRooms.end());
-  // A different seed draws differently (for at least one of a few seeds), and every room can be drawn.
+  // A different seed draws differently (for at least one of a few seeds), and every room can be
+  // drawn.
   std::set<std::string> seen;
   bool differs = false;
   for (int i = 0; i < 200; ++i) {
@@ -64,7 +65,8 @@ TEST(DutyRota, GapsDoubleBookingsAndUnderstaffedShiftsAreFound) {
   // 08–20 and 20–08 cover a day; a hole from 08 to 09 the next day; 12–14 booked twice; one shift
   // without officers.
   std::vector<Shift> shifts = {shift(1, 8 * kHour, 20 * kHour), shift(2, 20 * kHour, 32 * kHour),
-                               shift(3, 33 * kHour, 44 * kHour), shift(4, 36 * kHour, 38 * kHour, 0)};
+                               shift(3, 33 * kHour, 44 * kHour),
+                               shift(4, 36 * kHour, 38 * kHour, 0)};
   auto problems = checkRota(shifts, 8 * kHour, 44 * kHour);
   ASSERT_EQ(problems.size(), 3u);
   EXPECT_EQ(problems[0].kind, "gap");
@@ -77,7 +79,9 @@ TEST(DutyRota, GapsDoubleBookingsAndUnderstaffedShiftsAreFound) {
   EXPECT_EQ(problems[2].to, 38 * kHour);
   EXPECT_EQ(problems[2].shifts, (std::vector<std::int64_t>{3, 4}));
   // A complete rota has no problems; an empty one is one gap.
-  EXPECT_TRUE(checkRota({shift(1, 0, 12 * kHour, 2), shift(2, 12 * kHour, 24 * kHour)}, 0, 24 * kHour).empty());
+  EXPECT_TRUE(
+      checkRota({shift(1, 0, 12 * kHour, 2), shift(2, 12 * kHour, 24 * kHour)}, 0, 24 * kHour)
+          .empty());
   auto empty = checkRota({}, 0, 24 * kHour);
   ASSERT_EQ(empty.size(), 1u);
   EXPECT_EQ(empty[0].kind, "gap");

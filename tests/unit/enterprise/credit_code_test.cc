@@ -40,9 +40,12 @@ TEST(CreditCode, EverySingleCharacterCorruptionIsRefused) {
 
 TEST(CreditCode, ShapeErrorsSayWhatIsWrong) {
   EXPECT_NE(validateCreditCode("91350100M000100Y4").error().message.find("18"), std::string::npos);
-  EXPECT_NE(validateCreditCode("91350100M000100Y4I").error().message.find("'I'"), std::string::npos);
-  EXPECT_NE(validateCreditCode("91350100m000100Y43").error().message.find("'m'"), std::string::npos);
-  EXPECT_NE(validateCreditCode("91350100M000100Y44").error().message.find("should be 3"), std::string::npos);
+  EXPECT_NE(validateCreditCode("91350100M000100Y4I").error().message.find("'I'"),
+            std::string::npos);
+  EXPECT_NE(validateCreditCode("91350100m000100Y43").error().message.find("'m'"),
+            std::string::npos);
+  EXPECT_NE(validateCreditCode("91350100M000100Y44").error().message.find("should be 3"),
+            std::string::npos);
   EXPECT_FALSE(validateCreditCode("91A50100M000100Y43").ok());  // the division code is digits
   EXPECT_EQ(creditCheckChar("91350100M000100Y4"), '3');
   EXPECT_EQ(creditCheckChar("too short"), '\0');

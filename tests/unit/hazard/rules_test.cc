@@ -1,7 +1,6 @@
 // The hazard rules: the transition table for every state pair, grade and role (against the
 // data file tests/logic/hazard_transitions.txt), supervision levels, step validation and overdue.
 #include "access/rules.h"
-#include "hazard/rules.h"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +11,7 @@
 
 #include "app/app.h"
 #include "db/migrate.h"
+#include "hazard/rules.h"
 #include "support/test_db.h"
 
 namespace anlan::hazard {
@@ -40,8 +40,9 @@ access::Principal principal(Role role, const std::string& jurisdiction = "430426
   p.user.jurisdiction = jurisdiction;
   if (role == Role::kDepartmentOfficer) p.user.department = "yjgl";
   if (role == Role::kEnterpriseOfficer) p.user.enterprise_id = 7;
-  p.scope = access::scopeFor(p.user, registry().treeOf(jurisdiction),
-                             p.user.department ? registry().sectorsLedBy(*p.user.department) : std::vector<std::string>{});
+  p.scope = access::scopeFor(
+      p.user, registry().treeOf(jurisdiction),
+      p.user.department ? registry().sectorsLedBy(*p.user.department) : std::vector<std::string>{});
   return p;
 }
 
@@ -96,8 +97,8 @@ TEST(HazardRules, EveryPairForEveryRoleAndGradeFollowsTheTable) {
         for (Role r : {Role::kAdmin, Role::kCommander, Role::kDutyOfficer, Role::kDepartmentOfficer,
                        Role::kEnterpriseOfficer}) {
           Status s = checkTransition(principal(r), hazardIn(from, g), to);
-          std::string what = std::string(stateName(from)) + " -> " + stateName(to) + " (" + gradeName(g) +
-                             ") by " + access::roleName(r);
+          std::string what = std::string(stateName(from)) + " -> " + stateName(to) + " (" +
+                             gradeName(g) + ") by " + access::roleName(r);
           if (!roles) {
             ASSERT_FALSE(s.ok()) << what;
             EXPECT_EQ(s.error().code, Code::kConflict) << what;
@@ -143,8 +144,9 @@ TEST(HazardRules, AHazardUnderCitySupervisionIsDecidedByTheCity) {
   EXPECT_EQ(checkSupervision(county, h, "city").error().code, Code::kPermissionDenied);
   EXPECT_TRUE(checkSupervision(city, h, "province").ok());
   EXPECT_EQ(checkSupervision(city, h, "nation").error().field, "level");
-  EXPECT_EQ(checkSupervision(city, hazardIn(State::kAssessed, Grade::kGeneral), "county").error().code,
-            Code::kConflict);
+  EXPECT_EQ(
+      checkSupervision(city, hazardIn(State::kAssessed, Grade::kGeneral), "county").error().code,
+      Code::kConflict);
   EXPECT_EQ(checkSupervision(principal(Role::kEnterpriseOfficer), h, "county").error().code,
             Code::kPermissionDenied);
 }
@@ -183,34 +185,49 @@ TEST(HazardRules, EachMissingPlanFieldIsNamed) {
 TEST(HazardRules, StepsNeedTheirRecords) {
   TransitionRequest assess;
   assess.to = State::kAssessed;
-  EXPECT_EQ(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow).error().field, "grade");
+  EXPECT_EQ(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow)
+                .error()
+                .field,
+            "grade");
   assess.grade = Grade::kMajor;
-  EXPECT_EQ(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow).error().field,
+  EXPECT_EQ(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow)
+                .error()
+                .field,
             "confirmation");
   assess.confirmation = Confirmation{"nosuch", "专题会议", kNow - kDay};
-  EXPECT_EQ(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow).error().field,
+  EXPECT_EQ(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow)
+                .error()
+                .field,
             "confirmation.department");
   assess.confirmation->department = "yjgl";
-  EXPECT_TRUE(validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow).ok());
+  EXPECT_TRUE(
+      validateStep(hazardIn(State::kRegistered, Grade::kGeneral), assess, registry(), kNow).ok());
 
   TransitionRequest assign;
   assign.to = State::kAssigned;
   assign.assignment = Assignment{"JB-1", "某化工厂", "县安委办", "县应急局", kNow - kDay};
-  EXPECT_EQ(validateStep(hazardIn(State::kAssessed, Grade::kMajor), assign, registry(), kNow).error().field,
+  EXPECT_EQ(validateStep(hazardIn(State::kAssessed, Grade::kMajor), assign, registry(), kNow)
+                .error()
+                .field,
             "assignment.deadline");
 
   TransitionRequest request;
   request.to = State::kAcceptanceRequested;
   request.note = "整改完成";
-  EXPECT_EQ(validateStep(hazardIn(State::kRectifying, Grade::kMajor), request, registry(), kNow).error().field,
+  EXPECT_EQ(validateStep(hazardIn(State::kRectifying, Grade::kMajor), request, registry(), kNow)
+                .error()
+                .field,
             "attachments");
   request.attachments = {3};
-  EXPECT_TRUE(validateStep(hazardIn(State::kRectifying, Grade::kMajor), request, registry(), kNow).ok());
+  EXPECT_TRUE(
+      validateStep(hazardIn(State::kRectifying, Grade::kMajor), request, registry(), kNow).ok());
 
   TransitionRequest reopen;
   reopen.to = State::kRectifying;
   reopen.note = "复查发现隐患反弹";
-  EXPECT_EQ(validateStep(hazardIn(State::kClosedOff, Grade::kGeneral), reopen, registry(), kNow).error().field,
+  EXPECT_EQ(validateStep(hazardIn(State::kClosedOff, Grade::kGeneral), reopen, registry(), kNow)
+                .error()
+                .field,
             "deadline");
 }
 
@@ -218,7 +235,8 @@ TEST(HazardRules, OverdueMeansAnOpenRectificationPastItsDeadline) {
   EXPECT_TRUE(isOverdue(State::kRectifying, kNow - 1, kNow));
   EXPECT_TRUE(isOverdue(State::kAssigned, kNow - 1, kNow));
   EXPECT_FALSE(isOverdue(State::kRectifying, kNow + 1, kNow));
-  EXPECT_FALSE(isOverdue(State::kAcceptanceRequested, kNow - 1, kNow));  // done, awaiting acceptance
+  EXPECT_FALSE(
+      isOverdue(State::kAcceptanceRequested, kNow - 1, kNow));  // done, awaiting acceptance
   EXPECT_FALSE(isOverdue(State::kClosedOff, kNow - 1, kNow));
   EXPECT_FALSE(isOverdue(State::kRectifying, std::nullopt, kNow));
 
@@ -249,7 +267,8 @@ TEST(HazardRules, VisibilityByRole) {
   EXPECT_TRUE(principal(Role::kDutyOfficer).scope.admits(subjectOf(h)));
   EXPECT_FALSE(principal(Role::kDutyOfficer, "430407").scope.admits(subjectOf(h)));
   EXPECT_TRUE(principal(Role::kCommander, "430400").scope.admits(subjectOf(h)));
-  EXPECT_TRUE(principal(Role::kDepartmentOfficer).scope.admits(subjectOf(h)));  // yjgl leads chemicals
+  EXPECT_TRUE(
+      principal(Role::kDepartmentOfficer).scope.admits(subjectOf(h)));  // yjgl leads chemicals
   h.sector = "construction";
   EXPECT_FALSE(principal(Role::kDepartmentOfficer).scope.admits(subjectOf(h)));
   EXPECT_TRUE(principal(Role::kEnterpriseOfficer).scope.admits(subjectOf(h)));

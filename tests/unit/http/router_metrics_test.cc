@@ -76,15 +76,18 @@ TEST(Router, ParametersThatAreNotTextAreRefusedBeforeTheHandlerNamingThem) {
 TEST(Router, InternalAndDatabaseTextNeverReachTheClient) {
   Router r;
   r.add("GET", "/internal", handler([](Request&) -> Result<Response> {
-    return Error::internal("postgresql: ERROR:  invalid byte sequence for encoding \"UTF8\": 0xff");
-  }));
+          return Error::internal(
+              "postgresql: ERROR:  invalid byte sequence for encoding \"UTF8\": 0xff");
+        }));
   r.add("GET", "/unavailable", handler([](Request&) -> Result<Response> {
-    return Error::unavailable("cannot connect to postgresql: host=db.internal user=anlan");
-  }));
+          return Error::unavailable("cannot connect to postgresql: host=db.internal user=anlan");
+        }));
   r.add("GET", "/conflict", handler([](Request&) -> Result<Response> {
-    return Error{Code::kConflict, "already exists", {},
-                 "duplicate key value violates unique constraint \"users_username_key\""};
-  }));
+          return Error{Code::kConflict,
+                       "already exists",
+                       {},
+                       "duplicate key value violates unique constraint \"users_username_key\""};
+        }));
   std::vector<std::string> lines;
   static std::vector<std::string>* sink = nullptr;
   sink = &lines;
@@ -125,9 +128,11 @@ TEST(Router, InternalAndDatabaseTextNeverReachTheClient) {
 TEST(Message, ErrorBodiesAreValidJsonWhateverTheirText) {
   Response res = errorResponse(Error::notFound("no such route: /\xFF\xFE/\xE8\xA1"));
   auto parsed = boost::json::parse(res.body);  // throws on invalid UTF-8
-  EXPECT_EQ(parsed.at("error").at("message").as_string(), "no such route: /\uFFFD\uFFFD/\uFFFD\uFFFD");  // a byte each
+  EXPECT_EQ(parsed.at("error").at("message").as_string(),
+            "no such route: /\uFFFD\uFFFD/\uFFFD\uFFFD");  // a byte each
   Response internal = errorResponse(Error::internal("secret"));
-  EXPECT_EQ(boost::json::parse(internal.body).at("error").at("message").as_string(), "internal error");
+  EXPECT_EQ(boost::json::parse(internal.body).at("error").at("message").as_string(),
+            "internal error");
 }
 
 TEST(Message, TargetsAndRequestIds) {
@@ -165,10 +170,14 @@ TEST(Metrics, RendersPrometheusText) {
   m.observe("POST", "/x", 409, 0.0001);
   m.addGauge("anlan_test_gauge", "A gauge.", [] { return 7.0; });
   std::string text = m.render();
-  EXPECT_NE(text.find("anlan_http_requests_total{method=\"GET\",route=\"/api/v1/users/{id}\",status=\"200\"} 2"),
-            std::string::npos) << text;
+  EXPECT_NE(text.find("anlan_http_requests_total{method=\"GET\",route=\"/api/v1/users/"
+                      "{id}\",status=\"200\"} 2"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("status=\"409\"} 1"), std::string::npos);
-  EXPECT_NE(text.find("anlan_http_request_duration_seconds_bucket{le=\"0.0025\"} 2"), std::string::npos) << text;
+  EXPECT_NE(text.find("anlan_http_request_duration_seconds_bucket{le=\"0.0025\"} 2"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("anlan_http_request_duration_seconds_count 3"), std::string::npos);
   EXPECT_NE(text.find("anlan_test_gauge 7"), std::string::npos);
 }

@@ -36,15 +36,16 @@ TEST(Registry, HengyangTreeFromTheMigrations) {
   // Boundaries: a point in central 祁东县, and one far outside the city.
   EXPECT_EQ(reg.unitAt({112.09, 26.80}), "430426");
   EXPECT_EQ(reg.unitAt({113.5, 28.2}), "");
-  EXPECT_TRUE(reg.locatedIn("430426200", {112.09, 26.80}));   // a township: its county decides
+  EXPECT_TRUE(reg.locatedIn("430426200", {112.09, 26.80}));  // a township: its county decides
   EXPECT_FALSE(reg.locatedIn("430407", {112.09, 26.80}));
-  EXPECT_TRUE(reg.locatedIn("430472", {112.09, 26.80}));      // a park: anywhere in the city
+  EXPECT_TRUE(reg.locatedIn("430472", {112.09, 26.80}));  // a park: anywhere in the city
   EXPECT_FALSE(reg.boundary("430426").empty());
   EXPECT_TRUE(reg.boundary("430472").empty());
   // Departments and sectors, each sector led by a known department.
   EXPECT_NE(reg.department("yjgl"), nullptr);
   ASSERT_NE(reg.sector("hazardous_chemicals"), nullptr);
-  for (const auto& s : reg.sectors()) EXPECT_NE(reg.department(s.lead_department), nullptr) << s.code;
+  for (const auto& s : reg.sectors())
+    EXPECT_NE(reg.department(s.lead_department), nullptr) << s.code;
   EXPECT_EQ(reg.subtree("nope").size(), 0u);
 }
 
