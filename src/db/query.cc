@@ -21,8 +21,11 @@ Result<Keyset> decodeCursor(std::string_view cursor) {
   if (!text) return badCursor();
   boost::system::error_code ec;
   auto v = boost::json::parse(*text, ec);
-  if (ec || !v.is_array() || v.as_array().size() != 2 || !v.as_array()[1].is_int64())
+  // The server only ever makes [integer or text, integer]; anything else is not one of its.
+  if (ec || !v.is_array() || v.as_array().size() != 2 || !v.as_array()[1].is_int64() ||
+      !(v.as_array()[0].is_int64() || v.as_array()[0].is_string())) {
     return badCursor();
+  }
   return Keyset{v.as_array()[0], v.as_array()[1].as_int64()};
 }
 
