@@ -315,6 +315,11 @@ Result<access::User> AuthService::updateUser(const access::Principal& actor, std
       after.department = patch.department->empty() ? std::nullopt : patch.department;
     if (patch.phone) after.phone = patch.phone->empty() ? std::nullopt : patch.phone;
     if (patch.active) after.active = *patch.active;
+    // Only an enterprise officer is bound to an enterprise, and only at creation (with its check).
+    if (after.role != access::Role::kEnterpriseOfficer) after.enterprise_id.reset();
+    if (after.role == access::Role::kEnterpriseOfficer && !after.enterprise_id) {
+      return Error::invalid("role", "an enterprise officer's account is created with their enterprise");
+    }
     TRY_STATUS(validateAssignment(patch.role ? *patch.role : roleName(after.role),
                                   after.jurisdiction, after.department));
     if (!actor.scope.admits({after.jurisdiction, {}, {}})) {

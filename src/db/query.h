@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,28 @@ struct Order {
 Result<std::string> after(const Order& order, const Keyset& k, std::vector<Value>& params);
 // " ORDER BY column, id_column", with DESC when descending.
 std::string orderBy(const Order& order);
+
+// Every row a keyset-paged `list(query)` gives (a Result of a page with `items` and
+// `next_cursor`), page after page of 1000 from the first, in the caller's snapshot;
+// resource_exhausted past `max` rows (an export asked for more than it may hold).
+template <class Query, class List>
+auto everyPage(Query q, int max, List list)
+    -> Result<std::decay_t<decltype(list(q).value().items)>> {
+  std::decay_t<decltype(list(q).value().items)> all;
+  q.limit = 1000;
+  q.cursor.clear();
+  for (;;) {
+    TRY(auto page, list(q));
+    for (auto& item : page.items) all.push_back(std::move(item));
+    if (static_cast<int>(all.size()) > max) {
+      return Error{Code::kResourceExhausted,
+                   "more than " + std::to_string(max) + " rows: narrow the filters", {}};
+    }
+    if (!page.next_cursor) break;
+    q.cursor = *page.next_cursor;
+  }
+  return all;
+}
 
 // ASCII letters lower-cased (search columns are stored this way; other bytes are kept).
 std::string lowerAscii(std::string s);

@@ -19,5 +19,9 @@ boost::json::object toJson(const RoomPresence& p);
 
 Status fromJson(const boost::json::object& o, Shift& s);
 Status fromJson(const boost::json::object& o, Intake& i);
+// POST /api/v1/roll-calls: named rooms or a number to draw (with seed, weighted).
+Result<StartRequest> startFromJson(const boost::json::object& o);
+// The commander's assessment of an answered room.
+Result<Assessment> assessmentFromJson(const boost::json::object& o);
 
 }  // namespace anlan::duty

@@ -109,4 +109,18 @@ struct RoomPresence {
   std::vector<PresentUser> users;
 };
 
+// A spot check to start.
+struct StartRequest {
+  std::vector<std::string> rooms;   // named rooms, or
+  int random = 0;                   // draw this many
+  std::optional<std::string> seed;  // default: a fresh random seed
+  bool weighted = false;            // favour rooms checked least recently
+};
+
+// The commander's record of an answered room.
+struct Assessment {
+  bool on_post = true;
+  std::string av_fault, report, assessment, remarks;
+};
+
 }  // namespace anlan::duty

@@ -194,24 +194,7 @@ void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& s
       guarded(auth,
               [&](Request& req, const Principal& p) -> Result<Response> {
                 TRY(auto body, json::parseObject(req.body));
-                TRY_STATUS(json::onlyFields(body, {"rooms", "random", "seed", "weighted"}));
-                StartRequest r;
-                if (auto it = body.find("rooms"); it != body.end()) {
-                  if (!it->value().is_array())
-                    return Error::invalid("rooms", "rooms must be a list of jurisdiction codes");
-                  for (const auto& v : it->value().as_array()) {
-                    if (!v.is_string())
-                      return Error::invalid("rooms", "rooms must be a list of jurisdiction codes");
-                    r.rooms.emplace_back(v.as_string());
-                  }
-                }
-                TRY(auto random, json::optionalInt(body, "random"));
-                r.random = static_cast<int>(random.value_or(0));
-                if (r.rooms.empty() && !random)
-                  return Error::invalid("rooms", "give rooms or random");
-                TRY(r.seed, json::optionalString(body, "seed", 64));
-                TRY(auto weighted, json::optionalBool(body, "weighted"));
-                r.weighted = weighted.value_or(false);
+                TRY(auto r, startFromJson(body));
                 TRY(auto call, service.start(p, r));
                 return jsonResponse(toJson(call), 201);
               }),
@@ -252,17 +235,7 @@ void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& s
                          Assessment a;
                          if (action == "assess") {
                            TRY(auto body, json::parseObject(req.body));
-                           TRY_STATUS(json::onlyFields(
-                               body, {"on_post", "av_fault", "report", "assessment", "remarks"}));
-                           TRY(auto on_post, json::optionalBool(body, "on_post"));
-                           a.on_post = on_post.value_or(true);
-                           for (auto [field, target] : {std::pair{"av_fault", &a.av_fault},
-                                                        {"report", &a.report},
-                                                        {"remarks", &a.remarks}}) {
-                             TRY(auto v, json::optionalString(body, field, 4000));
-                             *target = v.value_or("");
-                           }
-                           TRY(a.assessment, json::requireString(body, "assessment", 40));
+                           TRY(a, assessmentFromJson(body));
                          }
                          TRY(auto call,
                              service.step(p, id, room, action, action == "assess" ? &a : nullptr));

@@ -20,19 +20,6 @@ namespace anlan::duty {
 
 const std::vector<db::Migration>& migrations();
 
-struct StartRequest {
-  std::vector<std::string> rooms;   // named rooms, or
-  int random = 0;                   // draw this many
-  std::optional<std::string> seed;  // default: a fresh random seed
-  bool weighted = false;            // favour rooms checked least recently
-};
-
-// The commander's record of an answered room.
-struct Assessment {
-  bool on_post = true;
-  std::string av_fault, report, assessment, remarks;
-};
-
 struct Options {
   Millis answer_timeout_ms = 60'000;
   Calendar calendar;  // the year of notice numbers

@@ -4,6 +4,7 @@
 #include "core/json.h"
 #include "enterprise/codec.h"
 #include "http/download.h"
+#include "http/lists.h"
 #include "http/params.h"
 
 namespace anlan::enterprise {
@@ -45,18 +46,14 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                 TRY(auto format, http::formatParam(req));
                 if (format != "json") {
                   TRY(auto rows, service.exportRows(p, q));
-                  std::vector<csv::Record> table;
-                  table.reserve(rows.size());
-                  for (const auto& e : rows) table.push_back(toCsvRow(e, calendar));
-                  return http::exportResponse(format, "enterprises", exportColumns(), table,
-                                              calendar.compactDate(clock.now()));
+                  return http::tableResponse(
+                      format, "enterprises", exportColumns(), rows,
+                      [&](const auto& row) { return toCsvRow(row, calendar); },
+                      calendar.compactDate(clock.now()));
                 }
                 TRY(auto page, service.list(p, q));
-                bj::array items;
-                for (const auto& e : page.items) items.push_back(toJson(e));
-                return jsonResponse(bj::object{
-                    {"items", std::move(items)},
-                    {"next_cursor", page.next_cursor ? bj::value(*page.next_cursor) : nullptr}});
+                return http::pageResponse(page.items, page.next_cursor,
+                                          [](const auto& item) { return toJson(item); });
               }),
       "List enterprises (filters, sort, keyset paging); format=csv|xlsx exports the filtered rows");
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "audit/audit.h"
+#include "db/query.h"
 #include "core/csv.h"
 #include "enterprise/codec.h"
 #include "enterprise/rules.h"
@@ -28,24 +29,9 @@ Result<Page> EnterpriseService::list(const access::Principal& p, const Query& q)
 
 Result<std::vector<Enterprise>> EnterpriseService::exportRows(const access::Principal& p, Query q) {
   access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
-  q.limit = 1000;
-  q.cursor.clear();
-  return db::read<std::vector<Enterprise>>(
-      db_, [&](db::Conn& c) -> Result<std::vector<Enterprise>> {
-        std::vector<Enterprise> all;
-        for (;;) {
-          TRY(auto page, store::list(c, q, scope));
-          for (auto& e : page.items) all.push_back(std::move(e));
-          if (static_cast<int>(all.size()) > kExportMax) {
-            return Error{Code::kResourceExhausted,
-                         "more than " + std::to_string(kExportMax) + " rows: narrow the filters",
-                         {}};
-          }
-          if (!page.next_cursor) break;
-          q.cursor = *page.next_cursor;
-        }
-        return all;
-      });
+  return db::read<std::vector<Enterprise>>(db_, [&](db::Conn& c) {
+    return db::everyPage(q, kExportMax, [&](const Query& page) { return store::list(c, page, scope); });
+  });
 }
 
 Result<Enterprise> EnterpriseService::get(const access::Principal& p, std::int64_t id) {

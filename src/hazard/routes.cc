@@ -6,6 +6,7 @@
 #include "core/json.h"
 #include "hazard/codec.h"
 #include "http/download.h"
+#include "http/lists.h"
 #include "http/params.h"
 
 namespace anlan::hazard {
@@ -90,18 +91,14 @@ void addRoutes(http::Router& router, access::Authenticator& auth, HazardService&
                 TRY(auto format, http::formatParam(req));
                 if (format != "json") {
                   TRY(auto rows, service.exportRows(p, q));
-                  std::vector<csv::Record> table;
-                  table.reserve(rows.size());
-                  for (const auto& h : rows) table.push_back(toCsvRow(h, calendar));
-                  return http::exportResponse(format, "hazards", exportColumns(), table,
-                                              calendar.compactDate(clock.now()));
+                  return http::tableResponse(
+                      format, "hazards", exportColumns(), rows,
+                      [&](const auto& row) { return toCsvRow(row, calendar); },
+                      calendar.compactDate(clock.now()));
                 }
                 TRY(auto page, service.list(p, q));
-                bj::array items;
-                for (const auto& h : page.items) items.push_back(toJson(h));
-                return jsonResponse(bj::object{
-                    {"items", std::move(items)},
-                    {"next_cursor", page.next_cursor ? bj::value(*page.next_cursor) : nullptr}});
+                return http::pageResponse(page.items, page.next_cursor,
+                                          [](const auto& item) { return toJson(item); });
               }),
       "List hazards (filters, keyset paging); format=csv|xlsx exports the filtered rows");
 

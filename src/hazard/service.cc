@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "audit/audit.h"
+#include "db/query.h"
 #include "db/serial.h"
 #include "enterprise/rules.h"
 #include "hazard/codec.h"
@@ -153,22 +154,8 @@ Result<Page> HazardService::list(const access::Principal& p, const Query& q) {
 
 Result<std::vector<Hazard>> HazardService::exportRows(const access::Principal& p, Query q) {
   access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
-  q.limit = 1000;
-  q.cursor.clear();
-  return db::read<std::vector<Hazard>>(db_, [&](db::Conn& c) -> Result<std::vector<Hazard>> {
-    std::vector<Hazard> all;
-    for (;;) {
-      TRY(auto page, store::list(c, q, scope));
-      for (auto& h : page.items) all.push_back(std::move(h));
-      if (static_cast<int>(all.size()) > kExportMax) {
-        return Error{Code::kResourceExhausted,
-                     "more than " + std::to_string(kExportMax) + " rows: narrow the filters",
-                     {}};
-      }
-      if (!page.next_cursor) break;
-      q.cursor = *page.next_cursor;
-    }
-    return all;
+  return db::read<std::vector<Hazard>>(db_, [&](db::Conn& c) {
+    return db::everyPage(q, kExportMax, [&](const Query& page) { return store::list(c, page, scope); });
   });
 }
 

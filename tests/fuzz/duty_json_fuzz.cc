@@ -44,5 +44,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     FUZZ_CHECK(!i.error().field.empty());
   }
+  auto start = duty::startFromJson(*body);
+  if (start.ok()) {
+    FUZZ_CHECK(!start->rooms.empty() || start->random >= 0);
+    for (const auto& room : start->rooms) FUZZ_CHECK(room.size() <= 12);
+    if (start->seed) FUZZ_CHECK(start->seed->size() <= 64);
+  } else {
+    FUZZ_CHECK(!start.error().field.empty());
+  }
+  auto a = duty::assessmentFromJson(*body);
+  if (a.ok()) {
+    FUZZ_CHECK(!a->assessment.empty() && a->report.size() <= 4000 && a->remarks.size() <= 4000);
+  } else {
+    FUZZ_CHECK(!a.error().field.empty());
+  }
   return 0;
 }

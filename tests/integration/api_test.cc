@@ -167,6 +167,16 @@ TEST_P(Api, EnterpriseOfficersAreBoundOnlyToEnterprisesInTheAdministratorsScope)
   EXPECT_EQ(made.json().at("enterprise_id").as_int64(), own);
   auto users = t.client().get("/api/v1/users?q=ent-officer", admin).json();
   EXPECT_EQ(users.at("items").as_array().size(), 1u);  // nothing of the refused ones was kept
+  // Nor does a change of role make an unbound enterprise officer, or keep a binding without it.
+  std::int64_t duty = t.userId("duty-430426");
+  auto rebound = t.client().patch("/api/v1/users/" + std::to_string(duty),
+                                  R"({"version":1,"role":"enterprise_officer"})", admin);
+  EXPECT_EQ(rebound.status, 400) << rebound.body;
+  EXPECT_EQ(rebound.errorField(), "role");
+  std::string id = std::to_string(made.json().at("id").as_int64());
+  auto away = t.client().patch("/api/v1/users/" + id, R"({"version":1,"role":"duty_officer"})", admin);
+  ASSERT_EQ(away.status, 200) << away.body;
+  EXPECT_TRUE(away.json().at("enterprise_id").is_null());
 }
 
 // Passwords equal to or built on the username, and common ones, are refused at the field.
