@@ -179,6 +179,9 @@ const en: MessageSchema = {
     intro:
       'The command platform of the city and county emergency management bureaus, departments and enterprises: jurisdictions and enterprises, risk levels, duty rooms and incident response.',
     securityNote: 'For the internal network only. Every action is recorded in the audit log.',
+    originRefused: 'The server does not accept sign-ins from this page’s address',
+    originHint:
+      'The address this page was opened from ({origin}) is not one the server accepts. Ask the administrator to add it to the server’s public_origins setting, or use the address they gave you.',
   },
   shell: {
     unit: 'Unit',

@@ -1,8 +1,9 @@
-// The server's complaints about the user forms in the UI's language: the server answers
-// {"error":{"field","message"}} in English (src/auth/rules.cc, service.cc);
+// The server's complaints about the user forms and the sign-in in the UI's language: the server
+// answers {"error":{"field","message"}} in English (src/auth/rules.cc, service.cc, http/origin.cc);
 // the messages it is known to send get their translation, anything else is shown as it came.
 import { isApiError } from '@/api/client'
 import { i18n } from '@/i18n'
+import { describeError } from '@/utils/errors'
 
 /** Known server messages (by pattern), the i18n key that says the same, and its parameters. */
 const KNOWN: [RegExp, string, ((m: RegExpMatchArray) => Record<string, string>)?][] = [
@@ -29,4 +30,22 @@ export function userFieldMessage(e: unknown): string {
     if (m) return params ? t(key, params(m)) : t(key)
   }
   return e.message
+}
+
+/** A refused sign-in as a title and a detail (null: none), for the sign-in page. */
+export function loginFailure(
+  e: unknown,
+  pageOrigin: string,
+): { title: string; detail: string | null } {
+  const t = i18n.global.t
+  if (isApiError(e) && e.status === 401) return { title: t('login.failed'), detail: null }
+  // A page opened at an address the server does not take sign-ins from (public_origins).
+  if (isApiError(e) && e.status === 403 && e.field === 'origin') {
+    return {
+      title: t('login.originRefused'),
+      detail: t('login.originHint', { origin: pageOrigin }),
+    }
+  }
+  const d = describeError(e)
+  return { title: d.title, detail: d.detail }
 }
