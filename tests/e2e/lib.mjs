@@ -97,13 +97,14 @@ afterEach(async (t) => {
  * uncaught page errors (tests assert it stays empty) and close(), which also removes the profile
  * folder; close({ keepTrace: false }) drops the trace (the browser's part of the test passed).
  * `args` adds Chromium flags (e.g. MEDIA_ARGS), `permissions` grants the site permissions (e.g.
- * camera).
+ * camera), `timezoneId` is the browser's zone (China's by default; the app shows China time in any).
  */
 export async function openBrowser({
   locale = null,
   viewport = { width: 1440, height: 900 },
   args = [],
   permissions = [],
+  timezoneId = 'Asia/Shanghai',
 } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-profile-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -111,7 +112,7 @@ export async function openBrowser({
     headless: true,
     viewport,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     acceptDownloads: true,
     permissions,
     args: [

@@ -44,6 +44,8 @@ export interface NewUser {
   jurisdiction: string
   department?: string | null
   phone?: string | null
+  /** An enterprise officer's enterprise (required for that role, refused for the others). */
+  enterprise_id?: number | null
 }
 
 export const createUser = (u: NewUser) => api.post<User>('/api/v1/users', u)

@@ -179,6 +179,9 @@ const en: MessageSchema = {
     intro:
       'The command platform of the city and county emergency management bureaus, departments and enterprises: jurisdictions and enterprises, risk levels, duty rooms and incident response.',
     securityNote: 'For the internal network only. Every action is recorded in the audit log.',
+    originRefused: 'The server does not accept sign-ins from this page’s address',
+    originHint:
+      'The address this page was opened from ({origin}) is not one the server accepts. Ask the administrator to add it to the server’s public_origins setting, or use the address they gave you.',
   },
   shell: {
     unit: 'Unit',
@@ -426,6 +429,22 @@ const en: MessageSchema = {
     passwordHint: 'At least 10 characters with a letter and a digit',
     generate: 'Generate',
     departmentHint: 'Department officers need a department',
+    enterprise: 'Enterprise',
+    enterpriseSearch: 'Search by name or unified social credit code',
+    enterpriseHint:
+      'Enterprise officers see and work on their enterprise only; it cannot be changed later',
+    enterpriseFixed: 'The enterprise cannot be changed after creation',
+    errors: {
+      enterpriseRequired: 'An enterprise officer needs their enterprise',
+      enterpriseNotFound: 'There is no such enterprise in your jurisdiction',
+      enterpriseNotOfficer: 'Only enterprise officers are bound to an enterprise',
+      passwordHasUsername: 'The password must not contain the username',
+      passwordCommon:
+        'This password is too common (a dictionary word, a keyboard run or a simple pattern): choose another',
+      passwordSimple: 'This password is too simple: avoid repeats, runs and palindromes',
+      passwordWeak: 'This password is too weak: choose a longer one',
+      usernameTaken: 'The username “{name}” is taken',
+    },
   },
   audit: {
     title: 'Audit log',

@@ -176,6 +176,9 @@ const zhCN = {
     intro:
       '面向市、县两级应急管理部门、行业部门和企业的综合指挥平台：区划与企业底数、风险分级、值班值守与事件处置。',
     securityNote: '本系统仅限内部网络使用，操作全程留痕审计。',
+    originRefused: '服务器不接受从本页面地址发起的登录',
+    originHint:
+      '本页面的打开地址（{origin}）不在服务器接受的地址之列。请联系系统管理员将该地址加入服务器配置 public_origins，或改用管理员提供的访问地址。',
   },
   shell: {
     unit: '所属单位',
@@ -421,6 +424,20 @@ const zhCN = {
     passwordHint: '至少 10 位，须同时包含字母和数字',
     generate: '生成随机密码',
     departmentHint: '行业部门用户必须选择部门',
+    enterprise: '所属企业',
+    enterpriseSearch: '输入企业名称或统一社会信用代码搜索',
+    enterpriseHint: '企业用户只能查看和处理本企业的数据，创建后不可更改',
+    enterpriseFixed: '所属企业创建后不可更改',
+    errors: {
+      enterpriseRequired: '企业用户必须选择所属企业',
+      enterpriseNotFound: '您的管辖范围内没有该企业',
+      enterpriseNotOfficer: '只有企业用户才能绑定企业',
+      passwordHasUsername: '密码不能包含用户名',
+      passwordCommon: '密码过于常见（字典单词、键盘连续键或简单规律），请换一个',
+      passwordSimple: '密码过于简单：请避免重复字符、连续字符和回文',
+      passwordWeak: '密码强度不够，请使用更长的密码',
+      usernameTaken: '用户名「{name}」已被使用',
+    },
   },
   audit: {
     title: '审计日志',

@@ -67,10 +67,11 @@ export const useReferenceStore = defineStore('reference', () => {
     return s ? localName(s) : code
   }
 
+  /** The session ended: what it loaded (and any answer still out) is not the next one's. */
   function reset() {
-    jurisdictions.data.value = null
-    departments.data.value = null
-    sectors.data.value = null
+    jurisdictions.clear()
+    departments.clear()
+    sectors.clear()
   }
 
   return {

@@ -119,6 +119,7 @@ describe('i18n messages', () => {
           good: 1,
           needs: 1,
           criticised: 1,
+          origin: 'o',
         })
         expect(typeof out, `${locale} ${k}`).toBe('string')
         expect(out.includes('{'), `${locale} ${k}: unreplaced placeholder in "${out}"`).toBe(false)
