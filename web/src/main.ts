@@ -8,6 +8,7 @@ import { i18n, setLocale, currentLocale } from './i18n'
 import { installElement } from './plugins/element'
 import { onUnauthenticated } from './api/client'
 import { serverTimeKnown } from './utils/serverTime'
+import { useReferenceStore } from './stores/reference'
 import { useSessionStore } from './stores/session'
 import { useLiveEventsStore } from './stores/liveEvents'
 // Modules' home-page cards (registerHomeCard).
@@ -27,6 +28,7 @@ onUnauthenticated(() => {
   const session = useSessionStore()
   const wasSignedIn = session.state === 'authenticated'
   session.clear()
+  useReferenceStore().reset() // the next user may see another part of the tree
   useLiveEventsStore().stop()
   const current = router.currentRoute.value
   if (current.name === 'login') return
