@@ -318,7 +318,8 @@ Result<access::User> AuthService::updateUser(const access::Principal& actor, std
     // Only an enterprise officer is bound to an enterprise, and only at creation (with its check).
     if (after.role != access::Role::kEnterpriseOfficer) after.enterprise_id.reset();
     if (after.role == access::Role::kEnterpriseOfficer && !after.enterprise_id) {
-      return Error::invalid("role", "an enterprise officer's account is created with their enterprise");
+      return Error::invalid("role",
+                            "an enterprise officer's account is created with their enterprise");
     }
     TRY_STATUS(validateAssignment(patch.role ? *patch.role : roleName(after.role),
                                   after.jurisdiction, after.department));

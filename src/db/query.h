@@ -5,8 +5,8 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <string>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/result.h"
@@ -52,7 +52,8 @@ auto everyPage(Query q, int max, List list)
     for (auto& item : page.items) all.push_back(std::move(item));
     if (static_cast<int>(all.size()) > max) {
       return Error{Code::kResourceExhausted,
-                   "more than " + std::to_string(max) + " rows: narrow the filters", {}};
+                   "more than " + std::to_string(max) + " rows: narrow the filters",
+                   {}};
     }
     if (!page.next_cursor) break;
     q.cursor = *page.next_cursor;

@@ -179,7 +179,8 @@ Result<StartRequest> startFromJson(const bj::object& o) {
   TRY_STATUS(json::onlyFields(o, {"rooms", "random", "seed", "weighted"}));
   StartRequest r;
   if (auto it = o.find("rooms"); it != o.end()) {
-    if (!it->value().is_array()) return Error::invalid("rooms", "rooms must be a list of jurisdiction codes");
+    if (!it->value().is_array())
+      return Error::invalid("rooms", "rooms must be a list of jurisdiction codes");
     for (const auto& v : it->value().as_array()) {
       if (!v.is_string() || v.as_string().size() > 12) {
         return Error::invalid("rooms", "rooms must be a list of jurisdiction codes");
@@ -188,7 +189,8 @@ Result<StartRequest> startFromJson(const bj::object& o) {
     }
   }
   TRY(auto random, json::optionalInt(o, "random"));
-  if (random && (*random < 0 || *random > 1000)) return Error::invalid("random", "random must be 1 to 1000");
+  if (random && (*random < 0 || *random > 1000))
+    return Error::invalid("random", "random must be 1 to 1000");
   r.random = static_cast<int>(random.value_or(0));
   if (r.rooms.empty() && !random) return Error::invalid("rooms", "give rooms or random");
   TRY(r.seed, json::optionalString(o, "seed", 64));
@@ -202,7 +204,8 @@ Result<Assessment> assessmentFromJson(const bj::object& o) {
   Assessment a;
   TRY(auto on_post, json::optionalBool(o, "on_post"));
   a.on_post = on_post.value_or(true);
-  for (auto [field, target] : {std::pair{"av_fault", &a.av_fault}, {"report", &a.report}, {"remarks", &a.remarks}}) {
+  for (auto [field, target] :
+       {std::pair{"av_fault", &a.av_fault}, {"report", &a.report}, {"remarks", &a.remarks}}) {
     TRY(auto v, json::optionalString(o, field, 4000));
     *target = v.value_or("");
   }

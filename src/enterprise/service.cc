@@ -4,8 +4,8 @@
 #include <set>
 
 #include "audit/audit.h"
-#include "db/query.h"
 #include "core/csv.h"
+#include "db/query.h"
 #include "enterprise/codec.h"
 #include "enterprise/rules.h"
 #include "enterprise/store.h"
@@ -30,7 +30,8 @@ Result<Page> EnterpriseService::list(const access::Principal& p, const Query& q)
 Result<std::vector<Enterprise>> EnterpriseService::exportRows(const access::Principal& p, Query q) {
   access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
   return db::read<std::vector<Enterprise>>(db_, [&](db::Conn& c) {
-    return db::everyPage(q, kExportMax, [&](const Query& page) { return store::list(c, page, scope); });
+    return db::everyPage(q, kExportMax,
+                         [&](const Query& page) { return store::list(c, page, scope); });
   });
 }
 

@@ -83,24 +83,23 @@ void addRoutes(http::Router& router, access::Authenticator& auth, HazardService&
   using access::guarded;
   using access::Principal;
 
-  router.add(
-      "GET", "/api/v1/hazards",
-      guarded(auth,
-              [&](Request& req, const Principal& p) -> Result<Response> {
-                TRY(auto q, queryOf(req));
-                TRY(auto format, http::formatParam(req));
-                if (format != "json") {
-                  TRY(auto rows, service.exportRows(p, q));
-                  return http::tableResponse(
-                      format, "hazards", exportColumns(), rows,
-                      [&](const auto& row) { return toCsvRow(row, calendar); },
-                      calendar.compactDate(clock.now()));
-                }
-                TRY(auto page, service.list(p, q));
-                return http::pageResponse(page.items, page.next_cursor,
-                                          [](const auto& item) { return toJson(item); });
-              }),
-      "List hazards (filters, keyset paging); format=csv|xlsx exports the filtered rows");
+  router.add("GET", "/api/v1/hazards",
+             guarded(auth,
+                     [&](Request& req, const Principal& p) -> Result<Response> {
+                       TRY(auto q, queryOf(req));
+                       TRY(auto format, http::formatParam(req));
+                       if (format != "json") {
+                         TRY(auto rows, service.exportRows(p, q));
+                         return http::tableResponse(
+                             format, "hazards", exportColumns(), rows,
+                             [&](const auto& row) { return toCsvRow(row, calendar); },
+                             calendar.compactDate(clock.now()));
+                       }
+                       TRY(auto page, service.list(p, q));
+                       return http::pageResponse(page.items, page.next_cursor,
+                                                 [](const auto& item) { return toJson(item); });
+                     }),
+             "List hazards (filters, keyset paging); format=csv|xlsx exports the filtered rows");
 
   router.add("POST", "/api/v1/hazards",
              guarded(auth,

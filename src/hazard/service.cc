@@ -155,7 +155,8 @@ Result<Page> HazardService::list(const access::Principal& p, const Query& q) {
 Result<std::vector<Hazard>> HazardService::exportRows(const access::Principal& p, Query q) {
   access::Scope scope = registry_.narrowed(p.scope, q.jurisdiction);
   return db::read<std::vector<Hazard>>(db_, [&](db::Conn& c) {
-    return db::everyPage(q, kExportMax, [&](const Query& page) { return store::list(c, page, scope); });
+    return db::everyPage(q, kExportMax,
+                         [&](const Query& page) { return store::list(c, page, scope); });
   });
 }
 

@@ -15,18 +15,20 @@ namespace anlan::http {
 
 // {"items": [toJson(item)…], "next_cursor": next or null}.
 template <class Item, class ToJson>
-Response pageResponse(const std::vector<Item>& items, const std::optional<std::string>& next, ToJson toJson) {
+Response pageResponse(const std::vector<Item>& items, const std::optional<std::string>& next,
+                      ToJson toJson) {
   boost::json::array out;
   out.reserve(items.size());
   for (const auto& item : items) out.push_back(toJson(item));
-  return jsonResponse(boost::json::object{{"items", std::move(out)},
-                                          {"next_cursor", next ? boost::json::value(*next) : nullptr}});
+  return jsonResponse(boost::json::object{
+      {"items", std::move(out)}, {"next_cursor", next ? boost::json::value(*next) : nullptr}});
 }
 
 // The rows as a table in `format` (csv or xlsx), each made by toRow, as exportResponse names it.
 template <class Item, class ToRow>
-Result<Response> tableResponse(const std::string& format, const std::string& name, const csv::Record& header,
-                               const std::vector<Item>& rows, ToRow toRow, const std::string& day) {
+Result<Response> tableResponse(const std::string& format, const std::string& name,
+                               const csv::Record& header, const std::vector<Item>& rows,
+                               ToRow toRow, const std::string& day) {
   std::vector<csv::Record> table;
   table.reserve(rows.size());
   for (const auto& row : rows) table.push_back(toRow(row));

@@ -174,7 +174,8 @@ TEST_P(Api, EnterpriseOfficersAreBoundOnlyToEnterprisesInTheAdministratorsScope)
   EXPECT_EQ(rebound.status, 400) << rebound.body;
   EXPECT_EQ(rebound.errorField(), "role");
   std::string id = std::to_string(made.json().at("id").as_int64());
-  auto away = t.client().patch("/api/v1/users/" + id, R"({"version":1,"role":"duty_officer"})", admin);
+  auto away =
+      t.client().patch("/api/v1/users/" + id, R"({"version":1,"role":"duty_officer"})", admin);
   ASSERT_EQ(away.status, 200) << away.body;
   EXPECT_TRUE(away.json().at("enterprise_id").is_null());
 }
