@@ -282,11 +282,25 @@ Result<std::vector<std::string>> importHeader(const csv::Record& first_row) {
   return header;
 }
 
-csv::Record importTemplate(bool codes) {
-  csv::Record out;
+std::vector<csv::Record> importTemplate(const org::Registry& reg, bool codes) {
+  csv::Record header;
   for (std::size_t i = 0; i < kImported; ++i)
-    out.emplace_back(codes ? kFields[i].key : kFields[i].header);
-  return out;
+    header.emplace_back(codes ? kFields[i].key : kFields[i].header);
+  Enterprise e;
+  e.name = "衡阳示例化工有限公司";
+  e.credit_code = "91350100M000100Y43";
+  e.sectors = {"hazardous_chemicals", "fire"};
+  e.jurisdiction = "430426";
+  e.address = "祁东县示例路1号";
+  e.location = geo::LonLat{112.09, 26.79};
+  e.risk_color = "orange";
+  e.size = "medium";
+  e.contact_name = "张三";
+  e.contact_phone = "0734-1234567";
+  e.major_hazard_installations = true;
+  csv::Record example = rowOf(tableColumns(reg, Calendar()), e, codes);
+  example.resize(kImported);
+  return {header, example};
 }
 
 Status fromCsvRow(const std::vector<std::string>& header, const csv::Record& row, Enterprise& e,

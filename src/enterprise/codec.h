@@ -30,8 +30,9 @@ std::vector<Column<Enterprise>> tableColumns(const org::Registry& reg, const Cal
 // its Chinese header (the export's extra columns are allowed, so an exported file imports as it
 // is) and the required ones present; returned as keys. invalid_argument on "file" otherwise.
 Result<std::vector<std::string>> importHeader(const csv::Record& first_row);
-// The header of an empty import file, in Chinese or (codes) by key.
-csv::Record importTemplate(bool codes);
+// An import file to fill in: its header and one example row, in Chinese and names or (codes) by
+// key and code.
+std::vector<csv::Record> importTemplate(const org::Registry& reg, bool codes);
 // Reads one import row by header positions (keys, from importHeader); names read as codes (a
 // jurisdiction by code, full name or unique name; sectors by code or name, separated by 、 | or
 // commas; 重大风险 …, 大型 …, 是/否). Field errors name the column.

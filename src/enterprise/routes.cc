@@ -91,8 +91,10 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                        TRY(auto format, http::formatParam(req));
                        if (format == "json") format = "csv";
                        TRY(auto codes, http::boolParam(req, "codes"));
-                       return http::exportResponse(format, "企业导入模板",
-                                                   importTemplate(codes.value_or(false)), {},
+                       auto rows = importTemplate(service.registry(), codes.value_or(false));
+                       csv::Record header = rows[0];
+                       rows.erase(rows.begin());
+                       return http::exportResponse(format, "企业导入模板", header, rows,
                                                    calendar.compactDate(clock.now()));
                      }),
              "An empty import file: the import's columns with their Chinese headers (or keys)");

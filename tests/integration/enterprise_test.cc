@@ -243,7 +243,12 @@ TEST_F(Enterprises, AnExportAsPeopleReadItImportsBackAsTheSameEnterprise) {
   ASSERT_EQ(tpl.status, 200);
   auto tpl_rows = csv::parse(tpl.body);
   ASSERT_TRUE(tpl_rows.ok());
+  ASSERT_EQ(tpl_rows->size(), 2u);
   EXPECT_EQ((*tpl_rows)[0], csv::Record(header.begin(), header.begin() + 12));
+  EXPECT_EQ((*tpl_rows)[1][3], "祁东县");  // an example row, in names
+  // Imported as it is, the example is a valid enterprise.
+  auto dry = t.client().post("/api/v1/enterprises/import?dry_run=true", tpl.body, admin);
+  EXPECT_EQ(dry.status, 200) << dry.body;
 }
 
 TEST_F(Enterprises, ImportIsAllOrNothingAndNamesTheBadRow) {
