@@ -18,7 +18,7 @@ namespace bj = boost::json;
 constexpr Millis kDay = 24LL * 3600 * 1000;
 
 // The smallest files whose content says what they are.
-const std::string kPng = std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + std::string(64, '\0');
+const std::string& kPng = kTinyPng;
 const std::string kPdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
 class Hazards : public ::testing::TestWithParam<db::Engine> {

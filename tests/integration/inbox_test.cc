@@ -18,7 +18,7 @@ namespace {
 
 namespace bj = boost::json;
 constexpr Millis kDay = 24LL * 3600 * 1000;
-const std::string kPng = std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + std::string(64, '\0');
+const std::string& kPng = kTinyPng;
 const std::string kSecret = "a shared secret of the SMS platform";
 
 // What a receiver got: one POST each.

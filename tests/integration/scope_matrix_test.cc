@@ -14,7 +14,7 @@ namespace {
 
 namespace bj = boost::json;
 constexpr Millis kDay = 24LL * 3600 * 1000;
-const std::string kPng = std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + std::string(64, '\0');
+const std::string& kPng = kTinyPng;
 
 // Markers written into the foreign records; none may reach a viewer who may not see the record.
 const std::vector<std::string> kForeignCounty = {"外县企业XQ1",  "外县隐患XQ3", "外县照片XQ3",

@@ -17,6 +17,10 @@ std::string creditCode(const std::string& county, int n);
 
 inline constexpr const char* kPassword = "Test-pass-2026";
 
+// The smallest PNG whose content says what it is (uploads in tests).
+inline const std::string kTinyPng =
+    std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + std::string(64, '\0');
+
 struct TestAppOptions {
   db::Engine engine = db::Engine::kSqlite;
   std::function<void(Config&)> tweak;  // adjust the configuration before start
