@@ -1,7 +1,7 @@
 // English. Must have exactly the keys of zh-CN.ts (tests/unit/i18n.test.ts checks).
-import type { MessageSchema } from './zh-CN'
+import type { CoreMessageSchema } from './zh-CN'
 
-const en: MessageSchema = {
+const en: CoreMessageSchema = {
   app: {
     name: 'Anlan',
     title: 'Emergency Command Platform',
@@ -235,6 +235,20 @@ const en: MessageSchema = {
     chartTitle: 'Enterprises by unit and risk level',
     chartEmpty: 'No enterprise data',
     updated: 'Updated {time}',
+    enterprise: {
+      group: 'My enterprise',
+      nav: 'Enterprise home',
+      title: 'My enterprise',
+      unbound: 'This account has no enterprise yet: ask an administrator',
+      profile: 'Enterprise details',
+      register: 'Register a hazard',
+      todos: 'To-do',
+      allTodos: 'All to-dos ({n})',
+      openHazards: 'Hazards not closed off',
+      allHazards: 'All hazards',
+      noOpenHazards: 'No hazard of this enterprise is open',
+      foundAt: 'Found {time}',
+    },
   },
   events: {
     types: {

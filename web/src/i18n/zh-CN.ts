@@ -232,6 +232,20 @@ const zhCN = {
     chartTitle: '各单位企业风险分布',
     chartEmpty: '暂无企业数据',
     updated: '数据更新于 {time}',
+    enterprise: {
+      group: '本企业',
+      nav: '企业首页',
+      title: '本企业',
+      unbound: '账号尚未关联企业，请联系管理员',
+      profile: '企业信息',
+      register: '登记隐患',
+      todos: '待办事项',
+      allTodos: '全部待办（{n}）',
+      openHazards: '未销号隐患',
+      allHazards: '全部隐患',
+      noOpenHazards: '本企业暂无未销号隐患',
+      foundAt: '发现于 {time}',
+    },
   },
   events: {
     types: {
@@ -1096,4 +1110,5 @@ const zhCN = {
 }
 
 export default zhCN
-export type MessageSchema = typeof zhCN
+/** The app's own messages (the modules' are merged in by index.ts). */
+export type CoreMessageSchema = typeof zhCN
