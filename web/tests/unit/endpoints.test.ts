@@ -42,8 +42,8 @@ describe('inbox and intake endpoints', () => {
     await receiveIntake(7, 3)
     await receiveIntake(8)
     expect(calls.map((c) => [c.url, c.init.method, c.init.body])).toEqual([
-      ['/api/v1/duty/intakes/7/receive', 'POST', '{"version":3}'],
-      ['/api/v1/duty/intakes/8/receive', 'POST', '{}'],
+      ['/api/v1/intake/7/receive', 'POST', '{"version":3}'],
+      ['/api/v1/intake/8/receive', 'POST', '{}'],
     ])
     expect((calls[0]!.init.headers as Record<string, string>)['X-CSRF-Token']).toBe('csrf-1')
   })

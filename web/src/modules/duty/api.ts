@@ -75,7 +75,7 @@ export interface Intake {
   passed_up_at: number | null
   /** When and by whom the city received it (null before; absent from older servers). */
   received_at?: number | null
-  received_by?: string | null
+  received_by?: string
   created_by: string
   created_at: number
   version: number
@@ -222,7 +222,7 @@ export const getIntake = (id: number) => api.get<Intake>(`intake/${id}`)
 
 /** 签收: the city receives a report passed up to it (409 when it is not passed up). */
 export const receiveIntake = (id: number, version?: number) =>
-  api.post<Intake>(`/api/v1/duty/intakes/${id}/receive`, version === undefined ? {} : { version })
+  api.post<Intake>(`intake/${id}/receive`, version === undefined ? {} : { version })
 
 // --- spot checks ---------------------------------------------------------------------------------
 
