@@ -14,10 +14,14 @@
 #include "db/migrate.h"
 #include "db/serial.h"
 #include "duty/routes.h"
+#include "duty/rules.h"
 #include "enterprise/routes.h"
 #include "hazard/routes.h"
+#include "hazard/rules.h"
 #include "http/static_files.h"
 #include "org/routes.h"
+#include "work/routes.h"
+#include "work/rules.h"
 
 namespace anlan {
 namespace app {
@@ -26,9 +30,9 @@ const std::string& openApiDocument();  // generated from docs/openapi.json
 
 std::vector<db::Migration> allMigrations() {
   std::vector<db::Migration> all;
-  for (const auto* list :
-       {&db::migrations(), &org::migrations(), &audit::migrations(), &auth::migrations(),
-        &enterprise::migrations(), &hazard::migrations(), &duty::migrations()}) {
+  for (const auto* list : {&db::migrations(), &org::migrations(), &audit::migrations(),
+                           &auth::migrations(), &work::migrations(), &enterprise::migrations(),
+                           &hazard::migrations(), &duty::migrations()}) {
     all.insert(all.end(), list->begin(), list->end());
   }
   return all;
@@ -53,6 +57,12 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->registry_, app->bus_, clock,
                                                    random, cfg);
 
+  TRY(auto channels, app->openChannels());
+  std::vector<std::string> channel_names;
+  for (const auto& ch : channels) channel_names.push_back(ch->name());
+  app->work_feed_ = std::make_unique<work::Feed>(app->bus_, channel_names);
+  app->inbox_ = std::make_unique<work::Inbox>(*app->db_, clock);
+
   app->enterprises_ =
       std::make_unique<enterprise::EnterpriseService>(*app->db_, *app->registry_, app->bus_, clock);
   app->auth_->setEnterpriseLookup([enterprises = app->enterprises_.get()](std::int64_t id) {
@@ -64,14 +74,30 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   hazard_options.max_upload_bytes = cfg.max_upload_bytes;
   hazard_options.notice_cycle_days = cfg.notice_cycle_days;
   hazard_options.calendar = app->calendar_;
-  app->hazards_ = std::make_unique<hazard::HazardService>(
-      *app->db_, *app->registry_, app->bus_, clock, *app->enterprises_, hazard_options);
+  app->hazards_ = std::make_unique<hazard::HazardService>(*app->db_, *app->registry_, app->bus_,
+                                                          *app->work_feed_, clock,
+                                                          *app->enterprises_, hazard_options);
 
   duty::Options duty_options;
   duty_options.answer_timeout_ms = static_cast<Millis>(cfg.roll_call_answer_seconds) * 1000;
   duty_options.calendar = app->calendar_;
-  app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_, clock,
-                                                   random, duty_options);
+  app->duty_ = std::make_unique<duty::DutyService>(*app->db_, *app->registry_, app->bus_,
+                                                   *app->work_feed_, clock, random, duty_options);
+
+  std::map<std::string, std::string> kinds;
+  for (const auto* list : {&hazard::workKinds(), &duty::workKinds()})
+    kinds.insert(list->begin(), list->end());
+  app->notifier_ = std::make_unique<work::Notifier>(
+      *app->db_, clock, app->calendar_, std::move(channels),
+      [auth = app->auth_.get()](const work::WorkItem& w) -> Result<std::vector<work::Recipient>> {
+        TRY(auto who, auth->activePrincipals(
+                          [&](const access::Principal& p) { return work::waitsOn(w, p); }));
+        std::vector<work::Recipient> out;
+        for (const auto& p : who)
+          out.push_back({p.user.username, p.user.display_name, p.user.phone});
+        return out;
+      },
+      std::move(kinds));
 
   app->origins_ = http::OriginPolicy::parse(cfg.public_origins);
   const Calendar& cal = app->calendar_;
@@ -94,6 +120,7 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   duty::addRoutes(app->router_, *app->auth_, *app->duty_, *app->presence_, *app->registry_,
                   std::move(rtc));
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
+  work::addRoutes(app->router_, *app->auth_, *app->inbox_, clock);
   audit::addRoutes(app->router_, *app->auth_, *app->db_, clock, cal);
   app->addSystemRoutes();
   if (!cfg.web_root.empty()) {
@@ -180,6 +207,8 @@ void App::start() {
     scheduler_ = std::thread([this] { runScheduler(); });
   if (cfg_.session_watch_ms > 0 && !watcher_.joinable())
     watcher_ = std::thread([this] { watchSessions(); });
+  if (cfg_.notify_poll_ms > 0 && !notifier_->channels().empty() && !notifying_.joinable())
+    notifying_ = std::thread([this] { runNotifier(); });
   log::info("serving", {{"listen", cfg_.listen},
                         {"port", server_->port()},
                         {"tls", !cfg_.tls_cert.empty()},
@@ -194,6 +223,7 @@ void App::stop() {
   scheduler_cv_.notify_all();
   if (scheduler_.joinable()) scheduler_.join();
   if (watcher_.joinable()) watcher_.join();
+  if (notifying_.joinable()) notifying_.join();
   if (server_) server_->stop();
 }
 
@@ -242,6 +272,44 @@ std::size_t App::closeEndedSockets() {
     log::info("event sockets of ended sessions closed",
               {{"sockets", static_cast<std::int64_t>(closed)}});
   return closed;
+}
+
+Result<std::vector<std::unique_ptr<work::Channel>>> App::openChannels() const {
+  std::vector<std::unique_ptr<work::Channel>> out;
+  if (cfg_.webhook_url.empty()) return out;
+  TRY(auto target, http::parseTarget(cfg_.webhook_url, "webhook_url"));
+  if (cfg_.webhook_secret.size() < 16) {
+    return Error::invalid("webhook_secret",
+                          "webhook_secret must be at least 16 bytes when webhook_url is set");
+  }
+  if (cfg_.webhook_timeout_ms < 100)
+    return Error::invalid("webhook_timeout_ms", "webhook_timeout_ms must be at least 100");
+  http::ClientOptions options;
+  options.timeout_ms = cfg_.webhook_timeout_ms;
+  options.ca_file = cfg_.webhook_ca_file;
+  out.push_back(std::make_unique<work::WebhookChannel>(std::move(target), cfg_.webhook_secret,
+                                                       std::move(options)));
+  return out;
+}
+
+std::size_t App::deliverNotifications() {
+  auto sent = notifier_->tick();
+  if (!sent.ok()) {
+    log::error("notifier failed", {{"reason", sent.error().message}});
+    return 0;
+  }
+  return static_cast<std::size_t>(*sent);
+}
+
+void App::runNotifier() {
+  std::unique_lock lock(scheduler_mu_);
+  while (!stopping_) {
+    lock.unlock();
+    deliverNotifications();
+    lock.lock();
+    scheduler_cv_.wait_for(lock, std::chrono::milliseconds(cfg_.notify_poll_ms),
+                           [this] { return stopping_; });
+  }
 }
 
 void App::watchSessions() {

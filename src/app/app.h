@@ -23,6 +23,8 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "org/registry.h"
+#include "work/notifier.h"
+#include "work/service.h"
 
 namespace anlan::app {
 
@@ -47,6 +49,9 @@ class App {
   // Closes the event sockets of sessions that are no longer live (ended by another node, the CLI,
   // or expired); returns how many. The watcher thread runs it every session_watch_ms.
   std::size_t closeEndedSockets();
+  // Sends the notifications that are due on every channel; returns how many were delivered. The
+  // notifier thread runs it every notify_poll_ms.
+  std::size_t deliverNotifications();
   unsigned short port() const { return server_->port(); }
 
   db::Database& db() { return *db_; }
@@ -54,6 +59,8 @@ class App {
   enterprise::EnterpriseService& enterprises() { return *enterprises_; }
   hazard::HazardService& hazards() { return *hazards_; }
   duty::DutyService& duty() { return *duty_; }
+  work::Inbox& inbox() { return *inbox_; }
+  work::Notifier& notifier() { return *notifier_; }
   bus::Bus& bus() { return bus_; }
   const org::Registry& registry() const { return *registry_; }
   const http::Router& router() const { return router_; }
@@ -71,6 +78,9 @@ class App {
   void runScheduler();
   // Closes the event sockets whose sessions ended elsewhere, every cfg.session_watch_ms.
   void watchSessions();
+  void runNotifier();
+  // The notification channels cfg names (the webhook).
+  Result<std::vector<std::unique_ptr<work::Channel>>> openChannels() const;
 
   Config cfg_;
   const Clock& clock_;
@@ -79,6 +89,9 @@ class App {
   std::unique_ptr<org::Registry> registry_;
   bus::Bus bus_;
   std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<work::Feed> work_feed_;
+  std::unique_ptr<work::Inbox> inbox_;
+  std::unique_ptr<work::Notifier> notifier_;
   std::unique_ptr<enterprise::EnterpriseService> enterprises_;
   std::unique_ptr<hazard::HazardService> hazards_;
   std::unique_ptr<duty::DutyService> duty_;
@@ -88,7 +101,7 @@ class App {
   std::unique_ptr<http::Server> server_;
   std::uint64_t ws_subscription_ = 0;
   http::OriginPolicy origins_;
-  std::thread scheduler_, watcher_;
+  std::thread scheduler_, watcher_, notifying_;
   std::mutex scheduler_mu_;
   std::condition_variable scheduler_cv_;
   bool stopping_ = false;  // guarded by scheduler_mu_

@@ -396,6 +396,27 @@ Result<std::vector<access::User>> AuthService::listUsers(const access::Principal
       db_, [&](db::Conn& c) { return store::listUsers(c, query); });
 }
 
+Result<std::vector<access::Principal>> AuthService::activePrincipals(
+    const std::function<bool(const access::Principal&)>& keep) {
+  std::vector<access::Principal> out;
+  if (registry_.city().empty()) return out;
+  store::UserQuery query;
+  query.scope = access::Scope::of(registry_.treeOf(registry_.city()));
+  query.limit = 1000;
+  for (;;) {
+    TRY(auto page, db::read<std::vector<access::User>>(
+                       db_, [&](db::Conn& c) { return store::listUsers(c, query); }));
+    for (auto& u : page) {
+      if (!u.active) continue;
+      access::Principal p = principalOf(u);
+      if (keep(p)) out.push_back(std::move(p));
+    }
+    if (static_cast<int>(page.size()) < query.limit) break;
+    query.after_id = page.back().id;
+  }
+  return out;
+}
+
 Status AuthService::bindEnterprise(const std::string& username, std::int64_t enterprise_id) {
   std::optional<std::int64_t> changed;
   Status s = db_.write([&](db::Conn& c) -> Status {

@@ -92,6 +92,10 @@ class AuthService final : public access::Authenticator {
                                               std::optional<std::string> q,
                                               std::optional<std::int64_t> after_id, int limit);
   Result<std::optional<access::User>> findByUsername(const std::string& username);
+  // Every active account of the deployment with its scope, for those `keep` accepts (the
+  // notifier's recipients of a work item). A system read.
+  Result<std::vector<access::Principal>> activePrincipals(
+      const std::function<bool(const access::Principal&)>& keep);
   // Binds an enterprise officer to their enterprise (system action: CLI and demo seeding).
   Status bindEnterprise(const std::string& username, std::int64_t enterprise_id);
 

@@ -81,6 +81,11 @@ const std::map<std::string, Setter>& setters() {
       {"ice_servers", str(&Config::ice_servers)},
       {"turn_username", str(&Config::turn_username)},
       {"turn_password", str(&Config::turn_password)},
+      {"webhook_url", str(&Config::webhook_url)},
+      {"webhook_secret", str(&Config::webhook_secret)},
+      {"webhook_ca_file", str(&Config::webhook_ca_file)},
+      {"webhook_timeout_ms", num(&Config::webhook_timeout_ms)},
+      {"notify_poll_ms", num(&Config::notify_poll_ms)},
       {"calendar_utc_offset",
        [](Config& c, const std::string&, const std::string& v) -> Status {
          TRY(auto cal, Calendar::parseOffset(v));

@@ -76,6 +76,16 @@ struct Config {
   // set, the Origin must be the server's own (the request's Host, with its scheme).
   std::string public_origins;
 
+  // Notifications of new work items (待办) outside the app: a signed JSON POST to webhook_url
+  // (http:// or https://, e.g. the bureau's SMS platform), signed with webhook_secret (at least
+  // 16 bytes; HMAC-SHA-256), trusting webhook_ca_file (PEM) for https when set. None when the URL
+  // is empty. The notifier looks for due deliveries every notify_poll_ms.
+  std::string webhook_url;
+  std::string webhook_secret;
+  std::string webhook_ca_file;
+  int webhook_timeout_ms = 10'000;
+  int notify_poll_ms = 2000;
+
   // Browser tests only: POST /api/v1/testing/clock moves the clock forward. Refused unless the
   // server listens on a loopback address.
   bool testing_clock = false;

@@ -11,6 +11,8 @@ namespace anlan {
 void initCrypto();
 // SHA-256 of `data` as 64 lower-case hex characters.
 std::string sha256Hex(std::string_view data);
+// HMAC-SHA-256 of `data` under `key` as 64 lower-case hex characters (webhook signatures).
+std::string hmacSha256Hex(std::string_view key, std::string_view data);
 // URL-safe base64 without padding.
 std::string base64Url(std::string_view bytes);
 // Decodes URL-safe base64 without padding; nullopt when `text` is not such.

@@ -53,6 +53,8 @@ bj::object toJson(const Intake& i) {
           {"help_requested", i.help_requested},
           {"state", i.state},
           {"passed_up_at", opt(i.passed_up_at)},
+          {"received_at", opt(i.received_at)},
+          {"received_by", i.received_by},
           {"created_by", i.created_by},
           {"created_at", i.created_at},
           {"version", i.version}};

@@ -50,8 +50,10 @@ struct Intake {
   std::string place, scope;
   std::int64_t dead = 0, injured = 0, missing = 0;
   std::string handling, help_requested;
-  std::string state = "recorded";  // recorded, passed_up
+  std::string state = "recorded";  // recorded, passed_up, received
   std::optional<Millis> passed_up_at;
+  std::optional<Millis> received_at;  // 签收 by the city
+  std::string received_by;
   std::string created_by;
   Millis created_at = 0;
   std::int64_t version = 1;

@@ -180,6 +180,20 @@ void addRoutes(http::Router& router, access::Authenticator& auth, DutyService& s
                      }),
              "Pass an intake report up to the city");
 
+  router.add("POST", "/api/v1/intake/{id}/receive",
+             guarded(auth,
+                     [&](Request& req, const Principal& p) -> Result<Response> {
+                       TRY(auto id, http::idParam(req));
+                       std::optional<std::int64_t> version;
+                       if (!req.body.empty()) {
+                         TRY(auto body, json::parseObject(req.body));
+                         TRY(version, json::optionalInt(body, "version"));
+                       }
+                       TRY(auto i, service.receive(p, id, version));
+                       return jsonResponse(toJson(i));
+                     }),
+             "Receive (签收) an intake report passed up to the city");
+
   router.add("GET", "/api/v1/roll-calls",
              guarded(auth,
                      [&](Request& req, const Principal& p) -> Result<Response> {

@@ -204,4 +204,63 @@ Result<std::vector<std::string>> endEarly(RollCall& c) {
   return changed;
 }
 
+Status mayReceive(const access::Principal& p) {
+  bool role = p.user.role == Role::kDutyOfficer || p.user.role == Role::kCommander;
+  if (!role || p.scope.none() || !p.scope.tree().whole) {
+    return Error::denied("only the city's duty officers and commanders receive reports");
+  }
+  return {};
+}
+
+const std::vector<std::pair<std::string, std::string>>& workKinds() {
+  static const std::vector<std::pair<std::string, std::string>> kinds = {
+      {"duty.answer", "接听视频连线抽查"},
+      {"duty.receive_intake", "签收上报信息"},
+  };
+  return kinds;
+}
+
+std::vector<work::WorkItem> workOf(const RollCall& c, Millis answer_timeout_ms) {
+  std::vector<work::WorkItem> out;
+  if (c.state != "running") return out;
+  for (const auto& r : c.rooms) {
+    if (r.state != "ringing" || !r.rung_at) continue;
+    work::WorkItem w;
+    w.kind = "duty.answer";
+    w.title = "视频连线抽查 第" + std::to_string(c.id) + "次";
+    w.link = "/duty";
+    w.subject = {r.room, {}, {}};
+    w.unit = r.room;
+    w.party = work::Party::kUnit;
+    w.roles = {Role::kDutyOfficer};
+    w.due = *r.rung_at + answer_timeout_ms;
+    w.urgent = true;
+    w.since = *r.rung_at;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::vector<work::WorkItem> workOf(const Intake& i) {
+  std::vector<work::WorkItem> out;
+  if (i.state != "passed_up") return out;
+  work::WorkItem w;
+  w.kind = "duty.receive_intake";
+  w.title = i.event_type + " · " + i.place;
+  std::int64_t hurt = i.dead + i.injured + i.missing;
+  if (hurt > 0) {
+    w.title += " · 死亡" + std::to_string(i.dead) + "人 受伤" + std::to_string(i.injured) +
+               "人 失联" + std::to_string(i.missing) + "人";
+  }
+  w.link = "/duty/intake?id=" + std::to_string(i.id);
+  w.subject = {i.room, {}, {}};
+  w.unit = i.room;
+  w.party = work::Party::kCity;
+  w.roles = {Role::kDutyOfficer, Role::kCommander};
+  w.urgent = hurt > 0;
+  if (i.passed_up_at) w.since = *i.passed_up_at;
+  out.push_back(std::move(w));
+  return out;
+}
+
 }  // namespace anlan::duty

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "duty/model.h"
 #include "org/registry.h"
+#include "work/model.h"
 
 namespace anlan::duty {
 
@@ -47,6 +48,17 @@ bool mayReadRoom(const access::Principal& p, const std::string& room);
 Status checkCallStep(const CallRoom& r, const std::string& action);
 // Whether every room of the check has its outcome (no answer, or assessed).
 bool finished(const RollCall& c);
+
+// Whether `p` may receive (签收) a report passed up to the city: the city's commanders and duty
+// officers.
+Status mayReceive(const access::Principal& p);
+
+// What waits on whom (the inbox): a ringing room's call for that room's duty officers, due when
+// the answer timeout ends; a report passed up, for the city to receive (urgent with casualties).
+std::vector<work::WorkItem> workOf(const RollCall& c, Millis answer_timeout_ms);
+std::vector<work::WorkItem> workOf(const Intake& i);
+// The kinds those give, each with its name in Chinese.
+const std::vector<std::pair<std::string, std::string>>& workKinds();
 // Ends a check before every room had its turn: waiting rooms are skipped, a ringing one did not
 // answer. Refused (409) while a room is answered but has no outcome yet. Returns the rooms changed.
 Result<std::vector<std::string>> endEarly(RollCall& c);

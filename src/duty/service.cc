@@ -168,25 +168,59 @@ Result<std::vector<Intake>> DutyService::intakes(const access::Principal& p,
       db_, [&](db::Conn& c) { return store::intakes(c, rooms, before_id, limit); });
 }
 
-Result<Intake> DutyService::passUp(const access::Principal& p, std::int64_t id) {
+Result<Intake> DutyService::changeIntake(const access::Principal& p, std::int64_t id,
+                                         const std::function<Status(Intake&)>& change,
+                                         const std::string& action, const char* event) {
   Intake after;
+  work::Changes work;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto found, store::findIntake(c, id));
     if (!found || !mayReadRoom(p, found->room)) return Error::notFound("no such intake report");
-    TRY_STATUS(mayKeepRoom(p, found->room));
-    if (found->state != "recorded") return Error::conflict("the report was already passed up");
     after = *found;
-    after.state = "passed_up";
-    after.passed_up_at = clock_.now();
+    TRY_STATUS(change(after));
     after.version = found->version + 1;
     TRY(bool written, store::updateIntake(c, after));
     if (!written)
       return Error::conflict("the report was changed by someone else; reload and try again");
-    return audited(c, clock_, &p, "intake", id, "pass_up", after.room, toJson(after));
+    TRY(work, work_.sync(c, "intake", id, workOf(after), clock_.now()));
+    return audited(c, clock_, &p, "intake", id, action, after.room, toJson(after));
   }));
   // The event belongs to the room's jurisdiction: the city (and the room) see it, other units not.
-  publish("intake.passed_up", after.room, toJson(after));
+  publish(event, after.room, toJson(after));
+  work_.announce(work, clock_.now());
   return after;
+}
+
+Result<Intake> DutyService::passUp(const access::Principal& p, std::int64_t id) {
+  return changeIntake(
+      p, id,
+      [&](Intake& i) -> Status {
+        TRY_STATUS(mayKeepRoom(p, i.room));
+        if (i.state != "recorded") return Error::conflict("the report was already passed up");
+        i.state = "passed_up";
+        i.passed_up_at = clock_.now();
+        return {};
+      },
+      "pass_up", "intake.passed_up");
+}
+
+Result<Intake> DutyService::receive(const access::Principal& p, std::int64_t id,
+                                    std::optional<std::int64_t> version) {
+  return changeIntake(
+      p, id,
+      [&](Intake& i) -> Status {
+        TRY_STATUS(mayReceive(p));
+        if (version && *version != i.version) {
+          return Error::conflict("the report was changed by someone else; reload and try again");
+        }
+        if (i.state == "received") return Error::conflict("the report was already received");
+        if (i.state != "passed_up") return Error::conflict("the report was not passed up");
+        i.state = "received";
+        i.received_at = clock_.now();
+        i.received_by = p.user.username;
+        return {};
+      },
+      "receive", "intake.received");
 }
 
 Result<RollCall> DutyService::start(const access::Principal& p, const StartRequest& r) {
@@ -281,7 +315,8 @@ Result<std::vector<RollCall>> DutyService::rollCalls(const access::Principal& p,
 Status DutyService::changeCall(const access::Principal* actor, std::int64_t id,
                                const std::function<Status(RollCall&)>& change,
                                const std::string& action, RollCall& out) {
-  return db_.write([&](db::Conn& c) -> Status {
+  work::Changes work;
+  TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto found, store::findRollCall(c, id));
     if (!found) return noSuchRoom();
     out = *found;
@@ -295,12 +330,16 @@ Status DutyService::changeCall(const access::Principal* actor, std::int64_t id,
     TRY(bool written, store::updateRollCall(c, out));
     if (!written)
       return Error::conflict("the spot check was changed by someone else; reload and try again");
+    TRY(work,
+        work_.sync(c, "roll_call", id, workOf(out, options_.answer_timeout_ms), clock_.now()));
     // Spot checks belong to the city that runs them: the rooms' parent.
     const org::Jurisdiction* room =
         out.rooms.empty() ? nullptr : registry_.find(out.rooms.front().room);
     return audited(c, clock_, actor, "roll_call", id, action, room ? room->parent : "",
                    toJson(out));
-  });
+  }));
+  work_.announce(work, clock_.now());
+  return {};
 }
 
 Result<RollCall> DutyService::step(const access::Principal& p, std::int64_t id,
@@ -417,7 +456,12 @@ Status DutyService::seed(History h) {
   return db_.write([&](db::Conn& c) -> Status {
     for (const auto& s : h.shifts) TRY_STATUS(store::insertShift(c, s));
     for (const auto& e : h.log) TRY_STATUS(store::insertLog(c, e));
-    for (const auto& i : h.intake) TRY_STATUS(store::insertIntake(c, i));
+    for (auto i : h.intake) {
+      TRY(i.id, store::insertIntake(c, i));
+      // Reports passed up wait on the city like real ones (nobody is notified of demo data).
+      TRY(auto work, work_.sync(c, "intake", i.id, workOf(i), clock_.now(), false));
+      (void)work;
+    }
     for (auto& call : h.calls) {
       TRY(call.id, store::insertRollCall(c, call));
       if (call.state == "finished" && call.finished_at) TRY_STATUS(issueNotice(c, call));

@@ -15,6 +15,7 @@
 #include "db/migrate.h"
 #include "duty/model.h"
 #include "org/registry.h"
+#include "work/service.h"
 
 namespace anlan::duty {
 
@@ -27,11 +28,13 @@ struct Options {
 
 class DutyService {
  public:
-  DutyService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
-              Random& random, Options options)
+  // Feeds the work items of calls and reports through `work`.
+  DutyService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
+              const work::Feed& work, const Clock& clock, Random& random, Options options)
       : db_(db),
         registry_(registry),
         bus_(bus),
+        work_(work),
         clock_(clock),
         random_(random),
         options_(options) {}
@@ -52,6 +55,9 @@ class DutyService {
   Result<std::vector<Intake>> intakes(const access::Principal& p,
                                       std::optional<std::int64_t> before_id, int limit);
   Result<Intake> passUp(const access::Principal& p, std::int64_t id);
+  // 签收: the city receives a report passed up to it (version: when given, must match).
+  Result<Intake> receive(const access::Principal& p, std::int64_t id,
+                         std::optional<std::int64_t> version);
 
   Result<RollCall> start(const access::Principal& p, const StartRequest& r);
   Result<RollCall> rollCall(const access::Principal& p, std::int64_t id);
@@ -92,6 +98,10 @@ class DutyService {
                     const std::function<Status(RollCall&)>& change, const std::string& action,
                     RollCall& out);
   void publish(const std::string& type, const std::string& jurisdiction, boost::json::object data);
+  // Passes an intake up or receives it: the change, its work items and audit in one transaction.
+  Result<Intake> changeIntake(const access::Principal& p, std::int64_t id,
+                              const std::function<Status(Intake&)>& change,
+                              const std::string& action, const char* event);
   Status issueNotice(db::Conn& c, RollCall& call) const;
   // roll_call.updated (or `type`) with the room's outcome and the check's state.
   void publishRoom(const RollCall& call, const std::string& room,
@@ -100,6 +110,7 @@ class DutyService {
   db::Database& db_;
   const org::Registry& registry_;
   bus::Bus& bus_;
+  const work::Feed& work_;
   const Clock& clock_;
   Random& random_;
   Options options_;

@@ -37,7 +37,7 @@ constexpr const char* kIntakeColumns =
     "SELECT id, room, reporter_name, reporter_unit, reporter_phone, event_type, occurred_at, "
     "place, scope, dead, "
     "injured, missing, handling, help_requested, state, passed_up_at, created_by, created_at, "
-    "version FROM intake_reports";
+    "version, received_at, received_by FROM intake_reports";
 
 Intake toIntake(const db::Row& r) {
   Intake i;
@@ -58,6 +58,8 @@ Intake toIntake(const db::Row& r) {
   i.state = r.str(14);
   i.passed_up_at = r.optI64(15);
   i.created_by = r.str(16);
+  i.received_at = r.optI64(19);
+  i.received_by = r.str(20);
   i.created_at = r.i64(17);
   i.version = r.i64(18);
   return i;
@@ -181,9 +183,10 @@ Result<std::optional<Intake>> findIntake(db::Conn& c, std::int64_t id) {
 }
 
 Result<bool> updateIntake(db::Conn& c, const Intake& i) {
-  TRY(auto n, c.exec("UPDATE intake_reports SET state = ?, passed_up_at = ?, version = ? WHERE id "
-                     "= ? AND version = ?",
-                     {i.state, opt(i.passed_up_at), i.version, i.id, i.version - 1}));
+  TRY(auto n, c.exec("UPDATE intake_reports SET state = ?, passed_up_at = ?, received_at = ?, "
+                     "received_by = ?, version = ? WHERE id = ? AND version = ?",
+                     {i.state, opt(i.passed_up_at), opt(i.received_at), i.received_by, i.version,
+                      i.id, i.version - 1}));
   return n == 1;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/text.h"
+
 namespace anlan::hazard {
 namespace {
 
@@ -299,6 +301,77 @@ Status checkEscalation(const access::Principal& p, const Hazard& h, const std::s
 
 bool mayIssueNotice(const access::Principal& p) {
   return p.user.role == Role::kCommander || p.user.role == Role::kDutyOfficer;
+}
+
+const std::vector<std::pair<std::string, std::string>>& workKinds() {
+  static const std::vector<std::pair<std::string, std::string>> kinds = {
+      {"hazard.assess", "隐患评估认定"},
+      {"hazard.assign", "隐患交办"},
+      {"hazard.start_rectification", "制定整改方案并开始整改"},
+      {"hazard.request_acceptance", "完成整改并申请验收"},
+      {"hazard.accept", "隐患整改验收"},
+      {"hazard.close_off", "隐患销号"},
+      {"hazard.overdue_major", "重大事故隐患逾期督办"},
+  };
+  return kinds;
+}
+
+std::vector<work::WorkItem> workOf(const Hazard& h) {
+  // The step that carries the loop forward from each open state.
+  static const std::array<std::pair<State, const char*>, 6> kForward = {{
+      {State::kRegistered, "assess"},
+      {State::kAssessed, "assign"},
+      {State::kAssigned, "start_rectification"},
+      {State::kRectifying, "request_acceptance"},
+      {State::kAcceptanceRequested, "accept"},
+      {State::kAccepted, "close_off"},
+  }};
+  std::vector<work::WorkItem> out;
+  if (isClosed(h.state)) return out;
+  work::WorkItem base;
+  base.title = h.code + " · " + (h.enterprise_name.empty() ? h.site : h.enterprise_name) + " · " +
+               text::clip(h.description, 120);
+  base.link = "/hazards/" + std::to_string(h.id);
+  base.subject = subjectOf(h);
+  if (h.sector.empty()) base.subject.sectors.clear();
+  base.unit = h.unit;
+  bool listed_above = h.supervision == "city" || h.supervision == "province";
+  for (const auto& [state, name] : kForward) {
+    if (state != h.state) continue;
+    const Step* step = nullptr;
+    for (const auto& s : steps()) {
+      if (s.from == state && std::string_view(s.name) == name) step = &s;
+    }
+    if (!step) break;
+    work::WorkItem w = base;
+    w.kind = std::string("hazard.") + name;
+    bool enterprise_acts =
+        h.enterprise_id && std::find(step->roles.begin(), step->roles.end(),
+                                     Role::kEnterpriseOfficer) != step->roles.end();
+    if (enterprise_acts) {
+      w.party = work::Party::kEnterprise;
+      w.roles = {Role::kEnterpriseOfficer};
+    } else {
+      w.party = step->city_decides_when_listed_above && listed_above ? work::Party::kCity
+                                                                     : work::Party::kUnit;
+      for (Role r : step->roles) {
+        if (isGovernment(r)) w.roles.push_back(r);
+      }
+    }
+    if (state == State::kAssigned || state == State::kRectifying) w.due = h.deadline;
+    w.urgent = h.overdue && h.grade == Grade::kMajor;
+    out.push_back(std::move(w));
+  }
+  if (h.overdue && h.grade == Grade::kMajor) {
+    work::WorkItem w = base;
+    w.kind = "hazard.overdue_major";
+    w.party = work::Party::kCity;
+    w.roles = {Role::kCommander, Role::kDepartmentOfficer};
+    w.due = h.deadline;
+    w.urgent = true;
+    out.push_back(std::move(w));
+  }
+  return out;
 }
 
 }  // namespace anlan::hazard

@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "hazard/model.h"
 #include "org/registry.h"
+#include "work/model.h"
 
 namespace anlan::hazard {
 
@@ -76,6 +77,13 @@ Status checkSupervision(const access::Principal& p, const Hazard& h, const std::
 Status checkEscalation(const access::Principal& p, const Hazard& h, const std::string& kind);
 // Whether `p` acts for the city (or above): their scope's tree is the whole city.
 bool atCityLevel(const access::Principal& p);
+
+// What waits on whom for `h` (the inbox): the loop's next step, for its enterprise when the
+// enterprise takes it, else for the unit or, for a decision on a hazard under city or province
+// supervision, the city; and an overdue major hazard as an urgent item for the city to press.
+std::vector<work::WorkItem> workOf(const Hazard& h);
+// The kinds workOf gives, each with its name in Chinese (for notifications outside the app).
+const std::vector<std::pair<std::string, std::string>>& workKinds();
 
 // Notices are issued by the city (for all units) and by a unit's duty room (for its own).
 bool mayIssueNotice(const access::Principal& p);

@@ -118,11 +118,12 @@ Status logChange(db::Conn& c, const Clock& clock, const access::Principal* actor
 }  // namespace
 
 HazardService::HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
-                             const Clock& clock, enterprise::EnterpriseService& enterprises,
-                             Options options)
+                             const work::Feed& work, const Clock& clock,
+                             enterprise::EnterpriseService& enterprises, Options options)
     : db_(db),
       registry_(registry),
       bus_(bus),
+      work_(work),
       clock_(clock),
       enterprises_(enterprises),
       options_(std::move(options)),
@@ -133,6 +134,14 @@ Result<Hazard> HazardService::visible(db::Conn& c, const access::Principal& p,
   TRY(auto h, store::find(c, id));
   if (!h || !p.scope.admits(subjectOf(*h))) return Error::notFound("no such hazard");
   return std::move(*h);
+}
+
+Status HazardService::feedWork(db::Conn& c, const Hazard& h, work::Changes& changes,
+                               bool notify) const {
+  TRY(auto synced, work_.sync(c, "hazard", h.id, workOf(h), clock_.now(), notify));
+  for (auto& w : synced.opened) changes.opened.push_back(std::move(w));
+  for (auto& w : synced.closed) changes.closed.push_back(std::move(w));
+  return {};
 }
 
 void HazardService::publish(const std::string& type, const Hazard& h) {
@@ -231,10 +240,12 @@ Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
   h.id = 0;
   h.version = 1;
   h.created_at = h.updated_at = now;
+  work::Changes work;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(h.code, newCode(c, options_.calendar, h));
     TRY(h.id, store::insert(c, h));
     TRY_STATUS(recordChange(c, options_.calendar, nullptr, h));
+    TRY_STATUS(feedWork(c, h, work));
     Event e;
     e.at = now;
     e.kind = "registered";
@@ -243,6 +254,7 @@ Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
     return logChange(c, clock_, actor, h, e, "create", std::nullopt, toJson(h));
   }));
   publish("hazard.created", h);
+  work_.announce(work, clock_.now());
   return h;
 }
 
@@ -268,6 +280,7 @@ Status HazardService::checkEvidence(db::Conn& c, std::int64_t hazard_id,
 Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_t id,
                                          const TransitionRequest& t) {
   Hazard after;
+  work::Changes work;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto before, visible(c, p, id));
     if (t.version && *t.version != before.version) return stale();
@@ -283,6 +296,7 @@ Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_
     TRY(bool written, store::update(c, after));
     if (!written) return stale();
     TRY_STATUS(recordChange(c, options_.calendar, &before, after));
+    TRY_STATUS(feedWork(c, after, work));
     Event e;
     e.at = now;
     e.kind = "transition";
@@ -293,6 +307,7 @@ Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_
                      t.attachments);
   }));
   publish("hazard.updated", after);
+  work_.announce(work, clock_.now());
   return after;
 }
 
@@ -323,6 +338,7 @@ Result<Event> HazardService::addProgress(const access::Principal& p, std::int64_
 Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t id,
                                         const std::string& level, const std::string& note) {
   Hazard after;
+  work::Changes work;
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
     TRY(auto before, visible(c, p, id));
     TRY_STATUS(checkSupervision(p, before, level));
@@ -334,6 +350,7 @@ Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t
     after.updated_at = now;
     TRY(bool written, store::update(c, after));
     if (!written) return stale();
+    TRY_STATUS(feedWork(c, after, work));
     Event e;
     e.at = now;
     e.kind = "supervision";
@@ -342,6 +359,7 @@ Result<Hazard> HazardService::supervise(const access::Principal& p, std::int64_t
     return logChange(c, clock_, &p, after, e, "supervise", toJson(before), toJson(after));
   }));
   publish("hazard.updated", after);
+  work_.announce(work, clock_.now());
   return after;
 }
 
@@ -499,6 +517,7 @@ Result<TickReport> HazardService::tick() {
   Millis now = clock_.now();
   for (;;) {
     std::vector<Hazard> marked;
+    work::Changes work;
     TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
       TRY(auto due, store::newlyOverdue(c, now, 500));
       for (auto& before : due) {
@@ -509,6 +528,7 @@ Result<TickReport> HazardService::tick() {
         TRY(bool written, store::update(c, after));
         if (!written) continue;
         TRY_STATUS(recordChange(c, options_.calendar, &before, after));
+        TRY_STATUS(feedWork(c, after, work));
         Event e;
         e.at = now;
         e.kind = "overdue";
@@ -520,6 +540,7 @@ Result<TickReport> HazardService::tick() {
       return {};
     }));
     for (const auto& h : marked) publish("hazard.updated", h);
+    work_.announce(work, now);
     report.marked_overdue += static_cast<int>(marked.size());
     if (marked.size() < 500) break;
   }
@@ -709,6 +730,8 @@ Status HazardService::seed(std::vector<Hazard> items, std::vector<std::vector<Ev
       TRY(h.code, newCode(c, options_.calendar, h));
       TRY(h.id, store::insert(c, h));
       TRY_STATUS(recordChange(c, options_.calendar, nullptr, h));
+      work::Changes ignored;  // demo data: nobody is told
+      TRY_STATUS(feedWork(c, h, ignored, false));
       if (i < timelines.size()) {
         for (auto& e : timelines[i]) {
           e.hazard_id = h.id;

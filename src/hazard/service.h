@@ -19,6 +19,7 @@
 #include "hazard/rules.h"
 #include "hazard/store.h"
 #include "org/registry.h"
+#include "work/service.h"
 
 namespace anlan::hazard {
 
@@ -67,7 +68,9 @@ class HazardService {
  public:
   static constexpr int kExportMax = 100'000;
 
-  HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
+  // Feeds the work items of every hazard it changes through `work`.
+  HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
+                const work::Feed& work, const Clock& clock,
                 enterprise::EnterpriseService& enterprises, Options options);
 
   Result<Page> list(const access::Principal& p, const Query& q);
@@ -123,11 +126,15 @@ class HazardService {
                        const std::vector<std::int64_t>& ids) const;
   Result<Notice> issue(const access::Principal* actor, const std::string& jurisdiction,
                        const std::string& trigger, Millis from, Millis to);
+  // Makes the open work items of `h` those workOf(h) gives (in the caller's transaction).
+  // Demo data is fed with `notify` false.
+  Status feedWork(db::Conn& c, const Hazard& h, work::Changes& changes, bool notify = true) const;
   void publish(const std::string& type, const Hazard& h);
 
   db::Database& db_;
   const org::Registry& registry_;
   bus::Bus& bus_;
+  const work::Feed& work_;
   const Clock& clock_;
   enterprise::EnterpriseService& enterprises_;
   Options options_;

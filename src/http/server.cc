@@ -1,4 +1,5 @@
-// The only translation unit that includes Beast: it is slow to compile, so it stays here.
+// One of the two translation units that include Beast (client.cc is the other): it is slow to
+// compile, so it stays in these.
 #include "http/server.h"
 
 #include <algorithm>

@@ -92,6 +92,8 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
        {401, 401, 401, 401, 401, 401}},
       {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/me", "/api/v1/me", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/inbox", "/api/v1/inbox", "", {401, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/inbox/summary", "/api/v1/inbox/summary", "", {401, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/jurisdictions", "/api/v1/jurisdictions", "", {401, 200, 200, 200, 200, 200}},
       {"GET",
        "/api/v1/jurisdictions/{code}",
@@ -229,6 +231,11 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
        "/api/v1/intake/{fresh-intake}/pass-up",
        "",
        {401, 403, 200, 200, 403, 404}},
+      {"POST",
+       "/api/v1/intake/{id}/receive",
+       "/api/v1/intake/{passed-intake}/receive",
+       "",
+       {401, 403, 200, 403, 403, 404}},
       {"GET", "/api/v1/roll-calls", "/api/v1/roll-calls", "", {401, 200, 200, 200, 200, 200}},
       {"POST",
        "/api/v1/roll-calls",
@@ -305,6 +312,11 @@ TEST(AuthorizationMatrix, EveryRouteEveryRole) {
         path.replace(at, 7, newHazard("major"));
       if (auto at = path.find("{fresh-intake}"); at != std::string::npos)
         path.replace(at, 14, newIntake());
+      if (auto at = path.find("{passed-intake}"); at != std::string::npos) {
+        std::string id = newIntake();
+        EXPECT_EQ(t.client().post("/api/v1/intake/" + id + "/pass-up", "", county).status, 200);
+        path.replace(at, 15, id);
+      }
       for (int steps = 0; steps < 3; ++steps) {
         std::string marker = "{call-" + std::to_string(steps) + "}";
         if (auto at = path.find(marker); at != std::string::npos)

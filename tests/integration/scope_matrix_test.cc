@@ -111,6 +111,9 @@ class ScopeMatrix : public ::testing::TestWithParam<db::Engine> {
                        qidong);  // 邻企照片XQ4.png
     assign(ids["H1"], shigu, t.clock.now() + kDay);
     assign(ids["H2"], qidong, t.clock.now() + kDay);
+    // Waiting on each county's government (the inbox): foreign to the other county's.
+    hazardAt(ids["E1"], "hazardous_chemicals", "外县隐患XQ3待评估", shigu);
+    hazardAt(ids["E2"], "construction", "邻企隐患XQ4待评估", qidong);
     ids["U1"] = std::to_string(t.userId("duty-430407"));
     const std::string intake =
         R"(,"reporter_name":"李四","reporter_phone":"13800000000","event_type":"火灾",)"
@@ -201,6 +204,9 @@ std::vector<Probe> probes() {
        "/api/v1/hazards/{H1}/attachments/{A1}", "", false},
       {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}",
        "/api/v1/hazards/{H2}/attachments/{A2}", "", false},
+      {"GET", "/api/v1/inbox", "/api/v1/inbox", "", false},
+      {"GET", "/api/v1/inbox", "/api/v1/inbox?source=hazard&limit=200", "", false},
+      {"GET", "/api/v1/inbox/summary", "/api/v1/inbox/summary", "", false},
       {"GET", "/api/v1/intake", "/api/v1/intake", "", false},
       {"GET", "/api/v1/intake/{id}", "/api/v1/intake/{I1}", "", false},
       {"GET", "/api/v1/intake/{id}", "/api/v1/intake/{I2}", "", false},
@@ -250,6 +256,7 @@ std::vector<Probe> probes() {
       {"POST", "/api/v1/intake", "/api/v1/intake",
        R"({"room":"430407","reporter_name":"x","reporter_phone":"13800000000","event_type":"火灾","occurred_at":1780000000000,"place":"x"})"},
       {"POST", "/api/v1/intake/{id}/pass-up", "/api/v1/intake/{I1}/pass-up", ""},
+      {"POST", "/api/v1/intake/{id}/receive", "/api/v1/intake/{I1}/receive", ""},
       {"POST", "/api/v1/notices", "/api/v1/notices", R"({"jurisdiction":"430407"})"},
       {"POST", "/api/v1/roll-calls", "/api/v1/roll-calls", R"({"rooms":["430407"]})"},
       {"POST", "/api/v1/roll-calls/{id}/finish", "/api/v1/roll-calls/{RC2}/finish", ""},

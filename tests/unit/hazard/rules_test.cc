@@ -13,6 +13,7 @@
 #include "db/migrate.h"
 #include "hazard/rules.h"
 #include "support/test_db.h"
+#include "work/rules.h"
 
 namespace anlan::hazard {
 namespace {
@@ -275,6 +276,84 @@ TEST(HazardRules, VisibilityByRole) {
   h.enterprise_id = 8;
   EXPECT_FALSE(principal(Role::kEnterpriseOfficer).scope.admits(subjectOf(h)));
   EXPECT_FALSE(mayRegisterAny(principal(Role::kAdmin)));
+}
+
+}  // namespace
+}  // namespace anlan::hazard
+
+namespace anlan::hazard {
+namespace {
+
+// Who the inbox says a hazard waits on can take that step, and someone always can: for every open
+// state, grade, with and without an enterprise, under each supervision level.
+TEST(HazardWork, WhoeverAnItemWaitsOnMayTakeItsStepAndSomeoneDoes) {
+  std::vector<access::Principal> everyone;
+  for (Role r : access::kAllRoles) {
+    everyone.push_back(principal(r, "430426"));
+    if (r != Role::kEnterpriseOfficer) everyone.push_back(principal(r, "430400"));
+  }
+  everyone.push_back(principal(Role::kDutyOfficer, "430407"));  // another county
+  int items = 0;
+  for (State s : kAllStates) {
+    for (Grade g : {Grade::kGeneral, Grade::kMajor}) {
+      for (bool with_enterprise : {true, false}) {
+        for (const char* level : {"", "county", "city", "province"}) {
+          Hazard h = hazardIn(s, g);
+          if (!with_enterprise) h.enterprise_id.reset();
+          h.supervision = level;
+          auto work = workOf(h);
+          EXPECT_EQ(work.empty(), isClosed(s)) << stateName(s);
+          for (const auto& w : work) {
+            ++items;
+            std::string to = w.kind.substr(w.kind.find('.') + 1);
+            const Step* step = nullptr;
+            for (const auto& st : steps()) {
+              if (st.from == s && to == st.name) step = &st;
+            }
+            ASSERT_NE(step, nullptr) << w.kind << " from " << stateName(s);
+            int takers = 0;
+            for (const auto& p : everyone) {
+              if (!work::waitsOn(w, p)) continue;
+              ++takers;
+              EXPECT_TRUE(checkTransition(p, h, step->to).ok())
+                  << w.kind << " waits on " << access::roleName(p.user.role) << " of "
+                  << p.user.jurisdiction << " who may not take it (" << level << ")";
+            }
+            EXPECT_GT(takers, 0) << w.kind << " waits on nobody (" << level << ")";
+            // The enterprise takes its own steps; no government account is told to.
+            if (w.party == work::Party::kEnterprise) {
+              EXPECT_EQ(w.roles, std::vector<Role>{Role::kEnterpriseOfficer});
+            }
+            EXPECT_EQ(w.link, "/hazards/1");
+            work::WorkItem fed = w;
+            fed.record = "hazard";  // set by the feed
+            EXPECT_TRUE(work::checkItem(fed).ok()) << w.kind;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(items, 6 * 2 * 2 * 4);  // one item in each of the six open states
+}
+
+TEST(HazardWork, AnOverdueMajorHazardIsUrgentAndTheCityPressesIt) {
+  Hazard h = hazardIn(State::kRectifying, Grade::kMajor);
+  h.deadline = kNow - kDay;
+  h.overdue = true;
+  auto work = workOf(h);
+  ASSERT_EQ(work.size(), 2u);
+  EXPECT_EQ(work[0].kind, "hazard.request_acceptance");
+  EXPECT_TRUE(work[0].urgent);
+  EXPECT_EQ(work[0].due, h.deadline);
+  EXPECT_EQ(work[1].kind, "hazard.overdue_major");
+  EXPECT_EQ(work[1].party, work::Party::kCity);
+  EXPECT_TRUE(work::waitsOn(work[1], principal(Role::kCommander, "430400")));
+  EXPECT_FALSE(work::waitsOn(work[1], principal(Role::kCommander, "430426")));
+  // A general hazard past its deadline is overdue but not an alarm.
+  h.grade = Grade::kGeneral;
+  work = workOf(h);
+  ASSERT_EQ(work.size(), 1u);
+  EXPECT_FALSE(work[0].urgent);
 }
 
 }  // namespace
