@@ -73,6 +73,7 @@ const messages: InboxMessages = {
       title: 'Urgent',
       open: 'Handle now',
       dismiss: 'Got it',
+      dismissAll: 'Got them all',
       more: '{n} more urgent to-dos',
       viewAll: 'All urgent to-dos',
       soundBlocked: 'The browser holds sound back: click anywhere on the page to allow it',

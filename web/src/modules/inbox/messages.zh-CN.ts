@@ -72,6 +72,7 @@ const messages = {
       title: '紧急待办',
       open: '立即处理',
       dismiss: '知道了',
+      dismissAll: '全部知道了',
       more: '另有 {n} 项紧急待办',
       viewAll: '查看全部紧急待办',
       soundBlocked: '浏览器暂未允许声音提醒，点击页面任意处即可开启',
