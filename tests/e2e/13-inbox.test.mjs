@@ -4,7 +4,9 @@
 // to-do arrive without a reload (the bell's count, the home page's to-do list); the inbox lists it
 // with its kind, unit by name and deadline in China time, the filters leave it out or keep it as they
 // should, the page does not scroll sideways, and the card opens the hazard. The county's own inbox
-// has the assessment and then the assignment waiting on it while they are its move.
+// has the assessment and then the assignment waiting on it while they are its move. Second: an
+// intake report with casualties passed up by the county sounds the alarm at the city (after 知道了
+// quieted what was there at sign-in, also through a reload); 立即处理 opens it, 签收 ends it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
@@ -237,4 +239,86 @@ test('inbox: a hazard assigned by the county reaches the enterprise officer live
 
   // The county's turn is over: nothing of this hazard waits on it any more.
   assert.equal(await itemOf(countyApi, id, 'hazard.assign'), undefined)
+})
+
+test('inbox: a report with casualties passed up sounds the city’s alarm; 知道了 holds; 签收 ends it', {
+  timeout: 2 * TEST_TIMEOUT,
+}, async (t) => {
+  const countyApi = await apiLogin(COUNTY)
+  const cityApi = await apiLogin('commander')
+  const place = `洪桥街道某仓库 ${tag()}`
+
+  // Sound allowed without a click, so the chime plays (nothing says it was held back).
+  await withBrowser({ args: ['--autoplay-policy=no-user-gesture-required'] }, async ({ page }) => {
+    await openAs(page, 'commander', '/')
+    const alarm = page.getByTestId('urgent-alarm')
+    // Urgent items open at sign-in (overdue major hazards of the demo data, say): the alarm names
+    // them; 全部知道了 / 知道了 quiets it in this tab, also after a reload.
+    const urgentAtStart = (await cityApi.get('/api/v1/inbox/summary')).counts.urgent
+    t.diagnostic(`urgent to-dos of the city at sign-in: ${urgentAtStart}`)
+    if (urgentAtStart > 0) {
+      await alarm.waitFor()
+      for (let i = 0; i < 50 && (await alarm.count()) > 0; i++) {
+        const all = page.getByTestId('urgent-alarm-dismiss-all')
+        await ((await all.count()) > 0 ? all : page.getByTestId('urgent-alarm-dismiss')).click()
+      }
+    }
+    assert.equal(await alarm.count(), 0)
+    await page.reload()
+    await page.getByTestId('user-unit').waitFor()
+    await settle(page)
+    await bellCount(page)
+    assert.equal(await alarm.count(), 0, 'acknowledged in this tab')
+
+    // The county records a report with casualties and passes it up to the city.
+    const recorded = await countyApi.call('POST', '/api/v1/intake', {
+      reporter_name: '李明',
+      reporter_phone: '0734-6123456',
+      event_type: '火灾',
+      occurred_at: (await serverNow()) - 10 * 60 * 1000,
+      place,
+      casualties: { dead: 0, injured: 2, missing: 1 },
+    })
+    assert.ok([200, 201].includes(recorded.status), JSON.stringify(recorded.body))
+    const intakeId = recorded.body.id
+    const passed = await countyApi.call('POST', `/api/v1/intake/${intakeId}/pass-up`, {})
+    assert.equal(passed.status, 200, JSON.stringify(passed.body))
+
+    // The alarm names it at once, without a reload.
+    const item = await eventually(async () => {
+      const i = (await cityApi.get('/api/v1/inbox?source=duty&limit=200')).items.find(
+        (x) => x.kind === 'duty.receive_intake' && x.ref === intakeId,
+      )
+      assert.ok(i, 'the city’s to-do')
+      return i
+    })
+    assert.equal(item.urgent, true)
+    await eventually(async () => assert.equal(await alarm.getAttribute('data-id'), String(item.id)))
+    assert.ok((await alarm.innerText()).includes(place))
+    assert.equal(await page.getByTestId('urgent-sound-blocked').count(), 0, 'the chime played')
+
+    // 立即处理 opens the report; 签收 receives it; the to-do and the alarm are gone.
+    await page.getByTestId('urgent-alarm-open').click()
+    await page.waitForURL((u) => u.pathname === '/duty/intake' && u.searchParams.get('id') === String(intakeId))
+    assert.equal(await alarm.count(), 0)
+    await page.getByTestId(`intake-receive-${intakeId}`).click()
+    await eventually(async () =>
+      assert.equal(
+        await page.getByTestId(`intake-state-${intakeId}`).getAttribute('data-state'),
+        'received',
+      ),
+    )
+    await page.getByTestId(`intake-received-${intakeId}`).waitFor()
+    assert.equal(await page.getByTestId(`intake-receive-${intakeId}`).count(), 0)
+    const stored = await cityApi.get(`/api/v1/intake/${intakeId}`)
+    assert.equal(stored.state, 'received')
+    assert.equal(stored.received_by, 'commander')
+    await eventually(async () => {
+      const s = await cityApi.get('/api/v1/inbox/summary')
+      assert.equal(await bellCount(page), s.counts.total)
+      const left = (await cityApi.get('/api/v1/inbox?source=duty&limit=200')).items
+      assert.equal(left.find((x) => x.id === item.id), undefined)
+    })
+    assert.equal(await alarm.count(), 0)
+  })
 })
