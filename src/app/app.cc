@@ -121,7 +121,10 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
                   std::move(rtc));
   org::addRoutes(app->router_, *app->auth_, *app->registry_);
   work::addRoutes(app->router_, *app->auth_, *app->inbox_, clock);
-  audit::addRoutes(app->router_, *app->auth_, *app->db_, clock, cal);
+  audit::addRoutes(app->router_, *app->auth_, *app->db_, clock, cal,
+                   [registry = app->registry_.get()](const std::string& code) {
+                     return registry->fullName(code);
+                   });
   app->addSystemRoutes();
   if (!cfg.web_root.empty()) {
     auto web = http::StaticFiles::load(cfg.web_root);

@@ -180,4 +180,79 @@ Result<Verification> verify(db::Database& db) {
   });
 }
 
+const std::vector<Label>& entityLabels() {
+  static const std::vector<Label> l = {
+      {"user", "用户"},          {"session", "会话"},      {"enterprise", "企业"},
+      {"hazard", "隐患"},        {"notice", "隐患通报"},   {"intake", "接报信息"},
+      {"roll_call", "视频抽查"}, {"duty_shift", "值班表"}, {"duty_log", "值班日志"},
+      {"duty_demo", "演示数据"},
+  };
+  return l;
+}
+
+const std::vector<Label>& actionLabels() {
+  static const std::vector<Label> l = {
+      {"create", "新建"},
+      {"update", "修改"},
+      {"deactivate", "停用"},
+      {"reactivate", "启用"},
+      {"reset_password", "重置密码"},
+      {"login", "登录"},
+      {"logout", "退出"},
+      {"import", "导入"},
+      {"seed", "生成演示数据"},
+      {"attach", "上传附件"},
+      {"progress", "记录整改进展"},
+      {"supervise", "挂牌督办"},
+      {"escalate", "督办升级"},
+      {"overdue", "逾期"},
+      {"issue", "印发通报"},
+      {"assess", "评估认定"},
+      {"fix_on_the_spot", "立查立改"},
+      {"assign", "交办"},
+      {"self_rectify", "自行整改"},
+      {"start_rectification", "开始整改"},
+      {"request_acceptance", "申请验收"},
+      {"accept", "验收通过"},
+      {"reject", "验收不通过"},
+      {"close_off", "销号"},
+      {"recheck_pass", "复查合格"},
+      {"recheck_fail", "复查不合格"},
+      {"pass_up", "上报"},
+      {"receive", "签收"},
+      {"start", "发起抽查"},
+      {"ring", "呼叫"},
+      {"answer", "接听"},
+      {"no_answer", "未接通"},
+      {"finish", "结束抽查"},
+  };
+  return l;
+}
+
+std::vector<Column<Record>> tableColumns(const Calendar& cal,
+                                         std::function<std::string(const std::string&)> place) {
+  using R = Record;
+  auto json = [](const std::optional<boost::json::value>& v) {
+    return v ? boost::json::serialize(*v) : std::string();
+  };
+  return {
+      {"id", "序号", [](const R& r) { return std::to_string(r.id); }, nullptr},
+      {"at", "时间", [&cal](const R& r) { return cal.dateTimeText(r.at); }, nullptr},
+      {"actor", "操作人", [](const R& r) { return r.actor.name; }, nullptr},
+      {"entity", "对象类型", [](const R& r) { return r.entity; },
+       [](const R& r) { return nameOf(entityLabels(), r.entity); }},
+      {"entity_id", "对象编号", [](const R& r) { return r.entity_id; }, nullptr},
+      {"action", "操作", [](const R& r) { return r.action; },
+       [](const R& r) { return nameOf(actionLabels(), r.action); }},
+      {"jurisdiction", "区划", [](const R& r) { return r.jurisdiction; },
+       [place](const R& r) {
+         std::string n = place(r.jurisdiction);
+         return n.empty() ? r.jurisdiction : n;
+       }},
+      {"before", "修改前", [json](const R& r) { return json(r.before); }, nullptr},
+      {"after", "修改后", [json](const R& r) { return json(r.after); }, nullptr},
+      {"hash", "校验哈希", [](const R& r) { return r.hash; }, nullptr},
+  };
+}
+
 }  // namespace anlan::audit

@@ -4,14 +4,17 @@
 
 #include <boost/json/value.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "access/model.h"
 #include "access/scope.h"
+#include "core/calendar.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "core/table_export.h"
 #include "db/database.h"
 #include "db/migrate.h"
 
@@ -38,6 +41,13 @@ struct Record {
   std::optional<boost::json::value> before, after;
   std::string prev_hash, hash;
 };
+
+// How people name the records' object types (隐患 …) and actions (交办 …), for exports.
+const std::vector<Label>& entityLabels();
+const std::vector<Label>& actionLabels();
+// The columns of the audit table; `place` names a jurisdiction code for people.
+std::vector<Column<Record>> tableColumns(const Calendar& cal,
+                                         std::function<std::string(const std::string&)> place);
 
 // Appends one record inside the caller's write transaction `c` and returns its id. On PostgreSQL
 // the chain head row is locked until the transaction ends, so appends are serialised.

@@ -6,17 +6,19 @@
 #include "access/rules.h"
 #include "audit/audit.h"
 #include "http/download.h"
+#include "http/lists.h"
 #include "http/params.h"
 
 namespace anlan::audit {
 
 void addRoutes(http::Router& router, access::Authenticator& auth, db::Database& db,
-               const Clock& clock, const Calendar& calendar) {
+               const Clock& clock, const Calendar& calendar,
+               std::function<std::string(const std::string&)> place) {
   router.add(
       "GET", "/api/v1/audit",
       access::guarded(
           auth,
-          [&](http::Request& req, const access::Principal& p) -> Result<http::Response> {
+          [&, place](http::Request& req, const access::Principal& p) -> Result<http::Response> {
             namespace bj = boost::json;
             TRY_STATUS(access::authorize(p, access::Action::kReadAudit));
             Filter f;
@@ -32,26 +34,20 @@ void addRoutes(http::Router& router, access::Authenticator& auth, db::Database& 
             f.actor = http::textParam(req, "actor");
             if (format != "json") {
               // Every record the filters select, as a file (at most 100,000).
-              std::vector<csv::Record> rows;
+              TRY(auto codes, http::boolParam(req, "codes"));
+              std::vector<Record> rows;
               f.limit = 1000;
               for (;;) {
                 TRY(auto page, list(db, f));
-                for (const auto& r : page) {
-                  rows.push_back({std::to_string(r.id), calendar.dateTimeText(r.at), r.actor.name,
-                                  r.entity, r.entity_id, r.action, r.jurisdiction,
-                                  r.before ? bj::serialize(*r.before) : "",
-                                  r.after ? bj::serialize(*r.after) : "", r.hash});
-                }
+                for (auto& r : page) rows.push_back(std::move(r));
                 if (static_cast<int>(page.size()) < f.limit) break;
                 if (rows.size() >= 100'000)
                   return Error{
                       Code::kResourceExhausted, "more than 100000 records: narrow the filters", {}};
-                f.before_id = page.back().id;
+                f.before_id = rows.back().id;
               }
-              return http::exportResponse(format, "audit",
-                                          {"id", "at", "actor", "entity", "entity_id", "action",
-                                           "jurisdiction", "before", "after", "hash"},
-                                          rows, calendar.compactDate(clock.now()));
+              return http::tableResponse(format, "审计日志", tableColumns(calendar, place), rows,
+                                         codes.value_or(false), calendar.compactDate(clock.now()));
             }
             TRY(auto records, list(db, f));
             bj::array items;

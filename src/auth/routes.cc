@@ -6,6 +6,7 @@
 #include "core/crypto.h"
 #include "core/json.h"
 #include "http/download.h"
+#include "http/lists.h"
 #include "http/params.h"
 
 namespace anlan::auth {
@@ -33,6 +34,40 @@ std::string cookie(const std::string& name, const std::string& value, bool http_
   if (http_only) c += "; HttpOnly";
   if (secure) c += "; Secure";
   return c;
+}
+
+// The columns of the user table: Chinese headers and names (县区值班员, 祁东县, 在用), or codes.
+std::vector<Column<access::User>> userColumns(const org::Registry& reg, const Calendar& cal) {
+  using U = access::User;
+  static const std::vector<Label> roles = {{"admin", "系统管理员"},
+                                           {"commander", "市指挥中心"},
+                                           {"duty_officer", "县区值班员"},
+                                           {"department_officer", "行业部门"},
+                                           {"enterprise_officer", "企业安全员"}};
+  return {
+      {"id", "编号", [](const U& u) { return std::to_string(u.id); }, nullptr},
+      {"username", "用户名", [](const U& u) { return u.username; }, nullptr},
+      {"display_name", "姓名", [](const U& u) { return u.display_name; }, nullptr},
+      {"role", "角色", [](const U& u) { return std::string(access::roleName(u.role)); },
+       [](const U& u) { return nameOf(roles, access::roleName(u.role)); }},
+      {"jurisdiction", "所属辖区", [](const U& u) { return u.jurisdiction; },
+       [&reg](const U& u) {
+         std::string n = reg.fullName(u.jurisdiction);
+         return n.empty() ? u.jurisdiction : n;
+       }},
+      {"department", "部门", [](const U& u) { return u.department.value_or(""); },
+       [&reg](const U& u) {
+         const org::Department* d = u.department ? reg.department(*u.department) : nullptr;
+         return d ? d->name : u.department.value_or("");
+       }},
+      {"phone", "电话", [](const U& u) { return u.phone.value_or(""); }, nullptr},
+      {"active", "状态", [](const U& u) { return std::string(u.active ? "1" : "0"); },
+       [](const U& u) { return std::string(u.active ? "在用" : "已停用"); }},
+      {"created_at", "创建时间", [&cal](const U& u) { return cal.dateTimeText(u.created_at); },
+       nullptr},
+      {"updated_at", "更新时间", [&cal](const U& u) { return cal.dateTimeText(u.updated_at); },
+       nullptr},
+  };
 }
 
 }  // namespace
@@ -105,26 +140,19 @@ void addRoutes(http::Router& router, AuthService& auth, const http::OriginPolicy
             TRY(std::string format, http::formatParam(req));
             if (format != "json") {
               // Every user the filters select, as a file.
-              std::vector<csv::Record> rows;
+              TRY(auto codes, http::boolParam(req, "codes"));
+              std::vector<access::User> rows;
               std::optional<std::int64_t> after;
               for (;;) {
                 TRY(auto users, auth.listUsers(p, http::textParam(req, "role"),
                                                http::textParam(req, "q"), after, 500));
-                for (const auto& u : users) {
-                  rows.push_back({std::to_string(u.id), u.username, u.display_name,
-                                  roleName(u.role), u.jurisdiction, u.department.value_or(""),
-                                  u.phone.value_or(""), u.active ? "1" : "0",
-                                  calendar.dateTimeText(u.created_at),
-                                  calendar.dateTimeText(u.updated_at)});
-                }
+                for (auto& u : users) rows.push_back(std::move(u));
                 if (users.size() < 500) break;
-                after = users.back().id;
+                after = rows.back().id;
               }
-              return http::exportResponse(
-                  format, "users",
-                  {"id", "username", "display_name", "role", "jurisdiction", "department", "phone",
-                   "active", "created_at", "updated_at"},
-                  rows, calendar.compactDate(clock.now()));
+              return http::tableResponse(format, "用户", userColumns(auth.registry(), calendar),
+                                         rows, codes.value_or(false),
+                                         calendar.compactDate(clock.now()));
             }
             TRY(int limit, http::limitParam(req));
             TRY(auto cursor, http::intParam(req, "cursor"));

@@ -106,4 +106,18 @@ Result<ExportFile> exportTable(const std::string& format, const std::string& she
   return Error::invalid("format", "format must be json, csv or xlsx");
 }
 
+std::string nameOf(const std::vector<Label>& labels, std::string_view code) {
+  for (const auto& l : labels) {
+    if (l.code == code) return std::string(l.name);
+  }
+  return std::string(code);
+}
+
+std::optional<std::string> codeOfLabel(const std::vector<Label>& labels, std::string_view text) {
+  for (const auto& l : labels) {
+    if (l.code == text || l.name == text) return std::string(l.code);
+  }
+  return std::nullopt;
+}
+
 }  // namespace anlan

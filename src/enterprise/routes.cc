@@ -45,11 +45,11 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                 TRY(auto q, queryOf(req));
                 TRY(auto format, http::formatParam(req));
                 if (format != "json") {
+                  TRY(auto codes, http::boolParam(req, "codes"));
                   TRY(auto rows, service.exportRows(p, q));
                   return http::tableResponse(
-                      format, "enterprises", exportColumns(), rows,
-                      [&](const auto& row) { return toCsvRow(row, calendar); },
-                      calendar.compactDate(clock.now()));
+                      format, "企业名录", tableColumns(service.registry(), calendar), rows,
+                      codes.value_or(false), calendar.compactDate(clock.now()));
                 }
                 TRY(auto page, service.list(p, q));
                 return http::pageResponse(page.items, page.next_cursor,
@@ -84,6 +84,20 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                        return jsonResponse(bj::object{{"items", std::move(items)}});
                      }),
              "Active enterprises per county-level unit by risk colour");
+
+  router.add("GET", "/api/v1/enterprises/import-template",
+             guarded(auth,
+                     [&](Request& req, const Principal&) -> Result<Response> {
+                       TRY(auto format, http::formatParam(req));
+                       if (format == "json") format = "csv";
+                       TRY(auto codes, http::boolParam(req, "codes"));
+                       auto rows = importTemplate(service.registry(), codes.value_or(false));
+                       csv::Record header = rows[0];
+                       rows.erase(rows.begin());
+                       return http::exportResponse(format, "企业导入模板", header, rows,
+                                                   calendar.compactDate(clock.now()));
+                     }),
+             "An empty import file: the import's columns with their Chinese headers (or keys)");
 
   router.add(
       "POST", "/api/v1/enterprises/import",

@@ -154,7 +154,7 @@ Result<ImportReport> EnterpriseService::importCsv(const access::Principal& p, st
   for (std::size_t i = 1; i < records.size(); ++i) {
     int line = static_cast<int>(i) + 1;
     Enterprise e;
-    Status s = fromCsvRow(header, records[i], e);
+    Status s = fromCsvRow(header, records[i], e, registry_);
     if (s.ok()) s = validate(e, registry_);
     if (s.ok() && !mayWrite(p, e)) {
       s = Error::invalid("jurisdiction", "outside your jurisdiction or sectors");

@@ -37,6 +37,7 @@ struct UnitFigures {
 
 class EnterpriseService {
  public:
+  const org::Registry& registry() const { return registry_; }
   static constexpr int kExportMax = 100'000;
   static constexpr int kImportMax = 20'000;
 

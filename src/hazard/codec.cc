@@ -1,6 +1,7 @@
 #include "hazard/codec.h"
 
 #include "core/json.h"
+#include "enterprise/codec.h"
 
 namespace anlan::hazard {
 namespace bj = boost::json;
@@ -243,47 +244,86 @@ Result<TransitionRequest> transitionFromJson(const bj::object& o) {
   return t;
 }
 
-const csv::Record& exportColumns() {
-  static const csv::Record c = {
-      "code",    "enterprise",  "site",     "jurisdiction",  "unit",       "sector", "description",
-      "grade",   "source",      "found_at", "found_by",      "risk_color", "state",  "deadline",
-      "overdue", "supervision", "slip_no",  "closed_off_at", "id"};
-  return c;
+const std::vector<Label>& stateLabels() {
+  static const std::vector<Label> l = {{"registered", "已建档"},
+                                       {"assessed", "已评估"},
+                                       {"assigned", "已交办"},
+                                       {"rectifying", "整改中"},
+                                       {"acceptance_requested", "待验收"},
+                                       {"accepted", "已验收"},
+                                       {"closed_off", "已销号"},
+                                       {"rechecked", "已复查"}};
+  return l;
 }
 
-csv::Record toCsvRow(const Hazard& h, const Calendar& cal) {
-  auto time = [&](const std::optional<Millis>& t) {
+const std::vector<Label>& gradeLabels() {
+  static const std::vector<Label> l = {{"general", "一般隐患"}, {"major", "重大事故隐患"}};
+  return l;
+}
+
+const std::vector<Label>& sourceLabels() {
+  static const std::vector<Label> l = {
+      {"inspection", "排查发现"},    {"assigned_from_above", "上级交办"},
+      {"public_report", "群众举报"}, {"media", "媒体曝光"},
+      {"referral", "部门移送"},      {"self_report", "企业自报"}};
+  return l;
+}
+
+const std::vector<Label>& supervisionLabels() {
+  static const std::vector<Label> l = {
+      {"county", "县级挂牌督办"}, {"city", "市级挂牌督办"}, {"province", "省级挂牌督办"}};
+  return l;
+}
+
+std::vector<Column<Hazard>> tableColumns(const org::Registry& reg, const Calendar& cal) {
+  using H = Hazard;
+  auto time = [&cal](const std::optional<Millis>& t) {
     return t ? cal.dateTimeText(*t) : std::string();
   };
-  return {h.code,
-          h.enterprise_name,
-          h.site,
-          h.jurisdiction,
-          h.unit,
-          h.sector,
-          h.description,
-          gradeName(h.grade),
-          h.source,
-          cal.dateTimeText(h.found_at),
-          h.found_by,
-          h.risk_color,
-          stateName(h.state),
-          time(h.deadline),
-          h.overdue ? "1" : "0",
-          h.supervision,
-          h.assignment ? h.assignment->slip_no : "",
-          time(h.closed_off_at),
-          std::to_string(h.id)};
+  auto place = [&reg](const std::string& code) {
+    std::string n = reg.fullName(code);
+    return n.empty() ? code : n;
+  };
+  return {
+      {"code", "隐患编号", [](const H& h) { return h.code; }, nullptr},
+      {"enterprise", "企业名称", [](const H& h) { return h.enterprise_name; }, nullptr},
+      {"site", "隐患地点", [](const H& h) { return h.site; }, nullptr},
+      {"jurisdiction", "所属辖区", [](const H& h) { return h.jurisdiction; },
+       [place](const H& h) { return place(h.jurisdiction); }},
+      {"unit", "县市区", [](const H& h) { return h.unit; },
+       [place](const H& h) { return place(h.unit); }},
+      {"sector", "行业领域", [](const H& h) { return h.sector; },
+       [&reg](const H& h) {
+         std::string n = reg.sectorName(h.sector);
+         return n.empty() ? h.sector : n;
+       }},
+      {"description", "隐患描述", [](const H& h) { return h.description; }, nullptr},
+      {"grade", "隐患等级", [](const H& h) { return std::string(gradeName(h.grade)); },
+       [](const H& h) { return nameOf(gradeLabels(), gradeName(h.grade)); }},
+      {"source", "来源", [](const H& h) { return h.source; },
+       [](const H& h) { return nameOf(sourceLabels(), h.source); }},
+      {"found_at", "发现时间", [time](const H& h) { return time(h.found_at); }, nullptr},
+      {"found_by", "发现人", [](const H& h) { return h.found_by; }, nullptr},
+      {"risk_color", "风险等级", [](const H& h) { return h.risk_color; },
+       [](const H& h) { return nameOf(enterprise::riskColorLabels(), h.risk_color); }},
+      {"state", "状态", [](const H& h) { return std::string(stateName(h.state)); },
+       [](const H& h) { return nameOf(stateLabels(), stateName(h.state)); }},
+      {"deadline", "整改期限", [time](const H& h) { return time(h.deadline); }, nullptr},
+      {"overdue", "是否逾期", [](const H& h) { return std::string(h.overdue ? "1" : "0"); },
+       [](const H& h) { return yesNo(h.overdue); }},
+      {"supervision", "挂牌督办", [](const H& h) { return h.supervision; },
+       [](const H& h) {
+         return h.supervision.empty() ? "" : nameOf(supervisionLabels(), h.supervision);
+       }},
+      {"slip_no", "交办单号",
+       [](const H& h) { return h.assignment ? h.assignment->slip_no : std::string(); }, nullptr},
+      {"closed_off_at", "销号时间", [time](const H& h) { return time(h.closed_off_at); }, nullptr},
+      {"id", "系统编号", [](const H& h) { return std::to_string(h.id); }, nullptr},
+  };
 }
 
-const csv::Record& noticeColumns() {
-  static const csv::Record c = {"notice", "unit",  "named_as", "code",         "enterprise",
-                                "site",   "grade", "deadline", "days_overdue", "closed_off_at"};
-  return c;
-}
-
-std::vector<csv::Record> noticeRows(const Notice& n, const Calendar& cal) {
-  std::vector<csv::Record> out;
+std::vector<NoticeLine> noticeLines(const Notice& n) {
+  std::vector<NoticeLine> out;
   auto str = [](const bj::object& o, const char* k) -> std::string {
     const bj::value* v = o.if_contains(k);
     if (!v || v->is_null()) return "";
@@ -291,23 +331,50 @@ std::vector<csv::Record> noticeRows(const Notice& n, const Calendar& cal) {
     if (v->is_int64()) return std::to_string(v->as_int64());
     return bj::serialize(*v);
   };
-  auto time = [&](const bj::object& o, const char* k) {
+  auto time = [](const bj::object& o, const char* k) -> std::optional<Millis> {
     const bj::value* v = o.if_contains(k);
-    return v && v->is_int64() ? cal.dateTimeText(v->as_int64()) : std::string();
+    if (v && v->is_int64()) return v->as_int64();
+    return std::nullopt;
   };
   for (const auto& r : n.rows) {
-    for (const auto& it : r.overdue_items) {
-      out.push_back({n.number, r.unit, "overdue", str(it, "code"), str(it, "enterprise"),
-                     str(it, "site"), str(it, "grade"), time(it, "deadline"),
-                     str(it, "days_overdue"), ""});
-    }
-    for (const auto& it : r.closed_items) {
-      out.push_back({n.number, r.unit, "closed_off", str(it, "code"), str(it, "enterprise"),
-                     str(it, "site"), str(it, "grade"), time(it, "deadline"), "",
-                     time(it, "closed_off_at")});
+    for (const auto* items : {&r.overdue_items, &r.closed_items}) {
+      bool overdue = items == &r.overdue_items;
+      for (const auto& it : *items) {
+        out.push_back({n.number, r.unit, overdue ? "overdue" : "closed_off", str(it, "code"),
+                       str(it, "enterprise"), str(it, "site"), str(it, "grade"),
+                       time(it, "deadline"), overdue ? str(it, "days_overdue") : "",
+                       overdue ? std::nullopt : time(it, "closed_off_at")});
+      }
     }
   }
   return out;
+}
+
+std::vector<Column<NoticeLine>> noticeColumns(const org::Registry& reg, const Calendar& cal) {
+  using L = NoticeLine;
+  auto time = [&cal](const std::optional<Millis>& t) {
+    return t ? cal.dateTimeText(*t) : std::string();
+  };
+  return {
+      {"notice", "通报文号", [](const L& l) { return l.notice; }, nullptr},
+      {"unit", "县市区", [](const L& l) { return l.unit; },
+       [&reg](const L& l) {
+         std::string n = reg.fullName(l.unit);
+         return n.empty() ? l.unit : n;
+       }},
+      {"named_as", "通报类别", [](const L& l) { return l.named_as; },
+       [](const L& l) {
+         return std::string(l.named_as == "overdue" ? "逾期未整改" : "已整改销号");
+       }},
+      {"code", "隐患编号", [](const L& l) { return l.code; }, nullptr},
+      {"enterprise", "企业名称", [](const L& l) { return l.enterprise; }, nullptr},
+      {"site", "隐患地点", [](const L& l) { return l.site; }, nullptr},
+      {"grade", "隐患等级", [](const L& l) { return l.grade; },
+       [](const L& l) { return nameOf(gradeLabels(), l.grade); }},
+      {"deadline", "整改期限", [time](const L& l) { return time(l.deadline); }, nullptr},
+      {"days_overdue", "逾期天数", [](const L& l) { return l.days_overdue; }, nullptr},
+      {"closed_off_at", "销号时间", [time](const L& l) { return time(l.closed_off_at); }, nullptr},
+  };
 }
 
 }  // namespace anlan::hazard

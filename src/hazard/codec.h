@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "core/csv.h"
 #include "core/result.h"
+#include "core/table_export.h"
 #include "hazard/model.h"
 #include "hazard/rules.h"
 
@@ -34,10 +35,22 @@ Result<TransitionRequest> transitionFromJson(const boost::json::object& o);
 // Reads a list of attachment ids from o["attachments"] (absent: empty).
 Result<std::vector<std::int64_t>> attachmentIds(const boost::json::object& o);
 
-const csv::Record& exportColumns();
-csv::Record toCsvRow(const Hazard& h, const Calendar& cal);
+// How people name states (整改中 …), grades, sources and supervision levels.
+const std::vector<Label>& stateLabels();
+const std::vector<Label>& gradeLabels();
+const std::vector<Label>& sourceLabels();
+const std::vector<Label>& supervisionLabels();
+// The columns of the hazard table: Chinese headers, names and Beijing times, or codes.
+std::vector<Column<Hazard>> tableColumns(const org::Registry& reg, const Calendar& cal);
 // The notice's items as a table: one row per named hazard with its unit and why it is named.
-const csv::Record& noticeColumns();
-std::vector<csv::Record> noticeRows(const Notice& n, const Calendar& cal);
+// One hazard a notice names, as a line of its table.
+struct NoticeLine {
+  std::string notice, unit, named_as, code, enterprise, site, grade;
+  std::optional<Millis> deadline;
+  std::string days_overdue;
+  std::optional<Millis> closed_off_at;
+};
+std::vector<NoticeLine> noticeLines(const Notice& n);
+std::vector<Column<NoticeLine>> noticeColumns(const org::Registry& reg, const Calendar& cal);
 
 }  // namespace anlan::hazard

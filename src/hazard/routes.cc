@@ -89,11 +89,11 @@ void addRoutes(http::Router& router, access::Authenticator& auth, HazardService&
                        TRY(auto q, queryOf(req));
                        TRY(auto format, http::formatParam(req));
                        if (format != "json") {
+                         TRY(auto codes, http::boolParam(req, "codes"));
                          TRY(auto rows, service.exportRows(p, q));
                          return http::tableResponse(
-                             format, "hazards", exportColumns(), rows,
-                             [&](const auto& row) { return toCsvRow(row, calendar); },
-                             calendar.compactDate(clock.now()));
+                             format, "隐患清单", tableColumns(service.registry(), calendar), rows,
+                             codes.value_or(false), calendar.compactDate(clock.now()));
                        }
                        TRY(auto page, service.list(p, q));
                        return http::pageResponse(page.items, page.next_cursor,
@@ -258,9 +258,11 @@ void addRoutes(http::Router& router, access::Authenticator& auth, HazardService&
                        TRY(auto format, http::formatParam(req));
                        TRY(auto n, service.notice(p, id));
                        if (format != "json") {
-                         return http::exportResponse(format, "notice-" + std::to_string(n.id),
-                                                     noticeColumns(), noticeRows(n, calendar),
-                                                     calendar.compactDate(clock.now()));
+                         TRY(auto codes, http::boolParam(req, "codes"));
+                         return http::tableResponse(format, "隐患通报-" + std::to_string(n.id),
+                                                    noticeColumns(service.registry(), calendar),
+                                                    noticeLines(n), codes.value_or(false),
+                                                    calendar.compactDate(clock.now()));
                        }
                        return jsonResponse(toJson(n));
                      }),

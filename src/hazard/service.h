@@ -66,6 +66,7 @@ struct Options {
 
 class HazardService {
  public:
+  const org::Registry& registry() const { return registry_; }
   static constexpr int kExportMax = 100'000;
 
   // Feeds the work items of every hazard it changes through `work`.

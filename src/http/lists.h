@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/csv.h"
+#include "core/table_export.h"
 #include "http/download.h"
 #include "http/message.h"
 
@@ -33,6 +34,18 @@ Result<Response> tableResponse(const std::string& format, const std::string& nam
   table.reserve(rows.size());
   for (const auto& row : rows) table.push_back(toRow(row));
   return exportResponse(format, name, header, table, day);
+}
+
+// The rows as people read them (Chinese headers, names, Beijing time) or, with `codes`, as
+// machines do: `columns` says both.
+template <class Item>
+Result<Response> tableResponse(const std::string& format, const std::string& name,
+                               const std::vector<Column<Item>>& columns,
+                               const std::vector<Item>& rows, bool codes, const std::string& day) {
+  std::vector<csv::Record> table;
+  table.reserve(rows.size());
+  for (const auto& row : rows) table.push_back(rowOf(columns, row, codes));
+  return exportResponse(format, name, headerOf(columns, codes), table, day);
 }
 
 }  // namespace anlan::http

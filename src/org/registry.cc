@@ -127,6 +127,46 @@ std::vector<const Jurisdiction*> Registry::path(const std::string& code) const {
   return out;
 }
 
+std::string Registry::fullName(const std::string& code) const {
+  std::string out;
+  for (const Jurisdiction* j : path(code)) {
+    if (j->code == city_ || j->level == "province") continue;
+    out += j->name;
+  }
+  if (out.empty()) {
+    const Jurisdiction* j = find(code);
+    return j ? j->name : "";
+  }
+  return out;
+}
+
+std::optional<std::string> Registry::codeOf(const std::string& text) const {
+  if (find(text)) return text;
+  std::optional<std::string> by_name;
+  int named = 0;
+  for (const auto& [code, j] : by_code_) {
+    if (fullName(code) == text) return code;
+    if (j.name == text) {
+      by_name = code;
+      ++named;
+    }
+  }
+  if (named == 1) return by_name;
+  return std::nullopt;
+}
+
+std::string Registry::sectorName(const std::string& code) const {
+  const Sector* s = sector(code);
+  return s ? s->name : "";
+}
+
+std::optional<std::string> Registry::sectorCodeOf(const std::string& text) const {
+  for (const auto& s : sectors_) {
+    if (s.code == text || s.name == text) return s.code;
+  }
+  return std::nullopt;
+}
+
 const std::string& Registry::boundary(const std::string& code) const {
   static const std::string kNone;
   auto it = boundary_text_.find(code);

@@ -39,6 +39,15 @@ class Registry {
   const std::string& city() const { return city_; }
   // The county-level unit (county or park) at or above `code`, or "" when there is none.
   std::string unitOf(const std::string& code) const;
+  // A jurisdiction as people name it in a table: the names on its path below the city, joined
+  // ("祁东县白鹤街道"; the city itself by its own name); "" for an unknown code.
+  std::string fullName(const std::string& code) const;
+  // The code of a jurisdiction given by its code, its full name or its own name when that is
+  // unique in the city; nullopt otherwise.
+  std::optional<std::string> codeOf(const std::string& text) const;
+  // A sector's Chinese name ("" when unknown), and the code of a sector given by code or name.
+  std::string sectorName(const std::string& code) const;
+  std::optional<std::string> sectorCodeOf(const std::string& text) const;
   // `code` and everything below it, for scopes (computed once at load); empty when unknown.
   access::Subtree treeOf(const std::string& code) const;
   // `scope` narrowed by a jurisdiction filter (Scope::within), or `scope` when there is none.

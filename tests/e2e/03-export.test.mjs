@@ -23,7 +23,7 @@ async function downloadCsv(page) {
     page.waitForEvent('download'),
     page.getByTestId('export-csv').click(),
   ])
-  assert.match(download.suggestedFilename(), /^enterprises-\d{8}\.csv$/)
+  assert.match(download.suggestedFilename(), /^企业名录-\d{8}\.csv$/)
   const file = await download.path()
   return readExport(fs.readFileSync(file))
 }
@@ -75,19 +75,23 @@ test(
       }
 
       const csv = await downloadCsv(page)
-      assert.ok(csv.header.includes('credit_code') && csv.header.includes('jurisdiction'))
+      // As people read it: Chinese headers, names instead of codes.
+      assert.ok(csv.header.includes('统一社会信用代码') && csv.header.includes('所属辖区'))
       assert.deepEqual(
-        sorted(csv.records.map((r) => r.credit_code)),
+        sorted(csv.records.map((r) => r['统一社会信用代码'])),
         sorted(shown.map((r) => r.creditCode)),
         'the CSV holds exactly the rows shown',
       )
       for (const r of csv.records) {
-        assert.ok(r.jurisdiction.startsWith('430426'), `${r.credit_code} in ${r.jurisdiction}`)
-        assert.equal(r.risk_color, 'yellow')
-        assert.equal(r.active, '1')
+        assert.ok(r['所属辖区'].startsWith(qidong.name), `${r['企业名称']} in ${r['所属辖区']}`)
+        assert.equal(r['风险等级'], RISK_LABEL.yellow)
+        assert.equal(r['状态'], '在册')
       }
       // The names survive the round trip (UTF-8, quoting).
-      assert.deepEqual(sorted(csv.records.map((r) => r.name)), sorted(shown.map((r) => r.name)))
+      assert.deepEqual(
+        sorted(csv.records.map((r) => r['企业名称'])),
+        sorted(shown.map((r) => r.name)),
+      )
 
       // 2. The whole city, one risk colour: more than one page of 50 ("load more"). The colour
       //    with the most enterprises (from the figures), so the data may change.
@@ -108,15 +112,15 @@ test(
       assert.equal(cityShown.length, cityApi.length)
       const cityCsv = await downloadCsv(page)
       assert.deepEqual(
-        sorted(cityCsv.records.map((r) => r.credit_code)),
+        sorted(cityCsv.records.map((r) => r['统一社会信用代码'])),
         sorted(cityShown.map((r) => r.creditCode)),
         'the CSV holds exactly the rows shown',
       )
       assert.deepEqual(
-        sorted(cityCsv.records.map((r) => r.credit_code)),
+        sorted(cityCsv.records.map((r) => r['统一社会信用代码'])),
         sorted(cityApi.map((e) => e.credit_code)),
       )
-      assert.ok(cityCsv.records.every((r) => r.risk_color === colour))
+      assert.ok(cityCsv.records.every((r) => r['风险等级'] === RISK_LABEL[colour]))
       assert.ok(cityShown.every((r) => r.risk === RISK_LABEL[colour]))
     })
   },

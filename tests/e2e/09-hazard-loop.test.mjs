@@ -202,10 +202,13 @@ test('hazard list: filters in the address, load more, export of exactly the rows
       page.waitForEvent('download'),
       page.getByTestId('export-csv').click(),
     ])
-    assert.match(download.suggestedFilename(), /^hazards-\d{8}\.csv$/)
+    assert.match(download.suggestedFilename(), /^隐患清单-\d{8}\.csv$/)
     const csv = readExport(fs.readFileSync(await download.path()))
-    assert.deepEqual(sorted(csv.records.map((r) => r.code)), sorted(shown), 'the CSV holds the rows shown')
-    assert.ok(csv.records.every((r) => r.grade === 'general' && r.unit === '430426'))
+    // Chinese headers and names (一般隐患, 祁东县), Beijing times.
+    const codes = csv.records.map((r) => r['隐患编号'])
+    assert.deepEqual(sorted(codes), sorted(shown), 'the CSV holds the rows shown')
+    assert.ok(csv.records.every((r) => r['隐患等级'] === '一般隐患' && r['县市区'] === '祁东县'))
+    assert.ok(csv.records.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r['发现时间'])))
 
     // Save the filter by name, clear the filters, bring them back from the saved one.
     await page.getByTestId('saved-filters').click()

@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (std::size_t i = 1; i < records->size() && i <= 200; ++i) {
     enterprise::Enterprise e;
-    auto row = enterprise::fromCsvRow(*header, (*records)[i], e);
+    const auto& reg = anlan::fuzz::registry();
+    auto row = enterprise::fromCsvRow(*header, (*records)[i], e, reg);
     if (!row.ok()) {
       FUZZ_CHECK(!row.error().field.empty());
       continue;
@@ -42,12 +43,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (valid.ok()) {
       FUZZ_CHECK(anlan::text::checkText("name", e.name).ok());
       FUZZ_CHECK(enterprise::validateCreditCode(e.credit_code).ok());
-      // A valid row exports to a row that imports as the same enterprise.
-      auto out = enterprise::toCsvRow(e, anlan::Calendar());
-      enterprise::Enterprise back;
-      FUZZ_CHECK(enterprise::fromCsvRow(enterprise::exportColumns(), out, back).ok());
-      FUZZ_CHECK(back.credit_code == e.credit_code && back.sectors == e.sectors);
-      FUZZ_CHECK(back.jurisdiction == e.jurisdiction);
+      // A valid row exports to a row that imports as the same enterprise, as people read it
+      // (Chinese headers and names) and with codes.
+      auto columns = enterprise::tableColumns(reg, anlan::Calendar());
+      for (bool codes : {false, true}) {
+        auto keys = enterprise::importHeader(anlan::headerOf(columns, codes));
+        FUZZ_CHECK(keys.ok());
+        enterprise::Enterprise back;
+        FUZZ_CHECK(enterprise::fromCsvRow(*keys, anlan::rowOf(columns, e, codes), back, reg).ok());
+        FUZZ_CHECK(back.credit_code == e.credit_code && back.sectors == e.sectors);
+        FUZZ_CHECK(back.jurisdiction == e.jurisdiction && back.risk_color == e.risk_color);
+        FUZZ_CHECK(back.size == e.size);
+        FUZZ_CHECK(back.major_hazard_installations == e.major_hazard_installations);
+      }
     }
   }
   return 0;

@@ -35,8 +35,8 @@ void checkDecoded(const Enterprise& e) {
   boost::system::error_code ec;
   (void)bj::parse(text, ec);
   FUZZ_CHECK(!ec);
-  FUZZ_CHECK(anlan::enterprise::toCsvRow(e, anlan::Calendar()).size() ==
-             anlan::enterprise::exportColumns().size());
+  auto columns = anlan::enterprise::tableColumns(anlan::fuzz::registry(), anlan::Calendar());
+  FUZZ_CHECK(anlan::rowOf(columns, e, false).size() == columns.size());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "fuzz_check.h"
+#include "fuzz_registry.h"
 #include "hazard/codec.h"
 
 namespace {
@@ -42,7 +43,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!h.sector.empty() && !h.description.empty() && h.description.size() <= 2000);
     FUZZ_CHECK(anlan::text::checkText("description", h.description).ok());
     checkSerialises(hazard::toJson(h));
-    FUZZ_CHECK(hazard::toCsvRow(h, anlan::Calendar()).size() == hazard::exportColumns().size());
+    auto columns = hazard::tableColumns(anlan::fuzz::registry(), anlan::Calendar());
+    for (bool codes : {false, true}) {
+      FUZZ_CHECK(anlan::rowOf(columns, h, codes).size() == columns.size());
+    }
   } else {
     FUZZ_CHECK(!made.error().field.empty());
   }

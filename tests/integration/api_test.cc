@@ -454,7 +454,8 @@ TEST_F(Http, ListsPageByCursor) {
   ASSERT_EQ(file.status, 200);
   auto rows = csv::parse(file.body).value();
   EXPECT_EQ(rows.size(), 1u + 15u);  // header and the 15 duty officers
-  for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i][3], "duty_officer");
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    EXPECT_EQ(rows[i][3], "县区值班员");  // names, not codes
   auto audit = t.client().get("/api/v1/audit?format=xlsx&entity=user", admin);
   EXPECT_EQ(audit.status, 200);
   EXPECT_EQ(audit.body.substr(0, 2), "PK");
@@ -462,6 +463,19 @@ TEST_F(Http, ListsPageByCursor) {
       csv::parse(t.client().get("/api/v1/audit?format=csv&entity=user&action=create", admin).body)
           .value();
   EXPECT_EQ(audit_csv.size(), 1u + 19u);  // one creation record per demo account
+  // As people read it: Chinese headers and names of object types, actions and places.
+  EXPECT_EQ(audit_csv[0][3], "对象类型");
+  for (std::size_t i = 1; i < audit_csv.size(); ++i) {
+    EXPECT_EQ(audit_csv[i][3], "用户");
+    EXPECT_EQ(audit_csv[i][5], "新建");
+  }
+  auto coded =
+      csv::parse(t.client()
+                     .get("/api/v1/audit?format=csv&codes=true&entity=user&action=create", admin)
+                     .body)
+          .value();
+  EXPECT_EQ(coded[0][3], "entity");
+  EXPECT_EQ(coded[1][5], "create");
   EXPECT_EQ(t.client().get("/api/v1/users?format=pdf", admin).errorField(), "format");
   EXPECT_EQ(t.client().get("/api/v1/users?limit=0", admin).errorField(), "limit");
   EXPECT_EQ(t.client().get("/api/v1/users?cursor=x", admin).errorField(), "cursor");

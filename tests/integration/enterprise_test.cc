@@ -178,12 +178,25 @@ TEST_F(Enterprises, ExportReturnsExactlyTheFilteredRows) {
   auto rows = csv::parse(csv.body);
   ASSERT_TRUE(rows.ok());
   std::set<std::string> exported;
+  // As people read it: Chinese headers, names, not codes.
+  EXPECT_EQ((*rows)[0][0], "企业名称");
+  EXPECT_EQ((*rows)[0][7], "风险等级");
   for (std::size_t i = 1; i < rows->size(); ++i) {
     exported.insert((*rows)[i][1]);
-    EXPECT_EQ((*rows)[i][7], "blue");
-    EXPECT_EQ((*rows)[i][3].substr(0, 6), "430426");
+    EXPECT_EQ((*rows)[i][7], "低风险");
+    EXPECT_EQ((*rows)[i][3].rfind("祁东县", 0), 0u) << (*rows)[i][3];
   }
   EXPECT_EQ(exported, listed);
+  // With codes, for machines.
+  auto coded =
+      csv::parse(t.client().get("/api/v1/enterprises?format=csv&codes=true&" + filter, admin).body);
+  ASSERT_TRUE(coded.ok());
+  EXPECT_EQ((*coded)[0][0], "name");
+  for (std::size_t i = 1; i < coded->size(); ++i) {
+    EXPECT_EQ((*coded)[i][7], "blue");
+    EXPECT_EQ((*coded)[i][3].substr(0, 6), "430426");
+  }
+  EXPECT_EQ(coded->size(), rows->size());
   auto xlsx = t.client().get("/api/v1/enterprises?format=xlsx&" + filter, admin);
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
@@ -203,6 +216,39 @@ std::string importFile(int rows, int bad_at) {
            "号,,,yellow,small,张三,0734-5550000,0\n";
   }
   return out;
+}
+
+TEST_F(Enterprises, AnExportAsPeopleReadItImportsBackAsTheSameEnterprise) {
+  std::string filter = "jurisdiction=430426&limit=1";
+  auto first = csv::parse(t.client().get("/api/v1/enterprises?format=csv&" + filter, admin).body);
+  ASSERT_TRUE(first.ok());
+  ASSERT_GE(first->size(), 2u);
+  csv::Record header = (*first)[0], row = (*first)[1];
+  // The same enterprise under another name and credit code, every other cell as exported.
+  row[0] = "往返导入测试企业";
+  row[1] = creditCode("430426", 555001);
+  std::string file = "\xEF\xBB\xBF";  // the byte-order mark the export writes
+  csv::append(file, header);
+  csv::append(file, row);
+  auto imported = t.client().post("/api/v1/enterprises/import", file, admin);
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_EQ(imported.json().at("imported").as_int64(), 1);
+  auto again =
+      csv::parse(t.client().get("/api/v1/enterprises?format=csv&q=%E5%BE%80%E8%BF%94", admin).body);
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->size(), 2u);
+  for (std::size_t i = 2; i < 12; ++i) EXPECT_EQ((*again)[1][i], row[i]) << header[i];
+  // The template has the same Chinese headers.
+  auto tpl = t.client().get("/api/v1/enterprises/import-template", admin);
+  ASSERT_EQ(tpl.status, 200);
+  auto tpl_rows = csv::parse(tpl.body);
+  ASSERT_TRUE(tpl_rows.ok());
+  ASSERT_EQ(tpl_rows->size(), 2u);
+  EXPECT_EQ((*tpl_rows)[0], csv::Record(header.begin(), header.begin() + 12));
+  EXPECT_EQ((*tpl_rows)[1][3], "祁东县");  // an example row, in names
+  // Imported as it is, the example is a valid enterprise.
+  auto dry = t.client().post("/api/v1/enterprises/import?dry_run=true", tpl.body, admin);
+  EXPECT_EQ(dry.status, 200) << dry.body;
 }
 
 TEST_F(Enterprises, ImportIsAllOrNothingAndNamesTheBadRow) {

@@ -549,7 +549,10 @@ TEST_P(Hazards, NewYearInBeijingIsTheNewYearInEveryNumber) {
   EXPECT_EQ(issued.json().at("number"), "祁东县隐患排查治理通报〔2027〕1号");
   auto csv = t.client().get("/api/v1/hazards?format=csv&jurisdiction=430426", duty);
   EXPECT_NE(csv.body.find("2027-01-01 05:00:00"), std::string::npos);  // Beijing time in exports
-  EXPECT_NE(csv.headers["content-disposition"].find("hazards-20270101.csv"), std::string::npos);
+  // 隐患清单-20270101.csv: the local date in the file name.
+  EXPECT_NE(csv.headers["content-disposition"].find(
+                "UTF-8''%E9%9A%90%E6%82%A3%E6%B8%85%E5%8D%95-20270101.csv"),
+            std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Hazards,

@@ -205,6 +205,8 @@ std::vector<Probe> probes() {
       {"GET", "/api/v1/hazards/{id}/attachments/{attachment_id}",
        "/api/v1/hazards/{H2}/attachments/{A2}", "", false},
       {"GET", "/api/v1/inbox", "/api/v1/inbox", "", false},
+      {"GET", "/api/v1/enterprises/import-template", "/api/v1/enterprises/import-template", "",
+       false},
       {"GET", "/api/v1/inbox", "/api/v1/inbox?source=hazard&limit=200", "", false},
       {"GET", "/api/v1/inbox/summary", "/api/v1/inbox/summary", "", false},
       {"GET", "/api/v1/intake", "/api/v1/intake", "", false},

@@ -36,41 +36,6 @@ export function countDataRows(text: string): number {
   return Math.max(0, rows - 1)
 }
 
-export const IMPORT_COLUMNS = [
-  'name',
-  'credit_code',
-  'sectors',
-  'jurisdiction',
-  'address',
-  'lon',
-  'lat',
-  'risk_color',
-  'size',
-  'contact_name',
-  'contact_phone',
-  'major_hazard_installations',
-] as const
-
-/** A template file: the header and one example row (UTF-8 with BOM so Excel reads it right). */
-export function importTemplate(): Blob {
-  const example = [
-    '衡阳示例化工有限公司',
-    '91350100M000100Y43',
-    'hazardous_chemicals|fire',
-    '430426',
-    '祁东县示例路1号',
-    '112.09',
-    '26.79',
-    'orange',
-    'medium',
-    '张三',
-    '0734-1234567',
-    '1',
-  ]
-  const csv = `${IMPORT_COLUMNS.join(',')}\r\n${example.join(',')}\r\n`
-  return new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' })
-}
-
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`

@@ -7,7 +7,7 @@ import { safeRedirect } from '@/utils/redirect'
 import { backoffDelay, EventStream, eventsUrl, parseEvent } from '@/api/events'
 import { buildScale, NO_DATA_COLOR, PALETTES } from '@/utils/choropleth'
 import { diffRecords } from '@/utils/diff'
-import { countDataRows, decodeCsv, importTemplate, IMPORT_COLUMNS } from '@/utils/csvFile'
+import { countDataRows, decodeCsv } from '@/utils/csvFile'
 import { countByUnit, figuresFromRows } from '@/modules/home/figures'
 import { homeCardsFor, registerHomeCard } from '@/modules/home/cards'
 import { unitOf } from '@/stores/reference'
@@ -169,16 +169,6 @@ describe('CSV files', () => {
     expect(countDataRows('a,b\r\n1,2\r\n3,4\r\n')).toBe(2)
     expect(countDataRows('a,b\n"x\ny",2\n\n3,4')).toBe(2)
     expect(countDataRows('a,b\n')).toBe(0)
-  })
-
-  it('offers a template with the import columns', async () => {
-    const text = await importTemplate().text()
-    const lines = text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r\n/)
-    expect(lines[0]).toBe(IMPORT_COLUMNS.join(','))
-    expect(lines[1]!.split(',')).toHaveLength(IMPORT_COLUMNS.length)
   })
 })
 
