@@ -1,7 +1,7 @@
 // English. Must have exactly the keys of zh-CN.ts (tests/unit/i18n.test.ts checks).
-import type { MessageSchema } from './zh-CN'
+import type { CoreMessageSchema } from './zh-CN'
 
-const en: MessageSchema = {
+const en: CoreMessageSchema = {
   app: {
     name: 'Anlan',
     title: 'Emergency Command Platform',
@@ -235,6 +235,20 @@ const en: MessageSchema = {
     chartTitle: 'Enterprises by unit and risk level',
     chartEmpty: 'No enterprise data',
     updated: 'Updated {time}',
+    enterprise: {
+      group: 'My enterprise',
+      nav: 'Enterprise home',
+      title: 'My enterprise',
+      unbound: 'This account has no enterprise yet: ask an administrator',
+      profile: 'Enterprise details',
+      register: 'Register a hazard',
+      todos: 'To-do',
+      allTodos: 'All to-dos ({n})',
+      openHazards: 'Hazards not closed off',
+      allHazards: 'All hazards',
+      noOpenHazards: 'No hazard of this enterprise is open',
+      foundAt: 'Found {time}',
+    },
   },
   events: {
     types: {
@@ -247,6 +261,7 @@ const en: MessageSchema = {
       roll_call_updated: 'Spot check: progress',
       intake_recorded: 'Intake report recorded',
       intake_passed_up: 'Intake report passed up',
+      intake_received: 'Intake report received',
       duty_rota_changed: 'Duty rota changed',
       other: 'System event',
     },
@@ -1086,11 +1101,16 @@ const en: MessageSchema = {
       passUp: 'Pass up',
       passedUpOk: 'Passed up to the city command center',
       passedUpAt: 'Passed up',
+      receive: 'Receive',
+      receivedOk: 'Received',
+      receivedAt: 'Received {time}',
+      receivedBy: 'Received by',
       listTitle: "This room's intake reports",
       listTitleCity: 'Intake reports of the city (with those passed up)',
       states: {
         recorded: 'Not passed up',
         passed_up: 'Passed up',
+        received: 'Received',
       },
       empty: 'No intake reports',
       casualties: 'Casualties',

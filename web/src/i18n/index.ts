@@ -1,12 +1,26 @@
-// vue-i18n set-up: Chinese first, English on request, the choice kept in localStorage.
+// vue-i18n set-up: Chinese first, English on request, the choice kept in localStorage. The messages
+// are the app's own (zh-CN.ts, en.ts) and each module's (modules/<module>/messages.<lang>.ts),
+// merged here at start: a module adds its pair to MODULE_MESSAGES.
 import { createI18n } from 'vue-i18n'
-import zhCN, { type MessageSchema } from './zh-CN'
-import en from './en'
+import zhCore from './zh-CN'
+import enCore from './en'
+import { mergeMessages } from './merge'
+import inboxZh from '@/modules/inbox/messages.zh-CN'
+import inboxEn from '@/modules/inbox/messages.en'
 
 export type AppLocale = 'zh-CN' | 'en'
 export const LOCALES: readonly AppLocale[] = ['zh-CN', 'en']
 export const DEFAULT_LOCALE: AppLocale = 'zh-CN'
 export const LOCALE_STORAGE_KEY = 'anlan.locale'
+
+/** Each module's messages: the Chinese file defines the keys, the English one has the same type. */
+export const MODULE_MESSAGES = {
+  inbox: { 'zh-CN': inboxZh, en: inboxEn },
+} as const
+
+const zhCN = mergeMessages(zhCore, MODULE_MESSAGES.inbox['zh-CN'])
+export type MessageSchema = typeof zhCN
+const en: MessageSchema = mergeMessages(enCore, MODULE_MESSAGES.inbox.en)
 
 export const messages: Record<AppLocale, MessageSchema> = { 'zh-CN': zhCN, en }
 

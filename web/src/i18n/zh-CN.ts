@@ -232,6 +232,20 @@ const zhCN = {
     chartTitle: '各单位企业风险分布',
     chartEmpty: '暂无企业数据',
     updated: '数据更新于 {time}',
+    enterprise: {
+      group: '本企业',
+      nav: '企业首页',
+      title: '本企业',
+      unbound: '账号尚未关联企业，请联系管理员',
+      profile: '企业信息',
+      register: '登记隐患',
+      todos: '待办事项',
+      allTodos: '全部待办（{n}）',
+      openHazards: '未销号隐患',
+      allHazards: '全部隐患',
+      noOpenHazards: '本企业暂无未销号隐患',
+      foundAt: '发现于 {time}',
+    },
   },
   events: {
     types: {
@@ -244,6 +258,7 @@ const zhCN = {
       roll_call_updated: '视频点名进展',
       intake_recorded: '新接报',
       intake_passed_up: '接报上报',
+      intake_received: '接报签收',
       duty_rota_changed: '值班表变更',
       other: '系统事件',
     },
@@ -1067,11 +1082,16 @@ const zhCN = {
       passUp: '上报',
       passedUpOk: '已上报市指挥中心',
       passedUpAt: '上报于',
+      receive: '签收',
+      receivedOk: '已签收',
+      receivedAt: '签收于 {time}',
+      receivedBy: '签收人',
       listTitle: '本值班室接报',
       listTitleCity: '全市接报（含各县市区上报）',
       states: {
         recorded: '待上报',
         passed_up: '已上报',
+        received: '已签收',
       },
       empty: '暂无接报',
       casualties: '伤亡情况',
@@ -1130,4 +1150,5 @@ const zhCN = {
 }
 
 export default zhCN
-export type MessageSchema = typeof zhCN
+/** The app's own messages (the modules' are merged in by index.ts). */
+export type CoreMessageSchema = typeof zhCN

@@ -9,6 +9,7 @@ import {
   VideoCamera,
   Headset,
   Histogram,
+  List,
   Location,
   Monitor,
   Warning,
@@ -20,6 +21,7 @@ import {
   Tickets,
 } from '@element-plus/icons-vue'
 import type { Permission } from '@/utils/permissions'
+import type { Role } from '@/api/types'
 
 export interface NavItem {
   name: string
@@ -38,7 +40,10 @@ export const NAV: NavGroup[] = [
   {
     key: 'command',
     titleKey: 'nav.command',
-    items: [{ name: 'home', titleKey: 'nav.home', icon: Monitor }],
+    items: [
+      { name: 'home', titleKey: 'nav.home', icon: Monitor },
+      { name: 'inbox', titleKey: 'inbox.title', icon: List, permission: 'inbox.read' },
+    ],
   },
   {
     key: 'duty',
@@ -129,4 +134,14 @@ export function navFor(may: (p: Permission) => boolean): NavGroup[] {
     ...g,
     items: g.items.filter((i) => !i.permission || may(i.permission)),
   })).filter((g) => g.items.length > 0)
+}
+
+/** Words a role sees instead of the menu's own: an enterprise's people have no command centre. */
+const ROLE_TITLES: Partial<Record<Role, Record<string, string>>> = {
+  enterprise_officer: { 'nav.command': 'home.enterprise.group', 'nav.home': 'home.enterprise.nav' },
+}
+
+/** The message a role sees for a menu group, item or breadcrumb. */
+export function titleFor(key: string, role: Role | null | undefined): string {
+  return (role && ROLE_TITLES[role]?.[key]) || key
 }

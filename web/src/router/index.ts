@@ -39,6 +39,17 @@ export const router = createRouter({
           meta: { titleKey: 'nav.home', crumbs: [{ titleKey: 'nav.command' }], menu: 'home' },
         },
         {
+          path: 'inbox',
+          name: 'inbox',
+          component: () => import('@/modules/inbox/InboxPage.vue'),
+          meta: {
+            titleKey: 'inbox.title',
+            permission: 'inbox.read',
+            crumbs: [{ titleKey: 'nav.command' }],
+            menu: 'inbox',
+          },
+        },
+        {
           path: 'duty',
           name: 'duty-console',
           component: () => import('@/modules/duty/DutyConsolePage.vue'),

@@ -10,9 +10,14 @@ export const FEED_LIMIT = 200
 
 /**
  * Events delivered to listeners but kept out of the feed: call signalling (many small messages per
- * call) and presence (every console opening or closing).
+ * call), presence (every console opening or closing) and the inbox's changes (the bell shows them).
  */
-export const NOT_IN_FEED = new Set(['call.signal', 'call.signal_refused', 'duty.presence'])
+export const NOT_IN_FEED = new Set([
+  'call.signal',
+  'call.signal_refused',
+  'duty.presence',
+  'work.changed',
+])
 
 export interface FeedItem extends LiveEvent {
   seq: number

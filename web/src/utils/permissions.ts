@@ -16,6 +16,7 @@ export type Permission =
   | 'duty.keep'
   | 'rollcalls.read'
   | 'rollcalls.run'
+  | 'inbox.read'
 
 const ALL: readonly Role[] = [
   'admin',
@@ -51,6 +52,8 @@ const TABLE: Record<Permission, readonly Role[]> = {
   'duty.keep': ['commander', 'duty_officer'],
   'rollcalls.read': ['admin', 'commander', 'duty_officer'],
   'rollcalls.run': ['commander'],
+  // Work items wait on the people who act on records; nothing waits on administrators.
+  'inbox.read': ['commander', 'duty_officer', 'department_officer', 'enterprise_officer'],
 }
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -1,11 +1,21 @@
-// Every UI string exists in both languages, compiles, and every key the code names exists.
+// Every UI string exists in both languages, compiles, and every key the code names exists; the
+// modules' message files merge into the app's without clashes.
 import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createI18n } from 'vue-i18n'
-import zhCN from '@/i18n/zh-CN'
-import en from '@/i18n/en'
-import { LOCALE_STORAGE_KEY, setLocale, storedLocale, i18n } from '@/i18n'
+import zhCore from '@/i18n/zh-CN'
+import {
+  LOCALE_STORAGE_KEY,
+  MODULE_MESSAGES,
+  messages,
+  setLocale,
+  storedLocale,
+  i18n,
+} from '@/i18n'
+import { mergeMessages } from '@/i18n/merge'
+import { KNOWN_KINDS } from '@/modules/inbox/model'
+import { INBOX_FILTERS, WORK_SOURCES } from '@/modules/inbox/api'
 import { HAZARD_FILTER_CHOICES } from '@/modules/hazard/filters'
 import { ENTERPRISE_FILTER_CHOICES } from '@/modules/enterprise/filters'
 import { NOTICE_COLUMN_LABELS } from '@/modules/hazard/notice'
@@ -22,6 +32,9 @@ function flatten(o: unknown, prefix = ''): Map<string, unknown> {
   return out
 }
 
+// What the app uses: its own messages and every module's, merged.
+const zhCN = messages['zh-CN']
+const en = messages.en
 const zhKeys = flatten(zhCN)
 const enKeys = flatten(en)
 
@@ -43,6 +56,26 @@ describe('i18n messages', () => {
     expect(onlyZh).toEqual([])
     expect(onlyEn).toEqual([])
     expect(zhKeys.size).toBeGreaterThan(300)
+  })
+
+  it('of each module have the same keys in both languages, under top-level keys of their own', () => {
+    const core = new Set(Object.keys(zhCore))
+    for (const [name, m] of Object.entries(MODULE_MESSAGES)) {
+      const zh = [...flatten(m['zh-CN']).keys()]
+      expect(zh.length, name).toBeGreaterThan(0)
+      expect([...flatten(m.en).keys()].sort(), name).toEqual([...zh].sort())
+      for (const top of Object.keys(m['zh-CN']))
+        expect(core.has(top), `${name}: ${top}`).toBe(false)
+      for (const k of zh) expect(zhKeys.has(k), k).toBe(true)
+    }
+  })
+
+  it('refuse a key that two parts both define', () => {
+    expect(mergeMessages({ a: { x: '1' } }, { b: { y: '2' } })).toEqual({
+      a: { x: '1' },
+      b: { y: '2' },
+    })
+    expect(() => mergeMessages({ a: { x: '1' } }, { a: { y: '2' } })).toThrow(/"a"/)
   })
 
   it('are non-empty strings', () => {
@@ -169,6 +202,13 @@ describe('i18n messages', () => {
       expect(zhKeys.has(`risk.${c}`)).toBe(true)
       expect(zhKeys.has(`risk.short.${c}`)).toBe(true)
     }
+    for (const k of KNOWN_KINDS) {
+      expect(zhKeys.has(`inbox.kinds.${k}`), k).toBe(true)
+      expect(zhKeys.has(`inbox.hints.${k}`), k).toBe(true)
+    }
+    for (const f of ['all', ...INBOX_FILTERS])
+      expect(zhKeys.has(`inbox.filters.${f}`), f).toBe(true)
+    for (const s of WORK_SOURCES) expect(zhKeys.has(`inbox.sources.${s}`), s).toBe(true)
     for (const l of ['province', 'city', 'county', 'park', 'township'])
       expect(zhKeys.has(`levels.${l}`)).toBe(true)
     for (const s of ['large', 'medium', 'small', 'micro'])

@@ -11,7 +11,7 @@ import { countDataRows, decodeCsv } from '@/utils/csvFile'
 import { countByUnit, figuresFromRows } from '@/modules/home/figures'
 import { homeCardsFor, registerHomeCard } from '@/modules/home/cards'
 import { unitOf } from '@/stores/reference'
-import { navFor } from '@/layouts/nav'
+import { navFor, titleFor } from '@/layouts/nav'
 import { can } from '@/utils/permissions'
 import { collectPages } from '@/api/endpoints'
 import { registeredComponents } from '@/plugins/element'
@@ -248,7 +248,7 @@ describe('what each role sees', () => {
     'duty-stats',
   ]
 
-  it('shows users and audit to administrators only; the user list also to commanders', () => {
+  it('shows users and audit to administrators only; the user list also to commanders; the inbox to all but administrators', () => {
     expect(menuOf('admin')).toEqual([
       'home',
       ...DUTY_MENU,
@@ -261,6 +261,7 @@ describe('what each role sees', () => {
     ])
     expect(menuOf('commander')).toEqual([
       'home',
+      'inbox',
       ...DUTY_MENU,
       'jurisdictions',
       'departments',
@@ -270,6 +271,7 @@ describe('what each role sees', () => {
     ])
     expect(menuOf('duty_officer')).toEqual([
       'home',
+      'inbox',
       ...DUTY_MENU,
       'jurisdictions',
       'departments',
@@ -279,12 +281,22 @@ describe('what each role sees', () => {
     for (const r of ['department_officer', 'enterprise_officer'] as const) {
       expect(menuOf(r)).toEqual([
         'home',
+        'inbox',
         'jurisdictions',
         'departments',
         'enterprises',
         ...HAZARD_MENU,
       ])
     }
+    expect(ROLES.filter((r) => can(r, 'inbox.read'))).toEqual(ROLES.filter((r) => r !== 'admin'))
+  })
+
+  it('names the home page for what an enterprise officer has there', () => {
+    expect(titleFor('nav.home', 'enterprise_officer')).toBe('home.enterprise.nav')
+    expect(titleFor('nav.command', 'enterprise_officer')).toBe('home.enterprise.group')
+    expect(titleFor('nav.home', 'commander')).toBe('nav.home')
+    expect(titleFor('nav.hazards', 'enterprise_officer')).toBe('nav.hazards')
+    expect(titleFor('nav.home', null)).toBe('nav.home')
   })
 
   it('lets only commanders run spot checks and only duty officers and commanders keep rooms', () => {

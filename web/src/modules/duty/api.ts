@@ -55,7 +55,8 @@ export interface Casualties {
   missing: number
 }
 
-export type IntakeState = 'recorded' | 'passed_up'
+/** Recorded by a room, passed up to the city once, received (签收) there. */
+export type IntakeState = 'recorded' | 'passed_up' | 'received'
 
 export interface Intake {
   id: number
@@ -72,6 +73,9 @@ export interface Intake {
   help_requested: string
   state: IntakeState
   passed_up_at: number | null
+  /** When and by whom the city received it (null before; absent from older servers). */
+  received_at?: number | null
+  received_by?: string
   created_by: string
   created_at: number
   version: number
@@ -213,6 +217,12 @@ export const listIntake = async (beforeId?: number | null, limit = 50) =>
 export const recordIntake = (body: NewIntake) => api.post<Intake>('intake', body)
 
 export const passUpIntake = (id: number) => api.post<Intake>(`intake/${id}/pass-up`, {})
+
+export const getIntake = (id: number) => api.get<Intake>(`intake/${id}`)
+
+/** 签收: the city receives a report passed up to it (409 when it is not passed up). */
+export const receiveIntake = (id: number, version?: number) =>
+  api.post<Intake>(`intake/${id}/receive`, version === undefined ? {} : { version })
 
 // --- spot checks ---------------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ import { ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import { errorText } from '@/utils/errors'
-import { passUpIntake, type Intake } from './api'
+import { isApiError } from '@/api/client'
+import { getIntake, passUpIntake, receiveIntake, type Intake } from './api'
 
 /** A list read newest first, `size` at a time: load() the first page, load(true) the next. */
 export function useNewestFirst<T extends { id: number }>(
@@ -56,4 +57,33 @@ export function usePassUp(upsert: (i: Intake) => void) {
     }
   }
   return { passing, passUp }
+}
+
+/**
+ * Receiving (签收) a report passed up to the city, from a list: `receiving` is the one under way;
+ * the answer goes to `upsert`. Refused because it changed meanwhile (409: received by a colleague,
+ * say), the report is read again so the list shows how it stands.
+ */
+export function useReceive(upsert: (i: Intake) => void) {
+  const { t } = useI18n()
+  const receiving = ref<number | null>(null)
+  async function receive(i: Intake) {
+    receiving.value = i.id
+    try {
+      upsert(await receiveIntake(i.id, i.version))
+      ElMessage.success(t('duty.intake.receivedOk'))
+    } catch (e) {
+      ElMessage.error(errorText(e))
+      if (isApiError(e) && e.status === 409) {
+        try {
+          upsert(await getIntake(i.id))
+        } catch {
+          // The list keeps what it had; the message said why.
+        }
+      }
+    } finally {
+      receiving.value = null
+    }
+  }
+  return { receiving, receive }
 }

@@ -2,6 +2,10 @@
 // fetched) and the page title flashing, so a call is noticed from across the room and from another
 // browser tab. Browsers keep audio suspended until the person has clicked on the page: the console
 // asks for one click (unlockAudio) and says so while it is needed.
+import { audioContext } from '@/utils/audio'
+
+// The page's one audio context lives in utils/audio.ts (the inbox's alarm shares it).
+export { audioBlocked, audioContext, unlockAudio } from '@/utils/audio'
 
 /** The ring's rhythm: two short bursts, a pause; repeated. Times in seconds. */
 export const RING_PATTERN = [
@@ -11,50 +15,6 @@ export const RING_PATTERN = [
 export const RING_PERIOD_S = 3
 /** Two tones together, as a telephone bell (Hz). */
 export const RING_TONES = [440, 480] as const
-
-type AudioContextCtor = new () => AudioContext
-
-function audioContextClass(): AudioContextCtor | null {
-  if (typeof window === 'undefined') return null
-  const w = window as unknown as {
-    AudioContext?: AudioContextCtor
-    webkitAudioContext?: AudioContextCtor
-  }
-  return w.AudioContext ?? w.webkitAudioContext ?? null
-}
-
-let shared: AudioContext | null = null
-
-/** The page's one AudioContext (created on first use), or null where there is no Web Audio. */
-export function audioContext(): AudioContext | null {
-  if (shared) return shared
-  const C = audioContextClass()
-  if (!C) return null
-  try {
-    shared = new C()
-  } catch {
-    return null
-  }
-  return shared
-}
-
-/** Whether sound is blocked until the person clicks (the context is suspended). */
-export function audioBlocked(): boolean {
-  const ctx = audioContext()
-  return !!ctx && ctx.state === 'suspended'
-}
-
-/** Resumes the audio context: call it from a click (a user gesture). Resolves to "unblocked". */
-export async function unlockAudio(): Promise<boolean> {
-  const ctx = audioContext()
-  if (!ctx) return false
-  try {
-    await ctx.resume()
-  } catch {
-    return false
-  }
-  return ctx.state === 'running'
-}
 
 /** Schedules one period of the ring at `start` (context seconds) into `out`. */
 export function scheduleRing(ctx: BaseAudioContext, out: AudioNode, start: number): void {

@@ -180,14 +180,15 @@ export interface DeadlineStatus {
 const CLOSED: readonly HazardState[] = ['closed_off', 'rechecked']
 
 /**
- * Where a hazard stands against its deadline at `now`. Overdue days are whole days past the
- * deadline (as the server's notices count them); "today" is the last 24 hours before it.
+ * Where a hazard (or any open work with a deadline: no state) stands against its deadline at
+ * `now`. Overdue days are whole days past the deadline (as the server's notices count them);
+ * "today" is the last 24 hours before it.
  */
 export function deadlineStatus(
-  h: { state: HazardState; deadline: number | null; overdue?: boolean },
+  h: { state?: HazardState; deadline: number | null; overdue?: boolean },
   now: number,
 ): DeadlineStatus {
-  if (CLOSED.includes(h.state)) return { kind: 'closed', days: 0 }
+  if (h.state && CLOSED.includes(h.state)) return { kind: 'closed', days: 0 }
   if (h.deadline === null) return { kind: 'none', days: 0 }
   const diff = h.deadline - now
   if (diff < 0 || h.overdue)
