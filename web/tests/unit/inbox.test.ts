@@ -181,6 +181,9 @@ describe('inbox decisions', () => {
     const c = item(3)
     expect(alarmsOf([a, b, c], new Set([2])).map((i) => i.id)).toEqual([1])
     expect(alarmsOf([a, b], new Set([1, 2]))).toEqual([])
+    // A ringing spot-check call rings on the duty phone: no second alarm for it.
+    const call = item(4, { urgent: true, kind: 'duty.answer' })
+    expect(alarmsOf([call, a], new Set())).toEqual([a])
     expect(soundsFor([], [a])).toBe(true)
     expect(soundsFor([a], [a])).toBe(false)
     expect(soundsFor([a], [])).toBe(false)
@@ -618,7 +621,7 @@ describe('inbox store', () => {
     expect(inbox.alarms).toEqual([])
     expect(chime).not.toHaveBeenCalled()
 
-    server.items = [item(1), item(2), item(3, { urgent: true, kind: 'duty.answer' })]
+    server.items = [item(1), item(2), item(3, { urgent: true, kind: 'hazard.overdue_major' })]
     emit({ type: 'work.changed', jurisdiction: '', at: 0, data: { source: 'hazard', ref: 102 } })
     emit({ type: 'work.changed', jurisdiction: '', at: 0, data: { source: 'duty', ref: 7 } })
     emit({ type: 'hazard.updated', jurisdiction: '', at: 0, data: {} })
@@ -628,7 +631,7 @@ describe('inbox store', () => {
     expect(inbox.revision).toBeGreaterThan(revision)
     expect([...inbox.arrived]).toEqual([2, 3])
     expect(shown.map((s) => s.tag)).toEqual(['anlan-work-3', 'anlan-work-2'])
-    expect(shown[0]!.title).toMatch(/紧急待办：抽查连线/)
+    expect(shown[0]!.title).toMatch(/紧急待办：重大隐患逾期督办/)
     expect(inbox.alarms.map((i) => i.id)).toEqual([3])
     expect(chime).toHaveBeenCalledTimes(1)
 

@@ -68,15 +68,20 @@ export function newSince(items: readonly WorkItem[], afterId: number): WorkItem[
   return items.filter((i) => i.id > afterId).sort((a, b) => a.id - b.id)
 }
 
+/** Urgent kinds with an alarm of their own: a ringing spot-check call rings on the duty phone. */
+export const ALARMED_ELSEWHERE: ReadonlySet<string> = new Set(['duty.answer'])
+
 /**
- * What the alarm shows: of the urgent items open now, those not acknowledged in this tab, in the
- * inbox's order.
+ * What the alarm shows: of the urgent items open now, those not acknowledged in this tab and not
+ * alarmed elsewhere, in the inbox's order.
  */
 export function alarmsOf(
   urgentOpen: readonly WorkItem[],
   acknowledged: ReadonlySet<number>,
 ): WorkItem[] {
-  return urgentOpen.filter((i) => i.urgent && !acknowledged.has(i.id))
+  return urgentOpen.filter(
+    (i) => i.urgent && !acknowledged.has(i.id) && !ALARMED_ELSEWHERE.has(i.kind),
+  )
 }
 
 /** Whether the alarm sounds: it shows an item it did not show before. */
