@@ -31,6 +31,11 @@ import {
   tag,
   url,
   withBrowser,
+  chinaDay,
+  fillDate,
+  openStep,
+  pickFrom,
+  submitStep,
 } from './lib.mjs'
 
 const DAY = 24 * 3600 * 1000
@@ -72,47 +77,6 @@ function png(w = 24, h = 16, rgb = [215, 38, 61]) {
     chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ])
-}
-
-/** yyyy-MM-dd of a time in the browser's zone (Asia/Shanghai, as lib.mjs sets it). */
-function day(ms) {
-  const d = new Date(ms + 8 * 3600 * 1000)
-  return d.toISOString().slice(0, 10)
-}
-
-async function fillDate(page, testid, ms) {
-  const input = inputOf(page, testid)
-  await input.click()
-  await input.fill(day(ms))
-  await input.press('Enter')
-  // Not Escape: it would close the dialog around the picker.
-  await input.press('Tab')
-}
-
-async function pickFrom(page, testid, text) {
-  await page.locator(`.el-select[data-testid="${testid}"]`).click()
-  await page
-    .locator('.el-select-dropdown__item:visible')
-    .filter({ hasText: text })
-    .first()
-    .click()
-}
-
-/** Opens a step's dialog from the hazard page's buttons (only those the server allows). */
-async function openStep(page, step) {
-  await page.getByTestId(`step-${step}`).click()
-  await page.getByTestId('step-submit').waitFor()
-}
-
-async function submitStep(page, expectedState) {
-  await page.getByTestId('step-submit').click()
-  await page.getByTestId('step-submit').waitFor({ state: 'hidden' })
-  await eventually(async () =>
-    assert.equal(
-      await page.locator('.page-title [data-testid=hazard-state]').getAttribute('data-state'),
-      expectedState,
-    ),
-  )
 }
 
 async function buttons(page) {
@@ -323,7 +287,7 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
     assert.deepEqual(await buttons(page), ['step-start_rectification'])
     await openStep(page, 'start_rectification')
     // The plan deadline starts at the slip's.
-    assert.equal(await inputOf(page, 'step-plan-deadline').inputValue(), day(slipDeadline))
+    assert.equal(await inputOf(page, 'step-plan-deadline').inputValue(), chinaDay(slipDeadline))
     await page.getByTestId('step-plan-responsible').fill('刘建国（安全总监）')
     await page.getByTestId('step-plan-funds').fill('86,500.50')
     await page.getByTestId('step-plan-contingency').fill('整改期间储罐区停止装卸作业，设置警戒区')

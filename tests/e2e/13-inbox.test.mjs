@@ -13,47 +13,23 @@ import {
   TEST_TIMEOUT,
   apiLogin,
   eventually,
-  inputOf,
   openAs,
   serverNow,
   settle,
   tag,
   url,
   withBrowser,
+  chinaDay,
+  fillDate,
+  openStep,
+  pickFrom,
+  submitStep,
 } from './lib.mjs'
 
 const DAY = 24 * 3600 * 1000
-const CHINA = 8 * 3600 * 1000
 const COUNTY = 'duty-430426'
 const ENTERPRISE = 'ent-430426'
 const PHONE = { width: 390, height: 844 }
-
-/** yyyy-MM-dd China time (UTC+8 all year) of an instant. */
-const chinaDay = (ms) => new Date(ms + CHINA).toISOString().slice(0, 10)
-
-async function fillDate(page, testid, ms) {
-  const input = inputOf(page, testid)
-  await input.click()
-  await input.fill(chinaDay(ms))
-  await input.press('Enter')
-  await input.press('Tab')
-}
-
-async function pickFrom(page, testid, text) {
-  await page.locator(`.el-select[data-testid="${testid}"]`).click()
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
-}
-
-async function submitStep(page, expectedState) {
-  await page.getByTestId('step-submit').click()
-  await page.getByTestId('step-submit').waitFor({ state: 'hidden' })
-  await eventually(async () =>
-    assert.equal(
-      await page.locator('.page-title [data-testid=hazard-state]').getAttribute('data-state'),
-      expectedState,
-    ),
-  )
-}
 
 /** The bell's count once the summary has arrived. */
 async function bellCount(page) {
@@ -150,15 +126,13 @@ test('inbox: a hazard assigned by the county reaches the enterprise officer live
       )
 
       // 2. Assessed (general: no confirmation needed).
-      await page.getByTestId('step-assess').click()
-      await page.getByTestId('step-submit').waitFor()
+      await openStep(page, 'assess')
       await submitStep(page, 'assessed')
       await eventually(async () => assert.ok(await itemOf(countyApi, id, 'hazard.assign')))
       assert.equal(await itemOf(countyApi, id, 'hazard.assess'), undefined, 'assessment done')
 
       // 3. Assigned to the enterprise with a slip, deadline in ten days.
-      await page.getByTestId('step-assign').click()
-      await page.getByTestId('step-submit').waitFor()
+      await openStep(page, 'assign')
       await page.getByTestId('step-slip-no').fill(`JB-430426-${tag()}`)
       await fillDate(page, 'step-slip-deadline', (await serverNow()) + 10 * DAY)
       await page.getByTestId('step-responsible-unit').fill(enterprise.name)

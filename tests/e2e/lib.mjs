@@ -611,3 +611,40 @@ export function readExport(buffer) {
     records: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))),
   }
 }
+
+/** Picks the option with `text` from the Element Plus select with data-testid `testid`. */
+export async function pickFrom(page, testid, text) {
+  await page.locator(`.el-select[data-testid="${testid}"]`).click()
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
+}
+
+/** Opens a step's dialog from the hazard page's buttons (only those the server allows). */
+export async function openStep(page, step) {
+  await page.getByTestId(`step-${step}`).click()
+  await page.getByTestId('step-submit').waitFor()
+}
+
+/** Submits the open step dialog and waits until the hazard page shows `expectedState`. */
+export async function submitStep(page, expectedState) {
+  await page.getByTestId('step-submit').click()
+  await page.getByTestId('step-submit').waitFor({ state: 'hidden' })
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('.page-title [data-testid=hazard-state]').getAttribute('data-state'),
+      expectedState,
+    ),
+  )
+}
+
+/** yyyy-MM-dd of an instant in China time (UTC+8 all year), as the date pickers show it. */
+export const chinaDay = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10)
+
+/** Types a China-time day into the date picker with data-testid `testid`. */
+export async function fillDate(page, testid, ms) {
+  const input = inputOf(page, testid)
+  await input.click()
+  await input.fill(chinaDay(ms))
+  await input.press('Enter')
+  // Not Escape: it would close the dialog around the picker.
+  await input.press('Tab')
+}
