@@ -11,6 +11,7 @@
 #include "auth/rules.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "core/messages.h"
 #include "db/migrate.h"
 #include "db/serial.h"
 #include "duty/routes.h"
@@ -48,6 +49,7 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   std::unique_ptr<App> app(new App(cfg, clock));
   TRY(app->calendar_, Calendar::parseOffset(cfg.calendar_utc_offset));
   TRY_STATUS(auth::passwordDictionaryReady());
+  TRY_STATUS(messages::check());
   int workers = cfg.worker_threads > 0 ? cfg.worker_threads : std::max(4, 2 * cores());
   TRY(app->db_, db::open(cfg.db, std::max(cfg.db_pool_size, workers)));
   TRY(auto applied, db::migrate(*app->db_, allMigrations(), clock));

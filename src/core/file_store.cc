@@ -80,8 +80,11 @@ Result<std::string> checkUpload(std::string_view name, std::string_view bytes) {
   if (bytes.empty()) return Error::invalid("file", "the file is empty");
   auto actual = sniffMediaType(bytes);
   if (!actual || *actual != *promised) {
-    return Error::invalid("file", "the file's content is not " + *promised + " as its name says" +
-                                      (actual ? " (it is " + *actual + ")" : ""));
+    if (!actual) {
+      return Error::invalid("file", "the file's content is not " + *promised + " as its name says");
+    }
+    return Error::invalid("file", "the file's content is not " + *promised +
+                                      " as its name says (it is " + *actual + ")");
   }
   return *actual;
 }

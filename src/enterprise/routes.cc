@@ -109,8 +109,8 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                     service.importCsv(p, req.body, dry.value_or(false), partial.value_or(false)));
                 bj::array errors;
                 for (const auto& e : report.problems) {
-                  errors.push_back(
-                      bj::object{{"row", e.row}, {"field", e.field}, {"problem", e.problem}});
+                  errors.push_back(bj::object{
+                      {"row", e.row}, {"field", e.field}, {"problem", http::say(req, e.problem)}});
                 }
                 bj::object out{{"total", report.total},
                                {"imported", report.imported},
@@ -118,8 +118,9 @@ void addRoutes(http::Router& router, access::Authenticator& auth, EnterpriseServ
                 if (!report.problems.empty() && !partial.value_or(false)) {
                   out["error"] =
                       bj::object{{"code", "unprocessable"},
-                                 {"message", std::to_string(report.problems.size()) +
-                                                 " row(s) have problems; nothing was imported"},
+                                 {"message", http::say(req, std::to_string(report.problems.size()) +
+                                                                " row(s) have problems; nothing "
+                                                                "was imported")},
                                  {"field", "file"}};
                   return jsonResponse(out, 422);
                 }

@@ -96,9 +96,9 @@ Status validate(const Enterprise& e, const org::Registry& registry) {
     if (!registry.locatedIn(e.jurisdiction, *e.location)) {
       std::string at = registry.unitAt(*e.location);
       const org::Jurisdiction* where = at.empty() ? nullptr : registry.find(at);
+      if (!where) return Error::invalid("location", "the location lies outside Hengyang");
       return Error::invalid("location",
-                            where ? "the location lies in " + where->name + ", not in " + j->name
-                                  : "the location lies outside Hengyang");
+                            "the location lies in " + where->name + ", not in " + j->name);
     }
   }
   return {};

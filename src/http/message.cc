@@ -4,6 +4,7 @@
 #include <boost/url/parse.hpp>
 
 #include "core/log.h"
+#include "core/messages.h"
 #include "core/text.h"
 
 namespace anlan::http {
@@ -95,16 +96,18 @@ namespace {
 // Whether a client may not see `e`'s message: it describes the server, not the request.
 bool hidden(const Error& e) { return e.code == Code::kInternal || e.code == Code::kUnavailable; }
 
-std::string errorBody(const Error& e, std::string_view request_id) {
+std::string errorBody(const Error& e, std::string_view request_id, messages::Language lang) {
   std::string message;
   if (e.code == Code::kInternal) {
-    message = "internal error";
+    message = messages::say("internal error", lang);
   } else if (e.code == Code::kUnavailable) {
-    message = "service unavailable, try again later";
+    message = messages::say("service unavailable, try again later", lang);
   } else {
-    message = text::toValidUtf8(e.message);
+    message = messages::say(text::toValidUtf8(e.message), lang);
   }
-  if (hidden(e) && !request_id.empty()) message += "; request id " + std::string(request_id);
+  if (hidden(e) && !request_id.empty()) {
+    message += messages::say("; request id " + std::string(request_id), lang);
+  }
   boost::json::object err{{"code", codeName(e.code)}, {"message", std::move(message)}};
   if (!e.field.empty()) err["field"] = text::toValidUtf8(e.field);
   return boost::json::serialize(boost::json::object{{"error", std::move(err)}});
@@ -115,9 +118,17 @@ std::string errorBody(const Error& e, std::string_view request_id) {
 Response errorResponse(const Error& e) {
   Response r;
   r.status = statusOf(e.code);
-  r.body = errorBody(e, {});
+  r.body = errorBody(e, {}, messages::Language::kEnglish);
   r.error = e;
   return r;
+}
+
+messages::Language languageOf(const Request& req) {
+  return messages::preferred(req.header("accept-language"));
+}
+
+std::string say(const Request& req, std::string_view english) {
+  return messages::say(english, languageOf(req));
 }
 
 void finishResponse(const Request& req, Response& res) {
@@ -133,7 +144,9 @@ void finishResponse(const Request& req, Response& res) {
     log::write(res.status >= 500 ? log::Level::kError : log::Level::kWarn, "request failed",
                std::move(fields));
   }
-  if (hidden(e)) res.body = errorBody(e, req.request_id);
+  // The body again, in the language the client asked for, with the request id when it is hidden.
+  res.body = errorBody(e, hidden(e) ? std::string_view(req.request_id) : std::string_view(),
+                       languageOf(req));
   res.error.reset();
 }
 

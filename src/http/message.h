@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace anlan::http {
@@ -64,5 +65,10 @@ Response errorResponse(const Error& e);
 // answer that hides something is logged with the request id, and a 5xx answer's message names
 // the request id ("internal error; request id r1f"), so that the log line can be found.
 void finishResponse(const Request& req, Response& res);
+// The language the request asks for (Accept-Language), English when it names none we speak.
+messages::Language languageOf(const Request& req);
+// An English message (core/messages.h) in the request's language, for text a route puts in a body
+// of its own (an import report's problems); errorResponse bodies are translated by finishResponse.
+std::string say(const Request& req, std::string_view english);
 
 }  // namespace anlan::http

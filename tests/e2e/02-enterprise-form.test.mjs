@@ -83,7 +83,7 @@ test(
       const refused = await created
       assert.equal(refused.status(), 409)
       await form.codeError.waitFor()
-      assert.match(await form.codeError.innerText(), /already registered/)
+      assert.match(await form.codeError.innerText(), /的企业已登记$/)
       assert.match(await form.codeItem.getAttribute('class'), /is-error/)
       await page.getByTestId('save-error').waitFor()
       assert.equal(new URL(page.url()).pathname, '/enterprises/new', 'still on the form')

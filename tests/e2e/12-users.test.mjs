@@ -117,7 +117,7 @@ test('an enterprise officer is created with their enterprise; refusals show at t
       assert.equal(await fieldError(page, 'user-password').count(), 0, 'typing clears it'),
     )
     sent = await createRequest(page, () => page.getByTestId('user-save').click())
-    assert.equal(sent.answer.error.message, 'password must not contain the username')
+    assert.equal(sent.answer.error.message, '密码不能包含用户名', 'the server speaks the page\'s language')
     await eventually(async () =>
       assert.equal(await fieldError(page, 'user-password').innerText(), '密码不能包含用户名'),
     )

@@ -6,6 +6,7 @@
 
 #include "core/csv.h"
 #include "core/geo.h"
+#include "core/text.h"
 #include "support/test_app.h"
 
 namespace anlan::test {
@@ -216,6 +217,48 @@ std::string importFile(int rows, int bad_at) {
            "号,,,yellow,small,张三,0734-5550000,0\n";
   }
   return out;
+}
+
+TEST_F(Enterprises, MessagesComeInTheLanguageTheClientAsksFor) {
+  auto as = [&](const char* lang) {
+    std::map<std::string, std::string> h{{"Authorization", "Bearer " + admin}};
+    if (*lang) h["Accept-Language"] = lang;
+    return h;
+  };
+  std::string outside =
+      R"({"name":"语言测试企业","credit_code":")" + creditCode("430426", 777001) +
+      R"(","sectors":["fire"],"jurisdiction":"430426","location":{"lon":116.4,"lat":39.9}})";
+  auto zh = t.client().request("POST", "/api/v1/enterprises", outside, as("zh-CN,zh;q=0.9"));
+  ASSERT_EQ(zh.status, 400) << zh.body;
+  EXPECT_EQ(zh.errorField(), "location");  // the field stays the machine's name
+  EXPECT_EQ(std::string(zh.json().at("error").at("message").as_string()), "该位置在衡阳市以外");
+  auto en = t.client().request("POST", "/api/v1/enterprises", outside, as("en-GB"));
+  EXPECT_EQ(std::string(en.json().at("error").at("message").as_string()),
+            "the location lies outside Hengyang");
+  auto plain = t.client().request("POST", "/api/v1/enterprises", outside, as(""));
+  EXPECT_EQ(plain.body, en.body);  // no header: English, for machines and scripts
+
+  // A hole's field name is said in Chinese too; a 404 and a 401 as well.
+  auto missing =
+      t.client().request("POST", "/api/v1/enterprises", R"({"credit_code":"x"})", as("zh-CN"));
+  EXPECT_EQ(std::string(missing.json().at("error").at("message").as_string()), "请填写名称");
+  auto none = t.client().request("GET", "/api/v1/enterprises/999999", "", as("zh-CN"));
+  EXPECT_EQ(std::string(none.json().at("error").at("message").as_string()), "企业不存在");
+  auto anon = t.client().request("GET", "/api/v1/enterprises", "", {{"Accept-Language", "zh"}});
+  EXPECT_EQ(anon.status, 401);
+  EXPECT_TRUE(text::validUtf8(anon.body));
+  EXPECT_EQ(anon.json().at("error").at("message").as_string().find("not signed in"),
+            std::string::npos)
+      << anon.body;
+
+  // An import report names each row's problem in Chinese, nothing imported.
+  auto report =
+      t.client().request("POST", "/api/v1/enterprises/import", importFile(3, 2), as("zh-CN"));
+  ASSERT_EQ(report.status, 422) << report.body;
+  auto problem = std::string(report.json().at("errors").at(0).at("problem").as_string());
+  EXPECT_EQ(problem.rfind("校验码不符：最后一位应为 ", 0), 0u) << problem;
+  EXPECT_EQ(std::string(report.json().at("error").at("message").as_string()),
+            "1 行有问题，未导入任何数据");
 }
 
 TEST_F(Enterprises, AnExportAsPeopleReadItImportsBackAsTheSameEnterprise) {

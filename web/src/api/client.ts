@@ -79,6 +79,12 @@ export const CSRF_COOKIE = 'anlan_csrf'
 
 let csrfToken: string | null = null
 let unauthenticatedHandler: (() => void) | null = null
+let language = 'zh-CN'
+
+/** The UI's language, sent as Accept-Language so that the server's messages come in it. */
+export function setRequestLanguage(tag: string): void {
+  language = tag
+}
 
 /** Remembers the session's CSRF token (from the sign-in answer or GET /me). */
 export function setCsrfToken(token: string | null): void {
@@ -186,7 +192,10 @@ export async function request<T>(
   path: string,
   opts: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+  }
   let body: BodyInit | undefined
   if (opts.body !== undefined) {
     if (typeof opts.body === 'string') {
@@ -272,6 +281,7 @@ export function upload<T>(
     xhr.withCredentials = true
     xhr.setRequestHeader('Content-Type', contentType)
     xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', language)
     const token = currentCsrfToken()
     if (token) xhr.setRequestHeader(CSRF_HEADER, token)
     xhr.upload.onprogress = (ev) => {

@@ -449,17 +449,6 @@ const en: CoreMessageSchema = {
     enterpriseHint:
       'Enterprise officers see and work on their enterprise only; it cannot be changed later',
     enterpriseFixed: 'The enterprise cannot be changed after creation',
-    errors: {
-      enterpriseRequired: 'An enterprise officer needs their enterprise',
-      enterpriseNotFound: 'There is no such enterprise in your jurisdiction',
-      enterpriseNotOfficer: 'Only enterprise officers are bound to an enterprise',
-      passwordHasUsername: 'The password must not contain the username',
-      passwordCommon:
-        'This password is too common (a dictionary word, a keyboard run or a simple pattern): choose another',
-      passwordSimple: 'This password is too simple: avoid repeats, runs and palindromes',
-      passwordWeak: 'This password is too weak: choose a longer one',
-      usernameTaken: 'The username “{name}” is taken',
-    },
   },
   audit: {
     title: 'Audit log',

@@ -2,6 +2,7 @@
 // are the app's own (zh-CN.ts, en.ts) and each module's (modules/<module>/messages.<lang>.ts),
 // merged here at start: a module adds its pair to MODULE_MESSAGES.
 import { createI18n } from 'vue-i18n'
+import { setRequestLanguage } from '@/api/client'
 import zhCore from './zh-CN'
 import enCore from './en'
 import { mergeMessages } from './merge'
@@ -47,6 +48,8 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   fallbackWarn: false,
 })
 
+setRequestLanguage(i18n.global.locale.value)
+
 export function currentLocale(): AppLocale {
   return i18n.global.locale.value
 }
@@ -54,6 +57,7 @@ export function currentLocale(): AppLocale {
 /** Switches the language, remembers it across reloads, and updates <html lang> and the title. */
 export function setLocale(locale: AppLocale): void {
   i18n.global.locale.value = locale
+  setRequestLanguage(locale)
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale)
   } catch {

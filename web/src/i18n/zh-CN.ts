@@ -443,16 +443,6 @@ const zhCN = {
     enterpriseSearch: '输入企业名称或统一社会信用代码搜索',
     enterpriseHint: '企业用户只能查看和处理本企业的数据，创建后不可更改',
     enterpriseFixed: '所属企业创建后不可更改',
-    errors: {
-      enterpriseRequired: '企业用户必须选择所属企业',
-      enterpriseNotFound: '您的管辖范围内没有该企业',
-      enterpriseNotOfficer: '只有企业用户才能绑定企业',
-      passwordHasUsername: '密码不能包含用户名',
-      passwordCommon: '密码过于常见（字典单词、键盘连续键或简单规律），请换一个',
-      passwordSimple: '密码过于简单：请避免重复字符、连续字符和回文',
-      passwordWeak: '密码强度不够，请使用更长的密码',
-      usernameTaken: '用户名「{name}」已被使用',
-    },
   },
   audit: {
     title: '审计日志',

@@ -23,7 +23,7 @@ const KNOWN = new Set([
 export interface DescribedError {
   /** A sentence in the UI language for the kind of failure. */
   title: string
-  /** The server's own message (English), when it says more than the title. */
+  /** The server's own message (in the UI's language: the client sends Accept-Language), when it says more than the title. */
   detail: string | null
   field: string | null
   code: string
@@ -38,12 +38,21 @@ export function describeError(e: unknown): DescribedError {
   let title = KNOWN.has(e.code) ? t(`errors.${e.code}`) : t('errors.unknownCode', { code: e.code })
   if (e.status === 429 && e.retryAfter !== null)
     title = t('errors.tooManyAttempts', { n: e.retryAfter })
-  const serverSaid = e.message && !e.message.startsWith('HTTP ') ? e.message : null
+  // Failures made on this side (no connection, an unreadable answer) carry the browser's own
+  // English text ("Failed to fetch"): the title says it all.
+  const madeHere = e.status === 0 || e.code === 'bad_response'
+  const serverSaid = !madeHere && e.message && !e.message.startsWith('HTTP ') ? e.message : null
   let detail = serverSaid
   if (e.code === 'internal' && e.requestId) {
     detail = [serverSaid, t('errors.requestId', { id: e.requestId })].filter(Boolean).join(' · ')
   }
-  return { title, detail, field: e.field, code: e.code }
+  return { title, detail: detail && sentence(detail), field: e.field, code: e.code }
+}
+
+/** A message as a sentence: English starts with a capital (the server's start in lower case). */
+export function sentence(message: string): string {
+  if (i18n.global.locale.value !== 'en' || !message) return message
+  return message.charAt(0).toUpperCase() + message.slice(1)
 }
 
 /** One line: the title and, when present, the server's detail. */

@@ -9,6 +9,8 @@ import {
   request,
   setCsrfToken,
 } from '@/api/client'
+import { setLocale } from '@/i18n'
+import { errorText } from '@/utils/errors'
 import {
   enterpriseExportUrl,
   importReportOf,
@@ -175,6 +177,28 @@ describe('error parsing', () => {
       }),
     )
     await expect(request('GET', '/api/v1/me')).rejects.toMatchObject({ status: 0, code: 'network' })
+  })
+
+  it("says a network failure in the UI language, without the browser's English", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch')
+      }),
+    )
+    setLocale('zh-CN')
+    const e = await request('GET', '/api/v1/me').catch((x: unknown) => x)
+    expect(errorText(e)).toBe('无法连接服务器，请检查网络')
+    expect(errorText(e)).not.toMatch(/Failed to fetch/)
+  })
+
+  it("asks for the server's messages in the UI language", async () => {
+    answer(200, {})
+    setLocale('en')
+    await request('GET', '/api/v1/me')
+    setLocale('zh-CN')
+    await request('POST', '/api/v1/hazards', { body: {} })
+    expect(calls.map((c) => header(c, 'Accept-Language'))).toEqual(['en', 'zh-CN'])
   })
 
   it('parses a 204 as no content', async () => {

@@ -1,35 +1,13 @@
-// The server's complaints about the user forms and the sign-in in the UI's language: the server
-// answers {"error":{"field","message"}} in English (src/auth/rules.cc, service.cc, http/origin.cc);
-// the messages it is known to send get their translation, anything else is shown as it came.
+// The server's complaints about the user forms and the sign-in. The server says them in the UI's
+// language (the client sends Accept-Language; src/core/messages/zh-CN.tsv has the Chinese).
 import { isApiError } from '@/api/client'
 import { i18n } from '@/i18n'
-import { describeError } from '@/utils/errors'
-
-/** Known server messages (by pattern), the i18n key that says the same, and its parameters. */
-const KNOWN: [RegExp, string, ((m: RegExpMatchArray) => Record<string, string>)?][] = [
-  [/no such enterprise in your jurisdiction/, 'users.errors.enterpriseNotFound'],
-  [/enterprise officer needs the id of their enterprise/, 'users.errors.enterpriseRequired'],
-  [/only enterprise officers are bound to an enterprise/, 'users.errors.enterpriseNotOfficer'],
-  [/password must not contain the username/, 'users.errors.passwordHasUsername'],
-  [/password is too common/, 'users.errors.passwordCommon'],
-  [/password is too simple/, 'users.errors.passwordSimple'],
-  [/password is too weak/, 'users.errors.passwordWeak'],
-  [
-    /password must be at (least|most) \d+ characters|password needs a letter and a digit/,
-    'validation.password',
-  ],
-  [/username '(.*)' is taken/, 'users.errors.usernameTaken', (m) => ({ name: m[1] ?? '' })],
-]
+import { describeError, sentence } from '@/utils/errors'
 
 /** The message to show at a user form's field for a server error. */
 export function userFieldMessage(e: unknown): string {
-  const t = i18n.global.t
   if (!isApiError(e)) return String(e)
-  for (const [re, key, params] of KNOWN) {
-    const m = e.message.match(re)
-    if (m) return params ? t(key, params(m)) : t(key)
-  }
-  return e.message
+  return sentence(e.message)
 }
 
 /** A refused sign-in as a title and a detail (null: none), for the sign-in page. */
