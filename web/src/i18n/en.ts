@@ -20,6 +20,8 @@ const en: CoreMessageSchema = {
     loading: 'Loading…',
     empty: 'No data',
     retry: 'Retry',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
     reload: 'Reload',
     refresh: 'Refresh',
     save: 'Save',

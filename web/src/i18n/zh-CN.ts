@@ -18,6 +18,8 @@ const zhCN = {
     loading: '正在加载…',
     empty: '暂无数据',
     retry: '重试',
+    zoomIn: '放大',
+    zoomOut: '缩小',
     reload: '重新加载',
     refresh: '刷新',
     save: '保存',
