@@ -72,6 +72,10 @@ Result<Registry> Registry::load(db::Database& db) {
       reg.shapes_.emplace(r.str(0), std::move(area));
       reg.boundary_text_.emplace(r.str(0), r.str(1));
     }
+    TRY(auto seats, c.query("SELECT code, lon, lat, host, short_name FROM jurisdiction_seats"));
+    for (const auto& r : seats.rows) {
+      reg.seats_.emplace(r.str(0), Seat{geo::LonLat{r.f64(1), r.f64(2)}, r.str(3), r.str(4)});
+    }
     TRY(auto centers,
         c.query("SELECT jurisdiction, name, name_en, duty_phone FROM command_centers"));
     for (const auto& r : centers.rows) {
@@ -85,6 +89,11 @@ Result<Registry> Registry::load(db::Database& db) {
       reg.sectors_.push_back({r.str(0), r.str(1), r.str(2), r.str(3)});
     return reg;
   });
+}
+
+const Registry::Seat* Registry::seat(const std::string& code) const {
+  auto it = seats_.find(code);
+  return it == seats_.end() ? nullptr : &it->second;
 }
 
 const Jurisdiction* Registry::find(const std::string& code) const {

@@ -60,6 +60,13 @@ class Registry {
   const std::string& boundary(const std::string& code) const;
   // The bounding box (south-west, north-east) of a unit's boundary; nullopt without one.
   std::optional<std::pair<geo::LonLat, geo::LonLat>> bounds(const std::string& code) const;
+  // Where a unit without a boundary (a park) is marked on the map, and the district it lies in.
+  struct Seat {
+    geo::LonLat at;
+    std::string host;
+    std::string short_name;  // the name on the map (综保区)
+  };
+  const Seat* seat(const std::string& code) const;
   // The code of the county-level unit whose boundary contains `p`, or "".
   std::string unitAt(geo::LonLat p) const;
   // Whether `p` lies inside `code`'s area: its boundary, else its nearest ancestor's (townships),
@@ -83,6 +90,7 @@ class Registry {
   std::map<std::string, access::Subtree> trees_;
   std::multimap<std::string, std::string> children_;
   std::map<std::string, std::string> boundary_text_;
+  std::map<std::string, Seat> seats_;
   std::map<std::string, geo::MultiPolygon> shapes_;
   std::map<std::string, CommandCenter> command_centers_;
   std::vector<Department> departments_;

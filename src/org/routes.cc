@@ -104,26 +104,35 @@ void addRoutes(http::Router& router, access::Authenticator& auth, const Registry
       "GET", "/api/v1/map/units",
       reader([&registry, visible](http::Request&,
                                   const access::Principal& p) -> Result<http::Response> {
-        // The units with a boundary that overlap the caller's scope: inside it, or containing it.
+        // The units that overlap the caller's scope (inside it, or containing it): those with a
+        // boundary as their shape, the parks as a point where they lie (with their host district).
         bj::array features;
         for (const Jurisdiction* j : registry.children(registry.city())) {
-          const std::string& shape = registry.boundary(j->code);
-          if (shape.empty()) continue;
           if (!visible(p, j->code)) continue;
+          bj::object props{
+              {"code", j->code}, {"name", j->name}, {"name_en", j->name_en}, {"level", j->level}};
+          bj::value geometry;
+          if (const std::string& shape = registry.boundary(j->code); !shape.empty()) {
+            geometry = bj::parse(shape);
+          } else if (const Registry::Seat* seat = registry.seat(j->code)) {
+            geometry = bj::object{{"type", "Point"}, {"coordinates", {seat->at.lon, seat->at.lat}}};
+            props["host"] = seat->host;
+            props["short_name"] = seat->short_name;
+          } else {
+            continue;
+          }
           features.push_back(bj::object{{"type", "Feature"},
                                         {"id", j->code},
-                                        {"properties", bj::object{{"code", j->code},
-                                                                  {"name", j->name},
-                                                                  {"name_en", j->name_en},
-                                                                  {"level", j->level}}},
-                                        {"geometry", bj::parse(shape)}});
+                                        {"properties", std::move(props)},
+                                        {"geometry", std::move(geometry)}});
         }
         http::Response r = http::jsonResponse(
             bj::object{{"type", "FeatureCollection"}, {"features", std::move(features)}});
         r.headers.emplace_back("Cache-Control", "private, max-age=3600");
         return r;
       }),
-      "Boundaries of the county-level units the caller sees (GeoJSON FeatureCollection, WGS-84)");
+      "The county-level units the caller sees: boundaries, and the parks as points (GeoJSON, "
+      "WGS-84)");
 
   router.add(
       "GET", "/api/v1/map/locate",

@@ -43,18 +43,27 @@ test(
       await eventually(async () =>
         assert.ok((await shapes.count()) >= 12, 'at least 12 unit shapes'),
       )
-      // The unit names are written on the map (labels that overlap a bigger unit's are hidden).
+      // Every unit is named on the map, the small urban districts, 南岳区 and the three parks too
+      // (a label that would overlap a bigger unit's moves beside its unit, with a line to it).
       await settle(page)
-      const labels = await map
-        .locator('.unit-label')
-        .evaluateAll((els) =>
-          els.filter((e) => getComputedStyle(e).visibility === 'visible').map((e) => e.textContent),
-        )
-      assert.ok(
-        labels.length >= 4,
-        `the map names at least 4 of its 12 units at this size; visible: ${JSON.stringify(labels)}`,
-      )
-      assert.ok(labels.some((l) => l.includes('祁东县')))
+      const visibleLabels = () =>
+        map
+          .locator('.unit-label')
+          .evaluateAll((els) =>
+            els
+              .filter((e) => getComputedStyle(e).visibility === 'visible')
+              .map((e) => e.textContent.replace(/\s*\d+$/, '').trim()),
+          )
+      const names = await visibleLabels()
+      for (const unit of ['雁峰区', '蒸湘区', '南岳区', '珠晖区', '石鼓区', '祁东县', '综保区', '高新区', '松木经开区'])
+        assert.ok(names.includes(unit), `${unit} is named on the map; named: ${names.join(' ')}`)
+      assert.equal(names.length, 15, '12 units and 3 parks')
+      // The map's figure is open hazards per 100 enterprises; the parks and the names are layers.
+      await page.getByTestId('map-legend').getByText('每百家企业未销号隐患').waitFor()
+      await page.getByTestId('map-layer-parks').click()
+      await eventually(async () => assert.equal((await visibleLabels()).length, 12, 'parks off'))
+      await page.getByTestId('map-layer-parks').click()
+      await eventually(async () => assert.equal((await visibleLabels()).length, 15, 'parks on'))
 
       // Key figures: numbers, all greater than zero, and they agree with the server.
       const api = await apiFromBrowser(context)
@@ -282,6 +291,8 @@ test(
       await page.routeWebSocket('**/api/v1/events', () => undefined)
       await openAs(page, 'commander', '/')
       await settle(page)
+      // The map shows the enterprises per unit (its labels are compared below).
+      await page.getByTestId('map-figure').getByText('企业数量').click()
 
       // The next figures answer is read from the server, then held back.
       let release = () => undefined

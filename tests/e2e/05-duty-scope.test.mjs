@@ -24,6 +24,9 @@ test('duty officer of 祁东县 sees only 祁东县', { timeout: TEST_TIMEOUT },
     active: 'true',
   })
   const qidong = await admin.get('/api/v1/jurisdictions/430426')
+  const qidongOpen = (await admin.get('/api/v1/hazards/stats')).by_unit.find(
+    (u) => u.unit === '430426',
+  ).open
   const qidongNames = new Set([qidong.name, ...qidong.children.map((c) => c.name)])
 
   await withBrowser({}, async ({ page }) => {
@@ -54,15 +57,22 @@ test('duty officer of 祁东县 sees only 祁东县', { timeout: TEST_TIMEOUT },
 
     // The map: 祁东县 only.
     const map = page.getByTestId('home-map')
-    // (Labels carry the figure once it is loaded: "祁东县 25".)
+    // (Labels carry the figure once it is loaded: open hazards per 100 enterprises, "祁东县 172";
+    // then the enterprises, "祁东县 25".)
     await map.locator('.unit-label', { hasText: /^祁东县 \d+$/ }).waitFor()
     await settle(page)
     await eventually(async () => {
       assert.equal(await map.locator('path.leaflet-interactive').count(), 1, 'one unit shape')
       assert.deepEqual(await map.locator('.unit-label').allInnerTexts(), [
-        `祁东县 ${qidongActive.length}`,
+        `祁东县 ${Math.round((qidongOpen * 100) / qidongActive.length)}`,
       ])
     })
+    await page.getByTestId('map-figure').getByText('企业数量').click()
+    await eventually(async () =>
+      assert.deepEqual(await map.locator('.unit-label').allInnerTexts(), [
+        `祁东县 ${qidongActive.length}`,
+      ]),
+    )
     // Key figures are 祁东县's: its enterprises; townships instead of county-level units.
     await eventually(async () => {
       const n = Number(await page.getByTestId('kpi-enterprises').locator('.kpi-value').innerText())

@@ -351,7 +351,31 @@ TEST_F(Enterprises, FiguresRollTownshipsUpToTheirUnit) {
 
 TEST_F(Enterprises, MapUnitsAndReferenceLists) {
   auto units = t.client().get("/api/v1/map/units", admin).json();
-  EXPECT_EQ(units.at("features").as_array().size(), 12u);
+  // The 12 units by their boundaries, and the 3 parks as points inside their host districts.
+  ASSERT_EQ(units.at("features").as_array().size(), 15u);
+  int parks = 0;
+  for (const auto& f : units.at("features").as_array()) {
+    const auto& props = f.at("properties").as_object();
+    if (props.at("level").as_string() != "park") {
+      EXPECT_NE(f.at("geometry").at("type").as_string(), "Point");
+      continue;
+    }
+    ++parks;
+    const auto& where = f.at("geometry").at("coordinates").as_array();
+    ASSERT_EQ(f.at("geometry").at("type").as_string(), "Point");
+    auto at = t.client()
+                  .get("/api/v1/map/locate?lon=" + std::to_string(where[0].as_double()) +
+                           "&lat=" + std::to_string(where[1].as_double()),
+                       admin)
+                  .json();
+    EXPECT_EQ(at.at("unit").at("code").as_string(), props.at("host").as_string())
+        << props.at("name").as_string();
+  }
+  EXPECT_EQ(parks, 3);
+  std::string park = t.login("duty-430472");
+  auto hi_tech = t.client().get("/api/v1/map/units", park).json().at("features").as_array();
+  ASSERT_EQ(hi_tech.size(), 1u);
+  EXPECT_EQ(hi_tech[0].at("properties").at("code").as_string(), "430472");
   std::string duty = t.login("duty-430426");
   auto own = t.client().get("/api/v1/map/units", duty).json();
   ASSERT_EQ(own.at("features").as_array().size(), 1u);

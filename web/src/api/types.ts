@@ -160,6 +160,9 @@ export interface UnitFeatureProperties {
   name: string
   name_en: string
   level: JurisdictionLevel
+  /** A park (a point): the district it lies in, and its short name for the map. */
+  host?: string
+  short_name?: string
 }
 
 export type UnitCollection = FeatureCollection<Geometry, UnitFeatureProperties>

@@ -203,9 +203,14 @@ const en: CoreMessageSchema = {
     mapTitle: 'Situation map',
     figure: 'Colour by',
     figures: {
+      hazardDensity: 'Open hazards per 100 enterprises',
       enterprises: 'Enterprises',
       red: 'Major-risk enterprises',
       redOrange: 'Significant or major risk',
+    },
+    layers: {
+      labels: 'Unit names',
+      parks: 'Parks',
     },
     legend: 'Legend',
     noValue: 'No data',

@@ -200,9 +200,14 @@ const zhCN = {
     mapTitle: '辖区态势图',
     figure: '着色指标',
     figures: {
+      hazardDensity: '每百家企业未销号隐患',
       enterprises: '企业数量',
       red: '重大风险企业',
       redOrange: '较大及以上风险企业',
+    },
+    layers: {
+      labels: '区划名称',
+      parks: '园区',
     },
     legend: '图例',
     noValue: '无数据',
