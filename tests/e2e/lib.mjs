@@ -97,11 +97,14 @@ afterEach(async (t) => {
  * uncaught page errors (tests assert it stays empty) and close(), which also removes the profile
  * folder; close({ keepTrace: false }) drops the trace (the browser's part of the test passed).
  * `args` adds Chromium flags (e.g. MEDIA_ARGS), `permissions` grants the site permissions (e.g.
- * camera), `timezoneId` is the browser's zone (China's by default; the app shows China time in any).
+ * camera), `timezoneId` is the browser's zone (China's by default; the app shows China time in any);
+ * `isMobile` and `hasTouch` make it a phone (PHONE_BROWSER: 390 × 844, touch).
  */
 export async function openBrowser({
   locale = null,
   viewport = { width: 1440, height: 900 },
+  isMobile = false,
+  hasTouch = false,
   args = [],
   permissions = [],
   timezoneId = 'Asia/Shanghai',
@@ -111,6 +114,8 @@ export async function openBrowser({
     executablePath: process.env.ANLAN_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport,
+    isMobile,
+    hasTouch,
     locale: 'zh-CN',
     timezoneId,
     acceptDownloads: true,
@@ -185,6 +190,9 @@ export async function withBrowser(opts, fn) {
     await b.close({ keepTrace: !passed })
   }
 }
+
+/** A phone held upright (390 × 844, touch), as openBrowser/withBrowser options. */
+export const PHONE_BROWSER = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
 export const url = (p) => new URL(p, BASE).toString()
 

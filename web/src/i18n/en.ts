@@ -17,6 +17,13 @@ const en: CoreMessageSchema = {
     switchTo: '切换为中文',
   },
   common: {
+    dateTooEarly: '{day} cannot be chosen: the earliest is {limit}',
+    dateTooLate: '{day} cannot be chosen: the latest is {limit}',
+    dateRefusedWhy: '{text} ({why})',
+    thisDay: 'This day',
+    filters: 'Filters',
+    filtersActive: 'Filters on: {n}',
+    filtersHide: 'Hide filters',
     loading: 'Loading…',
     empty: 'No data',
     retry: 'Retry',
@@ -195,7 +202,8 @@ const en: CoreMessageSchema = {
       idle: 'Not connected',
       connecting: 'Connecting',
       open: 'Live',
-      waiting: 'Connection lost; retrying in {s} s',
+      offline: 'Offline',
+      waiting: 'Offline; retrying in {s} s',
     },
   },
   home: {
@@ -687,6 +695,8 @@ const en: CoreMessageSchema = {
     yuan: 'CNY',
     keepRisk: 'Unchanged ({risk})',
     meetingPlaceholder: 'e.g. minutes of the county safety committee No. 5 (2026)',
+    deadlineNotPast: 'a deadline cannot lie in the past',
+    dateNotFuture: 'it cannot lie in the future',
     planDeadlineHint: "Not after the slip's deadline",
     stepDone: 'Done: {step}',
     stale:
@@ -707,6 +717,7 @@ const en: CoreMessageSchema = {
       other: 'Record',
     },
     upload: {
+      camera: 'Take a photo',
       pick: 'Choose files',
       hint: 'Photos (JPG, PNG) or PDF, at most 5 MB each',
       uploading: 'Uploading {name}',

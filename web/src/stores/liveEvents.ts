@@ -57,6 +57,13 @@ export const useLiveEventsStore = defineStore('liveEvents', () => {
     stream = null
   }
 
+  /** Connects again at once (the network came back) unless the socket is open or connecting. */
+  function reconnect() {
+    if (!stream || status.value === 'open' || status.value === 'connecting') return
+    stop()
+    start()
+  }
+
   function clear() {
     items.value = []
   }
@@ -72,5 +79,5 @@ export const useLiveEventsStore = defineStore('liveEvents', () => {
     return stream?.send(JSON.stringify(message)) ?? false
   }
 
-  return { items, status, retryAt, start, stop, clear, subscribe, send }
+  return { items, status, retryAt, start, stop, reconnect, clear, subscribe, send }
 })

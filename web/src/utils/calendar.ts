@@ -315,12 +315,21 @@ export function pickerDisabled(
   notAfter: number | null,
 ): ((cell: Date) => boolean) | undefined {
   if (notBefore === null && notAfter === null) return undefined
-  return (cell) => {
-    const day = pickerCellDay(cell)
-    return (
-      (notBefore !== null && endOfDay(day) < notBefore) || (notAfter !== null && day > notAfter)
-    )
-  }
+  return (cell) => dayRefusal(pickerCellDay(cell), notBefore, notAfter) !== null
+}
+
+/**
+ * Why the China day starting at `day` (00:00) cannot be picked: 'early' when it ends before
+ * `notBefore`, 'late' when it starts after `notAfter`, null when it can.
+ */
+export function dayRefusal(
+  day: number,
+  notBefore: number | null,
+  notAfter: number | null,
+): 'early' | 'late' | null {
+  if (notBefore !== null && endOfDay(day) < notBefore) return 'early'
+  if (notAfter !== null && day > notAfter) return 'late'
+  return null
 }
 
 /** A browser-local Date showing the China wall time of `ms` (where a picker opens). */

@@ -47,3 +47,26 @@ export function sameQuery(a: Record<string, string>, b: Record<string, string>):
   const kb = Object.keys(b).sort()
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k])
 }
+
+/**
+ * How many filters differ from their defaults, as a person counts them (the number on a phone's
+ * "筛选" button): keys in `ignore` (the search box, the sort) are left out, and the keys of one
+ * field (a date range's from and to) count once.
+ */
+export function activeFilterCount<F extends Filter>(
+  f: F,
+  defaults: F,
+  {
+    ignore = ['q', 'sort'],
+    together = [],
+  }: { ignore?: readonly string[]; together?: readonly (readonly string[])[] } = {},
+): number {
+  const fieldOf = new Map<string, string>()
+  for (const keys of together) for (const k of keys) fieldOf.set(k, keys[0] ?? k)
+  const active = new Set<string>()
+  for (const [k, v] of Object.entries(f)) {
+    if (ignore.includes(k) || v === (defaults[k] ?? '')) continue
+    active.add(fieldOf.get(k) ?? k)
+  }
+  return active.size
+}
