@@ -76,9 +76,9 @@ Result<std::unique_ptr<App>> App::open(const Config& cfg, const Clock& clock, Ra
   hazard_options.max_upload_bytes = cfg.max_upload_bytes;
   hazard_options.notice_cycle_days = cfg.notice_cycle_days;
   hazard_options.calendar = app->calendar_;
-  app->hazards_ = std::make_unique<hazard::HazardService>(*app->db_, *app->registry_, app->bus_,
-                                                          *app->work_feed_, clock,
-                                                          *app->enterprises_, hazard_options);
+  app->hazards_ = std::make_unique<hazard::HazardService>(
+      *app->db_, *app->registry_, app->bus_, *app->work_feed_, clock, *app->enterprises_,
+      *app->auth_, hazard_options);
 
   duty::Options duty_options;
   duty_options.answer_timeout_ms = static_cast<Millis>(cfg.roll_call_answer_seconds) * 1000;

@@ -192,15 +192,25 @@ duty::DutyService::History demoDutyHistory(const org::Registry& registry, const 
 }  // namespace
 
 std::vector<DemoAccount> demoAccounts(const org::Registry& registry) {
+  // People's names, so that timelines, notices and ledgers name people as real ones do; each
+  // account's post says what it is for.
   std::vector<DemoAccount> out = {
-      {"admin", "admin", "430400", "系统管理员"},
-      {"commander", "commander", "430400", "市指挥中心值班长"},
+      {"admin", "admin", "430400", "谢文涛", "0734-8221001", "系统管理员"},
+      {"commander", "commander", "430400", "周海涛", "0734-8221110", "市指挥中心值班长"},
   };
+  int i = 0;
   for (const org::Jurisdiction* j : registry.children("430400")) {
-    out.push_back({"duty-" + j->code, "duty_officer", j->code, j->name + "值班员"});
+    std::string name = std::string(kSurnames[(i * 5 + 3) % kSurnames.size()]) +
+                       kGiven[(i * 7 + 2) % kGiven.size()];
+    char phone[32];
+    std::snprintf(phone, sizeof phone, "1397340%04d", 1000 + i * 37);
+    out.push_back({"duty-" + j->code, "duty_officer", j->code, name, phone, j->name + "值班员"});
+    ++i;
   }
-  out.push_back({"dept-yjj", "department_officer", "430400", "市应急管理局安全生产科"});
-  out.push_back({"ent-430426", "enterprise_officer", "430426", "祁东县示范企业安全员"});
+  out.push_back({"dept-yjj", "department_officer", "430400", "彭立新", "0734-8221203",
+                 "市应急管理局安全生产科"});
+  out.push_back({"ent-430426", "enterprise_officer", "430426", "廖志刚", "13873412266",
+                 "祁东县示范企业安全员"});
   return out;
 }
 
@@ -265,6 +275,7 @@ Result<DemoCounts> seedDemo(App& app, const std::string& password, DemoOptions o
     auth::NewUser u;
     u.username = a.username;
     u.display_name = a.display_name;
+    u.phone = a.phone;
     u.password = password;
     u.role = a.role;
     u.jurisdiction = a.jurisdiction;
@@ -309,7 +320,8 @@ Result<int> seedDemoHazards(App& app, int n) {
   for (const auto& e : enterprises) {
     if (e.demo) sites.push_back({e.id, e.name, e.address, e.jurisdiction, e.sectors, e.location});
   }
-  hazard::Generator gen(app.registry(), std::move(sites), 430400, app.clock().now(), 3);
+  hazard::Generator gen(app.registry(), std::move(sites), 430400, app.clock().now(), 3,
+                        app.calendar());
   std::vector<hazard::Hazard> items;
   std::vector<std::vector<hazard::Event>> timelines;
   for (int i = 0; i < n; ++i) {

@@ -10,7 +10,9 @@
 namespace anlan::app {
 
 struct DemoAccount {
-  std::string username, role, jurisdiction, display_name;
+  std::string username, role, jurisdiction, display_name;  // display_name: a person's name
+  std::string phone;
+  std::string post;  // what the account is for (printed with the accounts)
 };
 
 // The demo accounts: admin, commander, one duty officer per county-level unit and park, one

@@ -170,8 +170,8 @@ int serve(const Args& a) {
     }
     std::printf("Demo accounts (password: %s)\n", pw->c_str());
     for (const auto& acc : app::demoAccounts((*app)->registry())) {
-      std::printf("  %-14s %-20s %s %s\n", acc.username.c_str(), acc.role.c_str(),
-                  acc.jurisdiction.c_str(), acc.display_name.c_str());
+      std::printf("  %-14s %-20s %s %s（%s）\n", acc.username.c_str(), acc.role.c_str(),
+                  acc.jurisdiction.c_str(), acc.display_name.c_str(), acc.post.c_str());
     }
   }
   // Block the stop signals before any thread starts, then wait for one.

@@ -444,4 +444,28 @@ Result<std::optional<access::User>> AuthService::findByUsername(const std::strin
       db_, [&](db::Conn& c) { return store::findUserByName(c, username); });
 }
 
+Result<std::map<std::int64_t, access::User>> AuthService::usersById(
+    const std::vector<std::int64_t>& ids) {
+  using Out = std::map<std::int64_t, access::User>;
+  if (ids.empty()) return Out();
+  return db::read<Out>(db_, [&](db::Conn& c) -> Result<Out> {
+    TRY(auto users, store::findUsers(c, ids));
+    Out out;
+    for (auto& u : users) out.emplace(u.id, std::move(u));
+    return out;
+  });
+}
+
+Result<std::map<std::string, access::User>> AuthService::usersByName(
+    const std::vector<std::string>& usernames) {
+  using Out = std::map<std::string, access::User>;
+  if (usernames.empty()) return Out();
+  return db::read<Out>(db_, [&](db::Conn& c) -> Result<Out> {
+    TRY(auto users, store::findUsersByName(c, usernames));
+    Out out;
+    for (auto& u : users) out.emplace(u.username, std::move(u));
+    return out;
+  });
+}
+
 }  // namespace anlan::auth

@@ -10,6 +10,7 @@
 
 #include "access/guard.h"
 #include "access/model.h"
+#include "access/people.h"
 #include "auth/codec.h"
 #include "auth/password.h"
 #include "auth/session_cache.h"
@@ -41,7 +42,7 @@ struct LoginResult {
 // check an enterprise officer's enterprise without knowing the enterprise module.
 using EnterpriseLookup = std::function<Result<std::optional<Subject>>(std::int64_t id)>;
 
-class AuthService final : public access::Authenticator {
+class AuthService final : public access::Authenticator, public access::Directory {
  public:
   AuthService(db::Database& db, const org::Registry& registry, bus::Bus& bus, const Clock& clock,
               Random& random, const Config& cfg);
@@ -92,6 +93,11 @@ class AuthService final : public access::Authenticator {
                                               std::optional<std::string> q,
                                               std::optional<std::int64_t> after_id, int limit);
   Result<std::optional<access::User>> findByUsername(const std::string& username);
+  // access::Directory: the accounts named in records (a system read; callers decide what to show).
+  Result<std::map<std::int64_t, access::User>> usersById(
+      const std::vector<std::int64_t>& ids) override;
+  Result<std::map<std::string, access::User>> usersByName(
+      const std::vector<std::string>& usernames) override;
   // Every active account of the deployment with its scope, for those `keep` accepts (the
   // notifier's recipients of a work item). A system read.
   Result<std::vector<access::Principal>> activePrincipals(

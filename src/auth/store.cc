@@ -1,5 +1,7 @@
 #include "auth/store.h"
 
+#include <algorithm>
+
 #include "access/sql.h"
 #include "db/query.h"
 
@@ -53,6 +55,53 @@ Result<std::optional<access::User>> findUserByName(db::Conn& c, const std::strin
   if (rows.empty()) return std::optional<access::User>();
   TRY(auto u, toUser(rows[0]));
   return std::optional<access::User>(std::move(u));
+}
+
+namespace {
+
+Result<std::vector<access::User>> usersWhere(db::Conn& c, const std::string& where,
+                                             const std::vector<db::Value>& params) {
+  TRY(auto rows, c.query(std::string(kUserColumns) + " WHERE " + where, params));
+  std::vector<access::User> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    TRY(auto u, toUser(rows[i]));
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<access::User>> findUsers(db::Conn& c, const std::vector<std::int64_t>& ids) {
+  std::vector<access::User> out;
+  // In chunks, so that no statement has more parameters than an engine allows.
+  for (std::size_t at = 0; at < ids.size(); at += 500) {
+    std::vector<db::Value> params;
+    std::string list = "(";
+    for (std::size_t i = at; i < std::min(ids.size(), at + 500); ++i) {
+      list += i == at ? "?" : ", ?";
+      params.emplace_back(ids[i]);
+    }
+    TRY(auto part, usersWhere(c, "id IN " + list + ")", params));
+    for (auto& u : part) out.push_back(std::move(u));
+  }
+  return out;
+}
+
+Result<std::vector<access::User>> findUsersByName(db::Conn& c,
+                                                  const std::vector<std::string>& usernames) {
+  std::vector<access::User> out;
+  for (std::size_t at = 0; at < usernames.size(); at += 500) {
+    std::vector<db::Value> params;
+    std::vector<std::string> part(
+        usernames.begin() + static_cast<std::ptrdiff_t>(at),
+        usernames.begin() + static_cast<std::ptrdiff_t>(std::min(usernames.size(), at + 500)));
+    std::string list = db::inList(params, part);
+    TRY(auto found, usersWhere(c, "username IN " + list, params));
+    for (auto& u : found) out.push_back(std::move(u));
+  }
+  return out;
 }
 
 Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& c,

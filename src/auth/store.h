@@ -13,6 +13,10 @@ namespace anlan::auth::store {
 
 Result<std::optional<access::User>> findUser(db::Conn& c, std::int64_t id);
 Result<std::optional<access::User>> findUserByName(db::Conn& c, const std::string& username);
+// The users among `ids` / `usernames` (absent ones are left out), in no particular order.
+Result<std::vector<access::User>> findUsers(db::Conn& c, const std::vector<std::int64_t>& ids);
+Result<std::vector<access::User>> findUsersByName(db::Conn& c,
+                                                  const std::vector<std::string>& usernames);
 // The password hash of an active user, or nullopt.
 Result<std::optional<std::pair<access::User, std::string>>> findLogin(db::Conn& c,
                                                                       const std::string& username);

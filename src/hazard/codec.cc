@@ -114,10 +114,22 @@ bj::object toJson(const Hazard& h) {
           {"updated_at", h.updated_at}};
 }
 
+bj::value actorJson(const std::optional<Actor>& a) {
+  if (!a || a->system) return nullptr;
+  return bj::object{{"name", a->name},
+                    {"unit", a->unit},
+                    {"phone", a->phone ? bj::value(*a->phone) : bj::value(nullptr)}};
+}
+
+std::string actorText(const std::optional<Actor>& a) {
+  if (!a || a->system) return "系统";
+  return a->unit.empty() ? a->name : a->name + "（" + a->unit + "）";
+}
+
 bj::object toJson(const Event& e) {
   return {{"id", e.id},
           {"at", e.at},
-          {"actor", e.actor_name},
+          {"actor", actorJson(e.actor)},
           {"kind", e.kind},
           {"from", e.from ? bj::value(stateName(*e.from)) : bj::value(nullptr)},
           {"to", e.to ? bj::value(stateName(*e.to)) : bj::value(nullptr)},
@@ -133,6 +145,7 @@ bj::object toJson(const Attachment& a) {
           {"sha256", a.sha256},
           {"event_id", opt(a.event_id)},
           {"uploaded_by", a.uploaded_by},
+          {"uploader", actorJson(a.uploader)},
           {"uploaded_at", a.uploaded_at}};
 }
 
@@ -149,6 +162,7 @@ bj::object summaryJson(const Notice& n) {
           {"period_to", n.period_to},
           {"issued_at", n.issued_at},
           {"issued_by", n.issued_by},
+          {"issuer", actorJson(n.issuer)},
           {"trigger", n.trigger},
           {"overdue_named", overdue},
           {"closed_named", closed}};
@@ -217,8 +231,9 @@ Result<std::vector<std::int64_t>> attachmentIds(const bj::object& o) {
 }
 
 Result<TransitionRequest> transitionFromJson(const bj::object& o) {
-  TRY_STATUS(json::onlyFields(o, {"to", "version", "grade", "risk_color", "confirmation",
-                                  "assignment", "plan", "note", "deadline", "attachments"}));
+  TRY_STATUS(
+      json::onlyFields(o, {"to", "version", "grade", "risk_color", "confirmation", "assignment",
+                           "plan", "note", "deadline", "attachments", "on_behalf_reason"}));
   TransitionRequest t;
   TRY(auto to, json::requireString(o, "to", 40));
   auto state = parseState(to);
@@ -241,6 +256,8 @@ Result<TransitionRequest> transitionFromJson(const bj::object& o) {
   t.note = note.value_or("");
   TRY(t.deadline, json::optionalInt(o, "deadline"));
   TRY(t.attachments, attachmentIds(o));
+  TRY(auto reason, json::optionalString(o, "on_behalf_reason", 1000));
+  t.on_behalf_reason = reason.value_or("");
   return t;
 }
 

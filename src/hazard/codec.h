@@ -13,6 +13,10 @@
 namespace anlan::hazard {
 
 boost::json::object toJson(const Hazard& h);
+// {"name", "unit", "phone"} (phone null when not shown); null for the system or when unknown.
+boost::json::value actorJson(const std::optional<Actor>& a);
+// "张三（衡阳县应急管理局）", "系统" for the system: how a Chinese document names who did it.
+std::string actorText(const std::optional<Actor>& a);
 boost::json::object toJson(const Event& e);
 boost::json::object toJson(const Attachment& a);
 boost::json::object toJson(const Notice& n);

@@ -92,6 +92,15 @@ struct Hazard {
   Millis created_at = 0, updated_at = 0;
 };
 
+// Who did something, as a reader is shown them: a person's name and unit ("张三",
+// "衡阳县应急管理局"), their phone only where the reader may see it; or the system (the scheduler,
+// demo seeding).
+struct Actor {
+  bool system = false;
+  std::string name, unit;
+  std::optional<std::string> phone;
+};
+
 // One line of a hazard's timeline.
 struct Event {
   std::int64_t id = 0;
@@ -102,7 +111,8 @@ struct Event {
   std::string
       kind;  // registered, transition, progress, supervision, escalation, attachment, overdue
   std::optional<State> from, to;
-  boost::json::object data;  // the step's fields
+  boost::json::object data;    // the step's fields
+  std::optional<Actor> actor;  // filled in for readers (not stored): who actor_id/actor_name is
 };
 
 // Evidence and photos, stored as files named by their SHA-256.
@@ -112,8 +122,9 @@ struct Attachment {
   std::string name, media_type, sha256;
   std::int64_t size = 0;
   std::optional<std::int64_t> event_id;  // the step that used it as evidence
-  std::string uploaded_by;
+  std::string uploaded_by;               // username
   Millis uploaded_at = 0;
+  std::optional<Actor> uploader;  // filled in for readers (not stored)
 };
 
 // A list request (the registry's list conventions).
@@ -167,6 +178,7 @@ struct Notice {
   std::string issued_by;  // username, or "system" for the cycle
   std::string trigger;    // cycle or on_demand
   std::vector<NoticeRow> rows;
+  std::optional<Actor> issuer;  // filled in for readers (not stored): who issued_by is
 };
 
 }  // namespace anlan::hazard

@@ -4,6 +4,7 @@
 
 #include "access/guard.h"
 #include "core/json.h"
+#include "core/workbook.h"
 #include "hazard/codec.h"
 #include "http/download.h"
 #include "http/lists.h"
@@ -55,13 +56,15 @@ Result<Query> queryOf(const Request& req) {
 
 bj::object detailJson(const Detail& d) {
   bj::object o = toJson(d.hazard);
-  bj::array timeline, attachments, allowed;
+  bj::array timeline, attachments, allowed, on_behalf;
   for (const auto& e : d.timeline) timeline.push_back(toJson(e));
   for (const auto& a : d.attachments) attachments.push_back(toJson(a));
   for (State s : d.allowed) allowed.emplace_back(stateName(s));
+  for (State s : d.on_behalf) on_behalf.emplace_back(stateName(s));
   o["timeline"] = std::move(timeline);
   o["attachments"] = std::move(attachments);
   o["allowed"] = std::move(allowed);
+  o["on_behalf"] = std::move(on_behalf);
   o["may_add_progress"] = d.may_add_progress;
   o["may_supervise"] = d.may_supervise;
   o["may_escalate"] = d.may_escalate;
@@ -136,6 +139,21 @@ void addRoutes(http::Router& router, access::Authenticator& auth, HazardService&
               }),
       "Hazard statistics: found, closed off, open, overdue and rate by unit, sector, state and "
       "month");
+
+  router.add(
+      "GET", "/api/v1/hazards/ledger.xlsx",
+      guarded(auth,
+              [&](Request& req, const Principal& p) -> Result<Response> {
+                TRY(auto q, queryOf(req));
+                TRY(auto in, service.ledger(p, q));
+                TRY(auto body, workbookXlsx(ledgerSheets(in, service.registry(), calendar)));
+                return http::download(
+                    std::move(body),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    in.place + "重大事故隐患一单四制台账-" + calendar.compactDate(clock.now()) +
+                        ".xlsx");
+              }),
+      "The 一单四制 workbook of the major hazards the filters select (一单, 台账, 销号, 通报)");
 
   router.add("GET", "/api/v1/hazards/{id}",
              guarded(auth,

@@ -111,6 +111,68 @@ std::vector<State> allowedTargets(const access::Principal& p, const Hazard& h) {
   return out;
 }
 
+bool onBehalf(const access::Principal& p, const Hazard& h, State to) {
+  if (!h.enterprise_id || !isGovernment(p.user.role)) return false;
+  // Fixing on the spot is the inspector's record of what they saw done, not the enterprise's.
+  const Step* step = findStep(h.state, to, h.grade);
+  if (!step || std::string_view(step->name) == "fix_on_the_spot") return false;
+  return std::find(step->roles.begin(), step->roles.end(), Role::kEnterpriseOfficer) !=
+         step->roles.end();
+}
+
+Status checkOnBehalf(const access::Principal& p, const Hazard& h, const TransitionRequest& t) {
+  if (onBehalf(p, h, t.to)) {
+    if (t.on_behalf_reason.empty()) {
+      return Error::invalid("on_behalf_reason",
+                            "this is the enterprise's step: acting for the enterprise (代企业填报) "
+                            "needs a reason in on_behalf_reason");
+    }
+    if (t.on_behalf_reason.size() > 1000)
+      return Error::invalid("on_behalf_reason", "on_behalf_reason must be at most 1000 bytes");
+    return {};
+  }
+  if (!t.on_behalf_reason.empty()) {
+    return Error::invalid("on_behalf_reason",
+                          "on_behalf_reason is only for a government account taking an "
+                          "enterprise's step");
+  }
+  return {};
+}
+
+std::string affiliationOf(const access::User& u, const org::Registry& registry, const Hazard* h) {
+  if (u.role == Role::kEnterpriseOfficer) {
+    if (h && h->enterprise_id && u.enterprise_id == h->enterprise_id && !h->enterprise_name.empty())
+      return h->enterprise_name;
+    return "企业";
+  }
+  const org::Jurisdiction* j = registry.find(u.jurisdiction);
+  std::string place = j ? j->name : u.jurisdiction;
+  const org::Department* d = registry.department(
+      u.role == Role::kDepartmentOfficer && u.department ? *u.department : "yjgl");
+  return place + (d ? d->name : "应急管理局");
+}
+
+bool seesPhone(const access::Principal& viewer, const access::User& person,
+               const org::Registry& registry) {
+  if (!person.phone) return false;
+  if (viewer.user.id == person.id) return true;
+  Role r = viewer.user.role;
+  if (r == Role::kEnterpriseOfficer) {
+    return viewer.user.enterprise_id && person.enterprise_id == viewer.user.enterprise_id;
+  }
+  if (!isGovernment(r) && r != Role::kAdmin) return false;
+  return registry.contains(viewer.user.jurisdiction, person.jurisdiction);
+}
+
+Actor actorOf(const access::User& u, const access::Principal* viewer, const org::Registry& registry,
+              const Hazard* h) {
+  Actor a;
+  a.name = u.display_name.empty() ? u.username : u.display_name;
+  a.unit = affiliationOf(u, registry, h);
+  if (viewer && seesPhone(*viewer, u, registry)) a.phone = u.phone;
+  return a;
+}
+
 Status validateNew(const Hazard& h, const org::Registry& registry, Millis now) {
   TRY_STATUS(text(h.description, "description", 2000));
   if (h.site.size() > 200) return Error::invalid("site", "site must be at most 200 bytes");

@@ -27,6 +27,8 @@ struct TransitionRequest {
   std::string note;                // evidence text, opinion, rejection reason or recheck findings
   std::optional<Millis> deadline;  // a new deadline (rejection, failed recheck)
   std::vector<std::int64_t> attachments;  // evidence, uploaded to this hazard beforehand
+  std::string
+      on_behalf_reason;  // why a government account takes the enterprise's step (代企业填报)
 };
 
 // One row of the transition table.
@@ -55,6 +57,29 @@ bool mayRegisterAny(const access::Principal& p);
 Status checkTransition(const access::Principal& p, const Hazard& h, State to);
 // The states `p` may move `h` to now (for the forms the UI offers).
 std::vector<State> allowedTargets(const access::Principal& p, const Hazard& h);
+// Whether the step to `to` is the enterprise's own and `p` would take it for the enterprise: the
+// hazard has an enterprise, the step is one enterprises take (the plan and rectification, the
+// request for acceptance; not fixing on the spot, which the inspector records), and `p` is a
+// government account. Such a step needs a reason
+// (TransitionRequest::on_behalf_reason) and is recorded as taken on the enterprise's behalf.
+bool onBehalf(const access::Principal& p, const Hazard& h, State to);
+// The reason of `t` against onBehalf: required (invalid_argument on "on_behalf_reason") when the
+// step is taken on the enterprise's behalf, refused when it is not.
+Status checkOnBehalf(const access::Principal& p, const Hazard& h, const TransitionRequest& t);
+
+// The unit a person acts for, as records name them: an enterprise officer's enterprise
+// (`enterprise_name` when it is the one of `h`, else "企业"), a department officer's department
+// in their jurisdiction (衡阳县住房和城乡建设局), anyone else the emergency management bureau of
+// their jurisdiction (衡阳县应急管理局).
+std::string affiliationOf(const access::User& u, const org::Registry& registry, const Hazard* h);
+// Whether `viewer` may see `person`'s phone: their own; a government account's (or an
+// administrator's) when the viewer's jurisdiction contains the person's; an enterprise officer's
+// of the people of their own enterprise. Never the public's.
+bool seesPhone(const access::Principal& viewer, const access::User& person,
+               const org::Registry& registry);
+// `u` as `viewer` is shown them in the records of hazard `h` (null: not about one hazard).
+Actor actorOf(const access::User& u, const access::Principal* viewer, const org::Registry& registry,
+              const Hazard* h);
 
 // Fields of a new hazard (registration), at time `now`.
 Status validateNew(const Hazard& h, const org::Registry& registry, Millis now);

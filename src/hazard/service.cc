@@ -119,13 +119,15 @@ Status logChange(db::Conn& c, const Clock& clock, const access::Principal* actor
 
 HazardService::HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
                              const work::Feed& work, const Clock& clock,
-                             enterprise::EnterpriseService& enterprises, Options options)
+                             enterprise::EnterpriseService& enterprises, access::Directory& people,
+                             Options options)
     : db_(db),
       registry_(registry),
       bus_(bus),
       work_(work),
       clock_(clock),
       enterprises_(enterprises),
+      people_(people),
       options_(std::move(options)),
       files_(options_.files_dir) {}
 
@@ -170,17 +172,144 @@ Result<std::vector<Hazard>> HazardService::exportRows(const access::Principal& p
 }
 
 Result<Detail> HazardService::get(const access::Principal& p, std::int64_t id) {
-  return db::read<Detail>(db_, [&](db::Conn& c) -> Result<Detail> {
-    Detail d;
-    TRY(d.hazard, visible(c, p, id));
-    TRY(d.timeline, store::events(c, id));
-    TRY(d.attachments, store::attachments(c, id));
-    d.allowed = allowedTargets(p, d.hazard);
-    d.may_add_progress = d.hazard.state == State::kRectifying && mayRegisterAny(p);
-    d.may_supervise = checkSupervision(p, d.hazard, "county").ok();
-    d.may_escalate = checkEscalation(p, d.hazard, escalationKinds()[0]).ok();
-    return d;
+  TRY(auto detail, db::read<Detail>(db_, [&](db::Conn& c) -> Result<Detail> {
+        Detail d;
+        TRY(d.hazard, visible(c, p, id));
+        TRY(d.timeline, store::events(c, id));
+        TRY(d.attachments, store::attachments(c, id));
+        d.allowed = allowedTargets(p, d.hazard);
+        for (State to : d.allowed) {
+          if (onBehalf(p, d.hazard, to)) d.on_behalf.push_back(to);
+        }
+        d.may_add_progress = d.hazard.state == State::kRectifying && mayRegisterAny(p);
+        d.may_supervise = checkSupervision(p, d.hazard, "county").ok();
+        d.may_escalate = checkEscalation(p, d.hazard, escalationKinds()[0]).ok();
+        return d;
+      }));
+  TRY_STATUS(describePeople(&p, detail.hazard, detail.timeline, &detail.attachments));
+  return detail;
+}
+
+Status HazardService::describePeople(const access::Principal* viewer, const Hazard& h,
+                                     std::vector<Event>& events,
+                                     std::vector<Attachment>* attachments) {
+  std::vector<LedgerItem> one{{h, std::move(events)}};
+  std::vector<std::string> uploaders;
+  if (attachments) {
+    for (const auto& a : *attachments) uploaders.push_back(a.uploaded_by);
+  }
+  // The uploaders are looked up with the timeline's people: one read for both.
+  Event probe;
+  for (const auto& u : uploaders) {
+    probe.actor_name = u;
+    one[0].timeline.push_back(probe);
+  }
+  TRY_STATUS(describePeople(viewer, one));
+  if (attachments) {
+    for (std::size_t i = 0; i < attachments->size(); ++i)
+      (*attachments)[i].uploader =
+          one[0].timeline[one[0].timeline.size() - uploaders.size() + i].actor;
+  }
+  one[0].timeline.resize(one[0].timeline.size() - uploaders.size());
+  events = std::move(one[0].timeline);
+  return {};
+}
+
+Status HazardService::describePeople(const access::Principal* viewer,
+                                     std::vector<LedgerItem>& items) {
+  std::vector<std::int64_t> ids;
+  std::vector<std::string> names;
+  for (const auto& it : items) {
+    for (const auto& e : it.timeline) {
+      if (e.actor_id)
+        ids.push_back(*e.actor_id);
+      else if (!e.actor_name.empty() && e.actor_name != "system")
+        names.push_back(e.actor_name);
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  TRY(auto by_id, people_.usersById(ids));
+  TRY(auto by_name, people_.usersByName(names));
+  for (auto& it : items) {
+    const Hazard& h = it.hazard;
+    for (auto& e : it.timeline) {
+      if (e.actor_id) {
+        if (auto found = by_id.find(*e.actor_id); found != by_id.end()) {
+          e.actor = actorOf(found->second, viewer, registry_, &h);
+          continue;
+        }
+      }
+      if (e.actor_name.empty() || e.actor_name == "system") {
+        e.actor = Actor{true, "", "", std::nullopt};
+      } else if (auto found = by_name.find(e.actor_name); found != by_name.end()) {
+        e.actor = actorOf(found->second, viewer, registry_, &h);
+      } else {
+        // A seeded record names a person in words: someone of the hazard's enterprise.
+        e.actor = Actor{false, e.actor_name, h.enterprise_name, std::nullopt};
+      }
+    }
+  }
+  return {};
+}
+
+Result<LedgerInput> HazardService::ledger(const access::Principal& p, Query q) {
+  q.grade = Grade::kMajor;
+  q.sort = "id";
+  TRY(auto hazards, exportRows(p, q));
+  std::sort(hazards.begin(), hazards.end(), [](const Hazard& a, const Hazard& b) {
+    return std::tie(a.unit, a.found_at, a.id) < std::tie(b.unit, b.found_at, b.id);
   });
+  std::vector<std::int64_t> ids;
+  for (const auto& h : hazards) ids.push_back(h.id);
+  TRY(auto timelines, db::read<std::map<std::int64_t, std::vector<Event>>>(
+                          db_, [&](db::Conn& c) { return store::eventsOf(c, ids); }));
+  LedgerInput in;
+  in.now = clock_.now();
+  for (auto& h : hazards) {
+    auto found = timelines.find(h.id);
+    std::vector<Event> timeline;
+    if (found != timelines.end()) timeline = std::move(found->second);
+    std::stable_sort(timeline.begin(), timeline.end(),
+                     [](const Event& a, const Event& b) { return a.at < b.at; });
+    in.items.push_back({std::move(h), std::move(timeline)});
+  }
+  TRY_STATUS(describePeople(&p, in.items));
+  // Whose list: the county-level unit looked at (or the viewer's), else the city.
+  std::string unit = registry_.unitOf(q.jurisdiction.value_or(p.user.jurisdiction));
+  const org::Jurisdiction* place = registry_.find(unit.empty() ? registry_.city() : unit);
+  in.place = place ? place->name : "";
+  in.filled_by = affiliationOf(p.user, registry_, nullptr);
+  if (p.user.role == access::Role::kEnterpriseOfficer) {
+    for (const auto& it : in.items) {
+      if (it.hazard.enterprise_id == p.user.enterprise_id) in.filled_by = it.hazard.enterprise_name;
+    }
+  }
+  return in;
+}
+
+Status HazardService::describeIssuers(const access::Principal* viewer,
+                                      std::vector<Notice>& notices) {
+  std::vector<std::string> names;
+  for (const auto& n : notices) {
+    if (n.issued_by != "system") names.push_back(n.issued_by);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  TRY(auto by_name, people_.usersByName(names));
+  for (auto& n : notices) {
+    auto it = by_name.find(n.issued_by);
+    if (n.issued_by == "system") {
+      n.issuer = Actor{true, "", "", std::nullopt};
+    } else if (it != by_name.end()) {
+      n.issuer = actorOf(it->second, viewer, registry_, nullptr);
+    } else {
+      n.issuer = Actor{false, n.issued_by, "", std::nullopt};
+    }
+  }
+  return {};
 }
 
 Result<Hazard> HazardService::create(const access::Principal* actor, Hazard h) {
@@ -285,6 +414,8 @@ Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_
     TRY(auto before, visible(c, p, id));
     if (t.version && *t.version != before.version) return stale();
     TRY_STATUS(checkTransition(p, before, t.to));
+    TRY_STATUS(checkOnBehalf(p, before, t));
+    bool for_enterprise = onBehalf(p, before, t.to);
     const Step* step = findStep(before.state, t.to, before.grade);
     Millis now = clock_.now();
     TRY_STATUS(validateStep(before, t, registry_, now));
@@ -303,8 +434,13 @@ Result<Hazard> HazardService::transition(const access::Principal& p, std::int64_
     e.from = before.state;
     e.to = after.state;
     e.data = stepData(*step, t);
-    return logChange(c, clock_, &p, after, e, step->name, toJson(before), toJson(after),
-                     t.attachments);
+    std::string action = step->name;
+    if (for_enterprise) {
+      e.data["on_behalf"] = true;
+      e.data["on_behalf_reason"] = t.on_behalf_reason;
+      action += "_on_behalf";
+    }
+    return logChange(c, clock_, &p, after, e, action, toJson(before), toJson(after), t.attachments);
   }));
   publish("hazard.updated", after);
   work_.announce(work, clock_.now());
@@ -554,9 +690,13 @@ Result<TickReport> HazardService::tick() {
       }));
   Millis cycle = options_.notice_cycle_days * kDay;
   if (anchor && now >= *anchor + cycle) {
-    TRY(auto n, issue(nullptr, registry_.city(), "cycle", *anchor, now));
-    (void)n;
-    report.notices_issued = 1;
+    // A quiet cycle issues nothing: the next notice covers it too.
+    auto n = issue(nullptr, registry_.city(), "cycle", *anchor, now + 1);
+    if (n.ok()) {
+      report.notices_issued = 1;
+    } else if (n.error().code != Code::kFailedPrecondition) {
+      return n.error();
+    }
   }
   return report;
 }
@@ -577,7 +717,11 @@ Result<Notice> HazardService::issueNotice(const access::Principal* actor,
   TRY(auto last, db::read<std::optional<Millis>>(
                      db_, [&](db::Conn& c) { return store::lastPeriodEnd(c, jurisdiction); }));
   Millis from = last ? *last : now - options_.notice_cycle_days * kDay;
-  return issue(actor, jurisdiction, "on_demand", from, now);
+  // The period [from, to) takes in the moment of issue itself.
+  TRY(auto n, issue(actor, jurisdiction, "on_demand", from, now + 1));
+  std::vector<Notice> one{std::move(n)};
+  TRY_STATUS(describeIssuers(actor, one));
+  return std::move(one[0]);
 }
 
 Result<Notice> HazardService::issue(const access::Principal* actor, const std::string& jurisdiction,
@@ -611,22 +755,44 @@ Result<Notice> HazardService::issue(const access::Principal* actor, const std::s
     return o;
   };
   TRY_STATUS(db_.write([&](db::Conn& c) -> Status {
+    // The period's own figures (found and closed off within it), and where things stand at its
+    // end (open and overdue now, from the kept counts).
     TRY(auto cells, store::counts(c, access::Scope::of(registry_.treeOf(jurisdiction))));
+    TRY(auto period, store::periodCounts(c, units, from, to));
     TRY(auto overdue, store::overdueIn(c, units, 5000));
     TRY(auto closed, store::closedIn(c, units, from, to, 5000));
     std::map<std::string, NoticeRow> rows;
     for (const auto& u : units) rows[u].unit = u;
     for (const auto& k : cells) {
       NoticeRow& r = rows[k.unit];
-      r.found += k.n;
-      (isClosed(k.state) ? r.closed_off : r.open) += k.n;
+      if (!isClosed(k.state)) r.open += k.n;
       if (k.overdue) r.overdue += k.n;
     }
-    for (const auto& h : overdue) rows[h.unit].overdue_items.push_back(item(h));
+    bool news = false;
+    for (const auto& [unit, pc] : period) {
+      rows[unit].found = pc.found;
+      rows[unit].closed_off = pc.closed_off;
+      news = news || pc.found > 0 || pc.closed_off > 0;
+    }
+    for (const auto& h : overdue) {
+      rows[h.unit].overdue_items.push_back(item(h));
+      news = news || (h.deadline && *h.deadline >= from);
+    }
     for (const auto& h : closed) rows[h.unit].closed_items.push_back(item(h));
+    if (!news) {
+      const Calendar& cal = options_.calendar;
+      return Error{Code::kFailedPrecondition,
+                   "nothing to report for " + cal.dateTimeText(from) + " – " +
+                       cal.dateTimeText(to) +
+                       ": no hazard was found, closed off or became overdue since the last notice",
+                   "jurisdiction"};
+    }
     for (const auto& u : units) {
       NoticeRow& r = rows[u];
-      r.rate = r.found ? static_cast<double>(r.closed_off) / static_cast<double>(r.found) : 0;
+      // The period's close-off rate: closed off in the period out of those closed off in it and
+      // those still open at its end.
+      std::int64_t due = r.closed_off + r.open;
+      r.rate = due ? static_cast<double>(r.closed_off) / static_cast<double>(due) : 0;
       n.rows.push_back(std::move(r));
     }
     int year = options_.calendar.year(to);
@@ -651,23 +817,29 @@ Result<std::vector<Notice>> HazardService::notices(const access::Principal& p,
   std::vector<std::string> codes;
   for (const auto* j : registry_.path(p.user.jurisdiction)) codes.push_back(j->code);
   for (const auto& code : registry_.subtreeCodes(p.user.jurisdiction)) codes.push_back(code);
-  return db::read<std::vector<Notice>>(db_, [&](db::Conn& c) -> Result<std::vector<Notice>> {
-    TRY(auto list, store::notices(c, codes, before_id, limit));
-    for (auto& n : list) TRY_STATUS(itemsInScope(c, p, n));
-    return list;
-  });
+  TRY(auto found,
+      db::read<std::vector<Notice>>(db_, [&](db::Conn& c) -> Result<std::vector<Notice>> {
+        TRY(auto list, store::notices(c, codes, before_id, limit));
+        for (auto& n : list) TRY_STATUS(itemsInScope(c, p, n));
+        return list;
+      }));
+  TRY_STATUS(describeIssuers(&p, found));
+  return found;
 }
 
 Result<Notice> HazardService::notice(const access::Principal& p, std::int64_t id) {
-  return db::read<Notice>(db_, [&](db::Conn& c) -> Result<Notice> {
-    TRY(auto n, store::findNotice(c, id));
-    if (!n || (!registry_.contains(n->jurisdiction, p.user.jurisdiction) &&
-               !registry_.contains(p.user.jurisdiction, n->jurisdiction))) {
-      return Error::notFound("no such notice");
-    }
-    TRY_STATUS(itemsInScope(c, p, *n));
-    return std::move(*n);
-  });
+  TRY(auto found, db::read<Notice>(db_, [&](db::Conn& c) -> Result<Notice> {
+        TRY(auto n, store::findNotice(c, id));
+        if (!n || (!registry_.contains(n->jurisdiction, p.user.jurisdiction) &&
+                   !registry_.contains(p.user.jurisdiction, n->jurisdiction))) {
+          return Error::notFound("no such notice");
+        }
+        TRY_STATUS(itemsInScope(c, p, *n));
+        return std::move(*n);
+      }));
+  std::vector<Notice> one{std::move(found)};
+  TRY_STATUS(describeIssuers(&p, one));
+  return std::move(one[0]);
 }
 
 // A notice's figures per unit are published to everyone who may read the notice; the items it

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "access/model.h"
+#include "access/people.h"
 #include "bus/bus.h"
 #include "core/calendar.h"
 #include "core/clock.h"
@@ -15,6 +16,7 @@
 #include "db/database.h"
 #include "db/migrate.h"
 #include "enterprise/service.h"
+#include "hazard/ledger.h"
 #include "hazard/model.h"
 #include "hazard/rules.h"
 #include "hazard/store.h"
@@ -29,7 +31,8 @@ struct Detail {
   Hazard hazard;
   std::vector<Event> timeline;
   std::vector<Attachment> attachments;
-  std::vector<State> allowed;  // the states this user may move it to now
+  std::vector<State> allowed;    // the states this user may move it to now
+  std::vector<State> on_behalf;  // those of `allowed` this user takes for the enterprise (代填报)
   bool may_add_progress = false, may_supervise = false, may_escalate = false;
 };
 
@@ -69,10 +72,12 @@ class HazardService {
   const org::Registry& registry() const { return registry_; }
   static constexpr int kExportMax = 100'000;
 
-  // Feeds the work items of every hazard it changes through `work`.
+  // Feeds the work items of every hazard it changes through `work`; names the people of its
+  // records through `people`.
   HazardService(db::Database& db, const org::Registry& registry, bus::Bus& bus,
                 const work::Feed& work, const Clock& clock,
-                enterprise::EnterpriseService& enterprises, Options options);
+                enterprise::EnterpriseService& enterprises, access::Directory& people,
+                Options options);
 
   Result<Page> list(const access::Principal& p, const Query& q);
   Result<std::vector<Hazard>> exportRows(const access::Principal& p, Query q);
@@ -100,6 +105,11 @@ class HazardService {
   Result<File> download(const access::Principal& p, std::int64_t id, std::int64_t attachment_id);
 
   Result<Stats> stats(const access::Principal& p, const StatsQuery& q);
+
+  // The records of the 一单四制 workbook: the major hazards `q` selects within p's scope (by unit,
+  // then oldest found first), each with its timeline, people named as p is shown them; whose
+  // list it is (the city, or the county-level unit of p or of q.jurisdiction) and p's unit.
+  Result<LedgerInput> ledger(const access::Principal& p, Query q);
 
   // Marks hazards whose deadline passed as overdue and issues the cycle's notice when due; what
   // was missed while the server was down is caught up. Called by the scheduler with clock time.
@@ -132,12 +142,25 @@ class HazardService {
   Status feedWork(db::Conn& c, const Hazard& h, work::Changes& changes, bool notify = true) const;
   void publish(const std::string& type, const Hazard& h);
 
+ public:
+  // Fills in who the people of `events` (and `attachments`) of hazard `h` are, as `viewer` is
+  // shown them (null viewer: no phones). Stored usernames of seeded records are looked up too;
+  // a stored name that is no account's is a person of the hazard's enterprise.
+  Status describePeople(const access::Principal* viewer, const Hazard& h,
+                        std::vector<Event>& events, std::vector<Attachment>* attachments = nullptr);
+  // The same for the timelines of many hazards at once.
+  Status describePeople(const access::Principal* viewer, std::vector<LedgerItem>& items);
+  // Fills in who issued each of `notices`.
+  Status describeIssuers(const access::Principal* viewer, std::vector<Notice>& notices);
+
+ private:
   db::Database& db_;
   const org::Registry& registry_;
   bus::Bus& bus_;
   const work::Feed& work_;
   const Clock& clock_;
   enterprise::EnterpriseService& enterprises_;
+  access::Directory& people_;
   Options options_;
   FileStore files_;
 };

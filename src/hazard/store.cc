@@ -331,11 +331,9 @@ Result<std::int64_t> addEvent(db::Conn& c, const Event& e) {
   return rows[0].i64(0);
 }
 
-Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
-  TRY(auto rows,
-      c.query("SELECT id, hazard_id, at, actor_id, actor_name, kind, from_state, to_state, data "
-              "FROM hazard_events WHERE hazard_id = ? ORDER BY id",
-              {hazard_id}));
+namespace {
+
+Result<std::vector<Event>> toEvents(const db::Rows& rows) {
   std::vector<Event> out;
   for (const auto& r : rows.rows) {
     Event e;
@@ -357,6 +355,38 @@ Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
       return Error::internal("timeline entry " + std::to_string(e.id) + " is unreadable");
     e.data = std::move(data.as_object());
     out.push_back(std::move(e));
+  }
+  return out;
+}
+
+constexpr const char* kEventColumns =
+    "SELECT id, hazard_id, at, actor_id, actor_name, kind, from_state, to_state, data "
+    "FROM hazard_events ";
+
+}  // namespace
+
+Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id) {
+  TRY(auto rows,
+      c.query(std::string(kEventColumns) + "WHERE hazard_id = ? ORDER BY id", {hazard_id}));
+  return toEvents(rows);
+}
+
+Result<std::map<std::int64_t, std::vector<Event>>> eventsOf(
+    db::Conn& c, const std::vector<std::int64_t>& hazard_ids) {
+  std::map<std::int64_t, std::vector<Event>> out;
+  // In chunks, so that no statement has more parameters than an engine allows.
+  for (std::size_t at = 0; at < hazard_ids.size(); at += 500) {
+    std::vector<db::Value> params;
+    std::string list;
+    for (std::size_t i = at; i < std::min(hazard_ids.size(), at + 500); ++i) {
+      list += list.empty() ? "?" : ", ?";
+      params.emplace_back(hazard_ids[i]);
+    }
+    TRY(auto rows, c.query(std::string(kEventColumns) + "WHERE hazard_id IN (" + list +
+                               ") ORDER BY hazard_id, id",
+                           params));
+    TRY(auto events, toEvents(rows));
+    for (auto& e : events) out[e.hazard_id].push_back(std::move(e));
   }
   return out;
 }
@@ -636,6 +666,26 @@ Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>
   params.emplace_back(std::int64_t{limit});
   TRY(auto rows, c.query(sql, params));
   return toHazards(rows);
+}
+
+Result<std::map<std::string, PeriodCount>> periodCounts(db::Conn& c,
+                                                        const std::vector<std::string>& units,
+                                                        Millis from, Millis to) {
+  std::map<std::string, PeriodCount> out;
+  for (const char* column : {"found_at", "closed_off_at"}) {
+    std::vector<db::Value> params{from, to};
+    std::string sql = std::string("SELECT unit, COUNT(*) FROM hazards WHERE ") + column +
+                      " >= ? AND " + column + " < ?";
+    if (!units.empty()) sql += " AND unit IN " + db::inList(params, units);
+    sql += " GROUP BY unit";
+    TRY(auto rows, c.query(sql, params));
+    bool found = std::string_view(column) == "found_at";
+    for (const auto& r : rows.rows) {
+      PeriodCount& p = out[r.str(0)];
+      (found ? p.found : p.closed_off) = r.i64(1);
+    }
+  }
+  return out;
 }
 
 namespace {

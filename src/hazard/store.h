@@ -31,6 +31,9 @@ Result<Page> list(db::Conn& c, const Query& q, const access::Scope& scope);
 
 Result<std::int64_t> addEvent(db::Conn& c, const Event& e);
 Result<std::vector<Event>> events(db::Conn& c, std::int64_t hazard_id);
+// The timelines of `hazard_ids`, each in the order of its entries (a hazard without any absent).
+Result<std::map<std::int64_t, std::vector<Event>>> eventsOf(
+    db::Conn& c, const std::vector<std::int64_t>& hazard_ids);
 
 Result<std::int64_t> addAttachment(db::Conn& c, const Attachment& a);
 Result<std::vector<Attachment>> attachments(db::Conn& c, std::int64_t hazard_id);
@@ -84,6 +87,15 @@ Result<std::vector<Hazard>> overdueIn(db::Conn& c, const std::vector<std::string
 // Hazards of `units` closed off in [from, to).
 Result<std::vector<Hazard>> closedIn(db::Conn& c, const std::vector<std::string>& units,
                                      Millis from, Millis to, int limit);
+
+// Per unit of `units`: hazards found in [from, to) and hazards closed off in [from, to) (a unit
+// without any is absent).
+struct PeriodCount {
+  std::int64_t found = 0, closed_off = 0;
+};
+Result<std::map<std::string, PeriodCount>> periodCounts(db::Conn& c,
+                                                        const std::vector<std::string>& units,
+                                                        Millis from, Millis to);
 
 Result<std::int64_t> insertNotice(db::Conn& c, const Notice& n);
 Result<std::optional<Notice>> findNotice(db::Conn& c, std::int64_t id);

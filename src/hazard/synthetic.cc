@@ -68,10 +68,11 @@ const T& pick(std::mt19937_64& rng, const T (&list)[N]) {
 }  // namespace
 
 Generator::Generator(const org::Registry& registry, std::vector<Site> sites, std::uint64_t seed,
-                     Millis now, int years)
+                     Millis now, int years, Calendar calendar)
     : registry_(registry),
       sites_(std::move(sites)),
       rng_(seed),
+      calendar_(calendar),
       now_(now),
       span_(years * 365 * kDay) {
   // Public sites: a road and a river bank in every unit.
@@ -111,7 +112,12 @@ Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
                                     std::to_string(rng_() % 1000) + "处";
   h.location = site.location;
   h.source = site.enterprise_id ? pick(rng_, kSources) : "inspection";
-  h.found_by = h.source == std::string("self_report") ? "企业安全员" : pick(rng_, kInspectors);
+  // The enterprise's safety officer, who files its steps: named after the site, without a draw
+  // (so that the draws, and the register made from a seed, stay what they were).
+  unsigned sum = 0;
+  for (unsigned char ch : site.address + site.name) sum = sum * 31 + ch;
+  std::string safety_officer = kInspectors[sum % std::size(kInspectors)];
+  h.found_by = h.source == std::string("self_report") ? safety_officer : pick(rng_, kInspectors);
   h.grade = rng_() % 100 < 4 ? Grade::kMajor : Grade::kGeneral;
   h.risk_color =
       h.grade == Grade::kMajor ? (rng_() % 3 ? "red" : "orange") : (rng_() % 3 ? "blue" : "yellow");
@@ -152,11 +158,13 @@ Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
   if (h.grade == Grade::kMajor && s != State::kRegistered) {
     h.confirmation = Confirmation{"yjgl", "县级安全生产委员会专题会议", h.found_at + kDay};
   }
-  Millis deadline =
-      h.found_at + (h.grade == Grade::kMajor ? 60 + rng_() % 60 : 10 + rng_() % 35) * kDay;
+  // A deadline is the end of a China day, as the forms set it.
+  Millis deadline = calendar_.endOfDay(
+      h.found_at +
+      static_cast<Millis>(h.grade == Grade::kMajor ? 60 + rng_() % 60 : 10 + rng_() % 35) * kDay);
   // Most open hazards are within their (sometimes extended) deadline; about one in six is late.
   if (!isClosed(s) && deadline < now_ && rng_() % 6 != 0)
-    deadline = now_ + static_cast<Millis>(1 + rng_() % 40) * kDay;
+    deadline = calendar_.endOfDay(now_ + static_cast<Millis>(1 + rng_() % 40) * kDay);
   bool has_slip = !on_the_spot && s != State::kRegistered && s != State::kAssessed;
   if (has_slip) {
     h.assignment = Assignment{"JB-" + h.unit + "-" + std::to_string(rng_() % 100000),
@@ -187,7 +195,9 @@ Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
   h.version = 1;
 
   if (with_timeline) {
+    // Registered accounts by username (the demo's duty officers); the enterprise's person by name.
     std::string officer = "duty-" + h.unit;
+    std::string enterprise = site.enterprise_id ? safety_officer : officer;
     Millis last = h.found_at;
     auto add = [&](Millis at, const std::string& actor, std::optional<State> from, State to,
                    boost::json::object data) {
@@ -204,7 +214,7 @@ Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
       h.version++;
     };
     h.version = 0;
-    add(h.found_at, h.source == std::string("self_report") ? "enterprise" : officer, std::nullopt,
+    add(h.found_at, h.source == std::string("self_report") ? enterprise : officer, std::nullopt,
         State::kRegistered,
         {{"source", h.source}, {"grade", gradeName(h.grade)}, {"found_by", h.found_by}});
     if (on_the_spot) {
@@ -219,12 +229,12 @@ Synthetic Generator::make(std::optional<double> q, bool with_timeline) {
             {{"step", "assign"}, {"assignment", assignmentJson(h.assignment)}});
       }
       if (has_plan) {
-        add(h.found_at + 3 * kDay, "enterprise", State::kAssigned, State::kRectifying,
+        add(h.found_at + 3 * kDay, enterprise, State::kAssigned, State::kRectifying,
             {{"step", "start_rectification"}, {"plan", planJson(h.plan)}});
       }
       Millis end = h.closed_off_at.value_or(std::min(now_ - kHour, deadline));
       if (s == State::kAcceptanceRequested || s == State::kAccepted || isClosed(s)) {
-        add(end - 2 * kDay, "enterprise", State::kRectifying, State::kAcceptanceRequested,
+        add(end - 2 * kDay, enterprise, State::kRectifying, State::kAcceptanceRequested,
             {{"step", "request_acceptance"}, {"note", "已按方案完成整改，申请验收"}});
       }
       if (s == State::kAccepted || isClosed(s)) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/calendar.h"
 #include "hazard/model.h"
 #include "org/registry.h"
 
@@ -32,8 +33,9 @@ struct Synthetic {
 class Generator {
  public:
   // Hazards found at `sites` (and at public sites of every unit) over the `years` before `now`.
+  // Deadlines end at 23:59:59.999 of a day of `calendar` (China time), as real ones do.
   Generator(const org::Registry& registry, std::vector<Site> sites, std::uint64_t seed, Millis now,
-            int years);
+            int years, Calendar calendar = {});
   Synthetic next(bool with_timeline);
   // The same, found at the `q`-th quantile (0 <= q < 1, oldest first) of the spread over the years
   // instead of at a random time: rising q give hazards in the order they were found, as ids are
@@ -46,6 +48,7 @@ class Generator {
   const org::Registry& registry_;
   std::vector<Site> sites_;
   std::mt19937_64 rng_;
+  Calendar calendar_;
   Millis now_;
   Millis span_;
 };

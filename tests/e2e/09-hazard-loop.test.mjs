@@ -16,6 +16,7 @@ import assert from 'node:assert/strict'
 import zlib from 'node:zlib'
 import fs from 'node:fs'
 import {
+  shot,
   TEST_TIMEOUT,
   advanceClock,
   apiFromBrowser,
@@ -252,8 +253,21 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
     await page.getByTestId('step-supervising-unit').fill('祁东县应急管理局')
     await submitStep(page, 'assigned')
     await page.getByTestId('hazard-assignment').waitFor()
-    // Rectification may be started by the enterprise or the government.
-    assert.deepEqual(await buttons(page), ['step-start_rectification'])
+    // Rectification is the enterprise's step: the county is offered it only as 代企业填报, a
+    // secondary action that asks for a reason, never as a primary button.
+    assert.deepEqual(await buttons(page), [])
+    await page.getByTestId('on-behalf-button').click()
+    await page.getByTestId('on-behalf-start_rectification').waitFor()
+    await page.getByTestId('on-behalf-start_rectification').click()
+    await page.getByTestId('step-on-behalf').waitFor()
+    await page.getByTestId('step-on-behalf-reason').waitFor()
+    await shot(page, '09-on-behalf-step')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('step-dialog').waitFor({ state: 'hidden' })
+    // The timeline names the county officer with their unit, never the username.
+    const actor = await page.getByTestId('timeline-actor').first().innerText()
+    assert.match(actor, /（祁东县应急管理局）$/)
+    assert.doesNotMatch(actor, /duty-/)
 
     // Listed for county supervision (挂牌督办), and the first rung of the escalation ladder.
     await page.getByTestId('supervise').click()
@@ -417,6 +431,13 @@ test('hazard loop: a major hazard from registration to close-off, named in notic
       'close_off',
     ])
     assert.equal(await page.locator('[data-testid=timeline-entry][data-kind=overdue]').count(), 1)
+    // The scheduler's mark is the system's.
+    assert.equal(
+      await page
+        .locator('[data-testid=timeline-entry][data-kind=overdue] [data-testid=timeline-actor]')
+        .innerText(),
+      '系统',
+    )
     assert.equal(await page.locator('[data-testid=hazard-attachments] a').count(), 2)
 
     // 10. The next notice lists it among those closed off.

@@ -324,7 +324,11 @@ TEST_P(Hazards, KeptCountsEqualAFullRecountAfterAConcurrentRun) {
           assess["confirmation"] =
               bj::object{{"department", "yjgl"}, {"meeting", "会议"}, {"date", now() - kDay}};
         (void)step(id, assess, duty);
-        (void)step(id, {{"to", "rectifying"}, {"plan", plan(now() + 3 * kDay)}}, duty);
+        (void)step(id,
+                   {{"to", "rectifying"},
+                    {"plan", plan(now() + 3 * kDay)},
+                    {"on_behalf_reason", "企业无法登录系统，县局代为填报"}},
+                   duty);
       }
     });
   }
@@ -381,7 +385,9 @@ TEST_P(Hazards, TheSchedulerCatchesUpAndNoticesNameOverdueThenClosedHazards) {
   EXPECT_EQ(row.at("overdue_items").as_array()[0].at("days_overdue").as_int64(), 10);
   EXPECT_EQ(t.client().post("/api/v1/notices", "{}", enterprise).status, 403);
 
-  // Fixed late: requested, accepted, closed off; the next notice names it among the closed.
+  // Fixed late (an hour on): requested, accepted, closed off; the next notice names it among the
+  // closed.
+  advance(3'600'000);
   std::int64_t photo = upload(id, enterprise);
   ASSERT_EQ(step(id, {{"to", "acceptance_requested"}, {"note", "完成"}, {"attachments", {photo}}},
                  enterprise)

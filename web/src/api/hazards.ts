@@ -131,12 +131,23 @@ export interface TimelineData {
   attachments?: number[]
   level?: SupervisionLevel
   action?: EscalationKind
+  /** A government account took the enterprise's step for it (代企业填报), and why. */
+  on_behalf?: boolean
+  on_behalf_reason?: string
+}
+
+/** Who did something: a person's name and unit, their phone only where the reader may see it. */
+export interface Actor {
+  name: string
+  unit: string
+  phone: string | null
 }
 
 export interface TimelineEntry {
   id: number
   at: number
-  actor: string
+  /** null: the system (the scheduler). */
+  actor: Actor | null
   kind: TimelineKind | string
   from: HazardState | null
   to: HazardState | null
@@ -151,6 +162,7 @@ export interface Attachment {
   sha256: string
   event_id: number | null
   uploaded_by: string
+  uploader: Actor | null
   uploaded_at: number
 }
 
@@ -158,6 +170,8 @@ export interface HazardDetail extends Hazard {
   timeline: TimelineEntry[]
   attachments: Attachment[]
   allowed: HazardState[]
+  /** Those of `allowed` this person would take for the enterprise (代企业填报: needs a reason). */
+  on_behalf: HazardState[]
   may_add_progress: boolean
   may_supervise: boolean
   may_escalate: boolean
@@ -210,6 +224,15 @@ export function hazardExportUrl(f: Partial<HazardFilter>, format: 'csv' | 'xlsx'
   return buildUrl('/api/v1/hazards', { ...hazardQuery(f), format })
 }
 
+/** The 一单四制 workbook of the major hazards the filters select (the grade filter is ignored). */
+export function ledgerUrl(f: Partial<HazardFilter> = {}): string {
+  return buildUrl('/api/v1/hazards/ledger.xlsx', {
+    ...hazardQuery(f),
+    grade: undefined,
+    sort: undefined,
+  })
+}
+
 export const getHazard = (id: number) => api.get<HazardDetail>(`/api/v1/hazards/${id}`)
 
 export interface NewHazard {
@@ -239,6 +262,8 @@ export interface TransitionBody {
   note?: string
   deadline?: number
   attachments?: number[]
+  /** Required when a government account takes the enterprise's step (代企业填报). */
+  on_behalf_reason?: string
 }
 
 export const transitionHazard = (id: number, body: TransitionBody) =>
@@ -314,6 +339,8 @@ export interface NoticeSummary {
   period_to: number
   issued_at: number
   issued_by: string
+  /** null: the system (the cycle). */
+  issuer: Actor | null
   trigger: 'cycle' | 'on_demand'
   overdue_named: number
   closed_named: number

@@ -10,6 +10,7 @@ import {
   formatFen,
   formFieldOf,
   nextEscalation,
+  personText,
   planDeadline,
   STEP_FORMS,
   stepFor,
@@ -373,6 +374,35 @@ describe('saved filters', () => {
   })
 })
 
+describe('acting for the enterprise (代企业填报)', () => {
+  it('marks the steps the server names as taken on its behalf, and sends their reason', () => {
+    const acts = actionsFor({
+      state: 'assigned',
+      allowed: ['rectifying'],
+      on_behalf: ['rectifying'],
+    })
+    expect(acts.map((a) => [a.step, a.onBehalf])).toEqual([['start_rectification', true]])
+    const own = actionsFor({ state: 'assigned', allowed: ['rectifying'], on_behalf: [] })
+    expect(own[0]?.onBehalf).toBe(false)
+    const m = emptyStepForm()
+    m.on_behalf_reason = '  企业账号未开通  '
+    expect(transitionBody(acts[0]!, m, 3).on_behalf_reason).toBe('企业账号未开通')
+    // Not on the enterprise's behalf: no reason is sent, whatever the form holds.
+    expect(transitionBody(own[0]!, m, 3).on_behalf_reason).toBeUndefined()
+  })
+})
+
+describe('people in records', () => {
+  const fmt = (name: string, unit: string) => `${name}（${unit}）`
+  it('names a person with their unit, and the system as the system', () => {
+    expect(personText({ name: '张三', unit: '衡阳县应急管理局' }, fmt, '系统')).toBe(
+      '张三（衡阳县应急管理局）',
+    )
+    expect(personText({ name: '张三', unit: '' }, fmt, '系统')).toBe('张三')
+    expect(personText(null, fmt, '系统')).toBe('系统')
+  })
+})
+
 describe('notice documents', () => {
   const row = (unit: string, found: number, closed: number, overdue = 0, named = 0): NoticeRow => ({
     unit,
@@ -399,6 +429,9 @@ describe('notice documents', () => {
     const t = noticeTotals({ rows: [row('430426', 10, 8, 1), row('430421', 30, 22, 2)] })
     expect(t).toEqual({ found: 40, closed_off: 30, open: 10, overdue: 3, rate: 0.75 })
     expect(noticeTotals({ rows: [] }).rate).toBe(0)
+    // The period's rate: more closed off than found in the period is no rate above 100 %.
+    const busy = noticeTotals({ rows: [{ ...row('430426', 2, 0), closed_off: 5, open: 3 }] })
+    expect(busy.rate).toBe(5 / 8)
   })
 
   it('starts each unit on a new page only when long and of several units', () => {

@@ -146,6 +146,7 @@ function hazard(id: number, version: number): HazardDetail {
     timeline: [],
     attachments: [],
     allowed: [],
+    on_behalf: [],
     may_add_progress: false,
     may_supervise: false,
     may_escalate: false,

@@ -125,14 +125,21 @@ export interface StepAction {
   to: HazardState
   step: StepName
   form: StepForm
+  /** The enterprise's step, taken for it by a government account (代企业填报): needs a reason. */
+  onBehalf: boolean
 }
 
-/** The actions to offer: one per state the server allows now, in the loop's order. */
-export function actionsFor(h: Pick<HazardDetail, 'state' | 'allowed'>): StepAction[] {
+/**
+ * The actions to offer: one per state the server allows now, in the loop's order. Those the
+ * server says this person would take for the enterprise are marked onBehalf (a secondary action).
+ */
+export function actionsFor(
+  h: Pick<HazardDetail, 'state' | 'allowed'> & { on_behalf?: HazardState[] },
+): StepAction[] {
   const out: StepAction[] = []
   for (const to of h.allowed) {
     const step = stepFor(h.state, to)
-    if (step) out.push({ to, step, form: STEP_FORMS[step] })
+    if (step) out.push({ to, step, form: STEP_FORMS[step], onBehalf: !!h.on_behalf?.includes(to) })
   }
   // Forward steps first, then those that send the hazard back.
   return out.sort((a, b) => Number(!!a.form.backwards) - Number(!!b.form.backwards))
@@ -220,6 +227,8 @@ export interface StepFormModel {
   note: string
   deadline: number | null
   attachments: number[]
+  /** Why the step is taken for the enterprise (代企业填报 only). */
+  on_behalf_reason: string
 }
 
 export function emptyStepForm(h?: Pick<HazardDetail, 'grade' | 'assignment'>): StepFormModel {
@@ -244,6 +253,7 @@ export function emptyStepForm(h?: Pick<HazardDetail, 'grade' | 'assignment'>): S
     note: '',
     deadline: null,
     attachments: [],
+    on_behalf_reason: '',
   }
 }
 
@@ -302,6 +312,8 @@ export function transitionBody(
   if (f.fields.includes('note') && m.note.trim()) body.note = m.note.trim()
   if (f.fields.includes('deadline') && m.deadline !== null) body.deadline = endOfDay(m.deadline)
   if (f.attachments !== 'none' && m.attachments.length) body.attachments = [...m.attachments]
+  if (action.onBehalf && m.on_behalf_reason.trim())
+    body.on_behalf_reason = m.on_behalf_reason.trim()
   return body
 }
 
@@ -328,6 +340,18 @@ export function formFieldOf(serverField: string | null): string | null {
 
 /** Records that are not steps: a ledger entry, a supervision listing, an escalation action. */
 export type RecordKind = 'progress' | 'supervision' | 'escalation'
+
+// --- people ---------------------------------------------------------------------------------
+
+/** A person as records name them: "张三（衡阳县应急管理局）"; `system` for the system (null). */
+export function personText(
+  a: { name: string; unit: string } | null | undefined,
+  format: (name: string, unit: string) => string,
+  system: string,
+): string {
+  if (!a) return system
+  return a.unit ? format(a.name, a.unit) : a.name
+}
 
 // --- supervision ---------------------------------------------------------------------------
 

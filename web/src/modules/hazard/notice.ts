@@ -19,7 +19,9 @@ export function noticeTotals(n: Pick<Notice, 'rows'>): NoticeTotals {
     s.open += r.open
     s.overdue += r.overdue
   }
-  s.rate = s.found > 0 ? s.closed_off / s.found : 0
+  // As the server's rows: closed off in the period out of those and the ones still open at its end.
+  const due = s.closed_off + s.open
+  s.rate = due > 0 ? s.closed_off / due : 0
   return s
 }
 
